@@ -1,0 +1,115 @@
+"""Sphinx configuration of the publication.
+
+The repository root is the source directory (Read the Docs runs Sphinx from
+the folder of this file), so ``root_doc`` and ``include_patterns`` restrict
+reading to ``docs/``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# The extension is installed by pyproject.toml; the path entry lets a bare
+# checkout build too.
+sys.path.insert(0, str(ROOT / "ext"))
+
+# -- Project -------------------------------------------------------------------
+project = "Les grands modèles contre l’open source"
+title = (
+    "Les grands modèles contre l’open source : un nouveau front de bataille "
+    "dans l’intelligence artificielle ?"
+)
+author = "Maria Rodriguez"
+copyright = "2024, Maria Rodriguez"
+language = "fr"
+release = version = "1.0"
+
+root_doc = "docs/index"
+include_patterns = ["docs/**"]
+exclude_patterns = ["_build", ".venv", "**/.ipynb_checkpoints", "docs/_*"]
+templates_path = ["docs/_templates"]
+locale_dirs = ["locale"]
+gettext_compact = False
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.githubpages",
+    "sphinxcontrib.bibtex",
+    "sphinx_publication",
+]
+try:  # the HTML-only extras are in the "docs" extra; the test suite does not need them
+    import sphinxext.opengraph  # noqa: F401
+
+    extensions.append("sphinxext.opengraph")
+except ImportError:  # pragma: no cover
+    pass
+
+source_suffix = {".md": "markdown"}
+myst_enable_extensions = ["colon_fence", "deflist", "smartquotes", "substitution"]
+myst_heading_anchors = 3
+numfig = True
+numfig_secnum_depth = 0
+smartquotes = True
+
+nitpicky = True
+suppress_warnings: list[str] = []
+
+# -- Citations (sphinx_publication.citations) ---------------------------------
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "unsrt"
+bibtex_reference_style = "label"
+bibtex_cite_id = "cite-{key}"
+bibtex_bibliography_id = "bibliography-{bibliography_count}"
+
+# -- Editorial layer (sphinx_publication.editorial) ---------------------------
+# "review" shows markers and notes; "release" hides them and fails the build
+# on anything unresolved (see README, "Publier une version").
+editorial_mode = os.environ.get("EDITORIAL_MODE", "review")
+
+# -- HTML ----------------------------------------------------------------------
+html_theme = "furo"
+html_title = title
+html_short_title = project
+html_static_path: list[str] = []
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_search_language = "fr"
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+ogp_site_name = project
+ogp_type = "article"
+ogp_enable_meta_description = True
+ogp_custom_meta_tags = [
+    '<meta property="article:author" content="Maria Rodriguez">',
+    '<meta property="og:locale" content="fr_FR">',
+]
+if html_baseurl:
+    ogp_site_url = html_baseurl
+
+# -- LaTeX / PDF ---------------------------------------------------------------
+latex_engine = "xelatex"
+latex_use_xindy = False
+latex_documents = [
+    ("docs/index", "grands-modeles-open-source.tex", title, author, "howto"),
+]
+latex_show_urls = "no"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "babel": r"\usepackage[french]{babel}",
+    "preamble": r"\frenchsetup{AutoSpacePunctuation=false}",
+    "printindex": "",
+    "releasename": "Version",
+}
+
+# -- EPUB ----------------------------------------------------------------------
+epub_title = title
+epub_author = author
+epub_language = "fr"
+epub_publisher = author
+epub_copyright = copyright
+epub_show_urls = "no"
