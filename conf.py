@@ -113,3 +113,36 @@ epub_language = "fr"
 epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "no"
+
+# -- Page chrome ---------------------------------------------------------------
+# The PDF edition: Read the Docs serves it from its downloads path; a local
+# `make html` after `make pdf` copies it next to the pages (see Makefile).
+PDF_NAME = "grands-modeles-open-source.pdf"
+
+
+def _pdf_url() -> str:
+    canonical = os.environ.get("READTHEDOCS_CANONICAL_URL")
+    if not canonical:
+        return PDF_NAME
+    from urllib.parse import urljoin
+
+    lang = os.environ.get("READTHEDOCS_LANGUAGE", language)
+    ver = os.environ.get("READTHEDOCS_VERSION", "latest")
+    return urljoin(canonical, f"/_/downloads/{lang}/{ver}/pdf/")
+
+
+html_context = {"pdf_url": _pdf_url()}
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/download-pdf.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+# The source dir is the repository root: give the site root a page that
+# forwards to the article's landing page.
+html_additional_pages = {"index": "redirect.html"}
+ogp_social_cards = {"enable": False}

@@ -18,6 +18,7 @@ SUBEXTENSIONS = (
     "sphinx_publication.figures",
     "sphinx_publication.citations",
     "sphinx_publication.editorial",
+    "sphinx_publication.typography",
 )
 
 

@@ -25,3 +25,44 @@ def translator(domain: str):
 def register_catalog(app: Sphinx, domain: str, package_file: str) -> None:
     """Register the ``locale`` folder next to *package_file* for *domain*."""
     app.add_message_catalog(domain, str(Path(package_file).resolve().parent / "locale"))
+
+
+def po_files(root: Path | None = None) -> list[Path]:
+    """Every message catalog source of the package, sorted."""
+    root = root or Path(__file__).resolve().parent
+    return sorted(root.glob("**/locale/*/LC_MESSAGES/*.po"))
+
+
+def compile_po(po_path: Path) -> bytes:
+    """Compile *po_path* to ``.mo`` bytes with Babel (deterministic output)."""
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po_path.open("rb") as source:
+        catalog = read_po(source)
+    buffer = BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m sphinx_publication.i18n compile``: refresh every ``.mo``."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if args != ["compile"]:
+        print("usage: python -m sphinx_publication.i18n compile", file=sys.stderr)
+        return 2
+    for po_path in po_files():
+        mo_path = po_path.with_suffix(".mo")
+        data = compile_po(po_path)
+        if not mo_path.exists() or mo_path.read_bytes() != data:
+            mo_path.write_bytes(data)
+            print(f"compiled {mo_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+# The publication's commands. `make html` and `make test` are all a new
+# contributor needs: both create .venv and install the pinned dependencies.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+BIN         := $(VENV)/bin
+BUILDDIR    ?= _build
+SPHINXOPTS  ?=
+SPHINXBUILD := $(BIN)/python -m sphinx
+PDF_NAME    := grands-modeles-open-source.pdf
+STAMP       := $(VENV)/.installed-stamp
+TEX_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra \
+	texlive-fonts-recommended texlive-lang-french texlive-xetex \
+	fonts-freefont-otf tex-gyre make
+
+.PHONY: help install html dirhtml singlehtml epub text latex pdf release \
+	serve test bench locale clean check-tex
+
+help:
+	@echo "make html     build the web edition into $(BUILDDIR)/html"
+	@echo "make pdf      build the PDF into $(BUILDDIR)/latex/$(PDF_NAME)"
+	@echo "make test     run the whole test suite"
+	@echo "make serve    live preview with automatic rebuilds"
+	@echo "make release  release build: fails on unresolved editorial markers"
+	@echo "make bench    print the benchmark table"
+	@echo "make clean    remove $(BUILDDIR)"
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[docs,test]"
+	touch $@
+
+install: $(STAMP)
+
+html dirhtml singlehtml epub text: $(STAMP)
+	$(SPHINXBUILD) -b $@ -d $(BUILDDIR)/doctrees . $(BUILDDIR)/$@ $(SPHINXOPTS)
+	@if [ "$@" = html ] && [ -f $(BUILDDIR)/latex/$(PDF_NAME) ]; then \
+		cp $(BUILDDIR)/latex/$(PDF_NAME) $(BUILDDIR)/html/$(PDF_NAME); fi
+
+check-tex:
+	@command -v latexmk >/dev/null && command -v xelatex >/dev/null || { \
+		echo "TeX Live is missing. Install it with:"; \
+		echo "  sudo apt-get install --no-install-recommends $(TEX_PACKAGES)"; \
+		exit 1; }
+
+latex: $(STAMP)
+	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees . $(BUILDDIR)/latex $(SPHINXOPTS)
+
+pdf: check-tex latex
+	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error"
+	@if [ -d $(BUILDDIR)/html ]; then cp $(BUILDDIR)/latex/$(PDF_NAME) $(BUILDDIR)/html/; fi
+	@echo "PDF: $(BUILDDIR)/latex/$(PDF_NAME)"
+
+release: $(STAMP)
+	$(SPHINXBUILD) -b html -E -W --keep-going -D editorial_mode=release \
+		-d $(BUILDDIR)/doctrees-release . $(BUILDDIR)/release $(SPHINXOPTS)
+
+serve: $(STAMP)
+	$(BIN)/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees-serve . $(BUILDDIR)/serve \
+		--watch ext --watch refs.bib --ignore "$(BUILDDIR)/*" --ignore "$(VENV)/*" $(SPHINXOPTS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+locale: $(STAMP)
+	$(BIN)/python -m sphinx_publication.i18n compile
+
+clean:
+	rm -rf $(BUILDDIR)
