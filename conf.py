@@ -25,7 +25,8 @@ title = (
 author = "Maria Rodriguez"
 copyright = "2024, Maria Rodriguez"
 language = "fr"
-release = version = "1.0"
+version = "1.0"
+release = ""  # no version line under the article's title
 
 root_doc = "docs/index"
 include_patterns = ["docs/**"]
@@ -103,7 +104,9 @@ latex_elements = {
     "babel": r"\usepackage[french]{babel}",
     "preamble": r"\frenchsetup{AutoSpacePunctuation=false}",
     "printindex": "",
-    "releasename": "Version",
+    # A short article: the title block, then the text; PDF bookmarks navigate.
+    "tableofcontents": "",
+    "releasename": "",
 }
 
 # -- EPUB ----------------------------------------------------------------------
