@@ -74,7 +74,8 @@ editorial_mode = os.environ.get("EDITORIAL_MODE", "review")
 html_theme = "furo"
 html_title = title
 html_short_title = project
-html_static_path: list[str] = []
+html_static_path = ["docs/_static"]
+html_css_files = ["publication.css"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
@@ -102,7 +103,15 @@ latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
     "babel": r"\usepackage[french]{babel}",
-    "preamble": r"\frenchsetup{AutoSpacePunctuation=false}",
+    # babel-french must not add spaces inside data such as "34:1-20" (only
+    # where the source has a space); PDF metadata beyond Sphinx's title/author.
+    "preamble": r"""
+\frenchsetup{AutoSpacePunctuation=false}
+\AtBeginDocument{\hypersetup{
+  pdflang={fr-FR},
+  pdfsubject={Intelligence artificielle, open source, grands modèles de langage},
+  pdfkeywords={IA, open source, Mistral AI, GML, licences}}}
+""",
     "printindex": "",
     # A short article: the title block, then the text; PDF bookmarks navigate.
     "tableofcontents": "",

@@ -1,0 +1,177 @@
+"""The publication itself: faithful to the article, clean in every builder."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "article.txt"
+ARTICLE_PAGES = [
+    "index",
+    "montee-des-grands-modeles",
+    "comprendre-ia-open-source",
+    "mistral-ai",
+    "consequences",
+    "arguments-open-source",
+    "contre-arguments",
+    "terrain-intermediaire",
+    "avenir",
+    "conclusion",
+]
+# Markers of the draft that must never reach a reader.
+RAW_MARKERS = re.compile(
+    r"\[CHART_|\[TABLEAU|DONNÉES NÉCESSAIRES|\{cite|\{data-needed\}|\{word-count\}"
+    r"|\{review-note\}|```|Comments are coming soon"
+)
+
+pytestmark = pytest.mark.slow
+
+
+def _article_lines() -> list[str]:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED}")
+    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
+    body = []
+    for line in lines:
+        if line.startswith("💬"):
+            break  # website chrome, not article content
+        if line and not line.startswith(("[CHART_", "Nombre de mots")):
+            body.append(line)
+    return body
+
+
+def _normalise(text: str) -> str:
+    """Compare prose only: no bracketed markers or labels, one space, NFC."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"\[[^\]]*\]", " ", text)
+    text = re.sub(r"^\s*[-*•]\s+", "", text, flags=re.MULTILINE)
+    text = re.sub(r"[\s\u00a0\u202f]+", " ", text)
+    text = re.sub(r" ([.,;:!?)])", r"\1", text)
+    return text.strip()
+
+
+def _sentences(line: str) -> list[str]:
+    """Split a paragraph of the draft into sentences (the unit compared)."""
+    line = re.sub(r"\[TABLEAU[^\]]*\]", "", line)
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý])", _normalise(line))
+    return [p.strip() for p in parts if p.strip()]
+
+
+@pytest.fixture(scope="module")
+def built(project_dir, tmp_path_factory):
+    """Build the real publication once per builder; return (app, warnings)."""
+    results = {}
+
+    def build(buildername: str):
+        if buildername not in results:
+            out = tmp_path_factory.mktemp(buildername)
+            warnings = StringIO()
+            app = SphinxTestApp(
+                buildername,
+                srcdir=project_dir,
+                builddir=out,
+                status=StringIO(),
+                warning=warnings,
+                freshenv=True,
+            )
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+            results[buildername] = (app, warnings.getvalue())
+        return results[buildername]
+
+    return build
+
+
+def _text_of_article(app) -> str:
+    outdir = Path(app.outdir)
+    return "\n".join(
+        (outdir / "docs" / f"{page}.txt").read_text(encoding="utf-8") for page in ARTICLE_PAGES
+    )
+
+
+def test_every_sentence_and_heading_in_order(built):
+    app, _ = built("text")
+    text = _normalise(_text_of_article(app))
+    position = 0
+    for line in _article_lines():
+        for sentence in _sentences(line):
+            found = text.find(sentence, position)
+            assert found >= 0, f"missing or out of order: {sentence!r}"
+            position = found + len(sentence)
+
+
+def test_word_count_is_computed_not_the_drafts(built):
+    app, _ = built("text")
+    conclusion = (Path(app.outdir) / "docs" / "conclusion.txt").read_text(encoding="utf-8")
+    match = re.search(r"Nombre de mots\s*:\s*([\d\s\u00a0\u202f]+)", conclusion)
+    assert match, conclusion[-300:]
+    count = int(re.sub(r"\D", "", match.group(1)))
+    assert count != 5000
+    assert 900 <= count <= 1200
+
+
+def test_charts_and_table_titles_present(built):
+    app, _ = built("text")
+    text = _normalise(_text_of_article(app))
+    for title in (
+        "Comparaison des modèles GML",
+        "Open Source vs Proprietary AI",
+        "Impact de l’open source sur l’innovation LLM",
+        "Tendances d’adoption de l’IA",
+        "Comparaison de l’infrastructure",
+    ):
+        assert title in text
+    for label in ("GPT-4", "Claude", "Mixtral", "Santé", "Éducation", "Gouvernement",
+                  "Volontaire/Moyen", "Élevé/Dédié", "2017", "2020", "2023"):
+        assert label in text
+
+
+@pytest.mark.parametrize("buildername", ["html", "latex", "epub", "text"])
+def test_builds_without_warnings(built, buildername):
+    _, warnings = built(buildername)
+    assert warnings.strip() == ""
+
+
+@pytest.mark.parametrize("buildername", ["html", "latex", "text"])
+def test_no_raw_marker_in_output(built, buildername):
+    app, _ = built(buildername)
+    suffix = {"html": ".html", "latex": ".tex", "text": ".txt"}[buildername]
+    for path in Path(app.outdir).rglob(f"*{suffix}"):
+        content = path.read_text(encoding="utf-8")
+        assert not RAW_MARKERS.search(content), f"{path.name}: {RAW_MARKERS.search(content)}"
+
+
+def test_html_has_french_typography_and_chrome(built):
+    app, _ = built("html")
+    page = (Path(app.outdir) / "docs" / "contre-arguments.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in page
+    assert "Contrearguments\u00a0: La valeur des grands modèles" in page
+    assert "Aller au contenu" in page and "Télécharger le PDF" in page
+    assert 'property="og:title"' in page
+    assert "cdn." not in page and "https://fonts." not in page
+
+
+def test_site_root_forwards_to_the_article(built):
+    app, _ = built("html")
+    root = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert 'url=docs/index.html' in root
+
+
+def test_latex_is_one_article(built):
+    app, _ = built("latex")
+    tex = (Path(app.outdir) / "grands-modeles-open-source.tex").read_text(encoding="utf-8")
+    assert r"\author{Maria Rodriguez}" in tex
+    assert r"\usepackage[french]{babel}" in tex
+    assert "a4paper" in tex
+    sections = re.findall(r"\\section\{([^}]*)\}", tex)
+    assert sections[0] == "La montée des grands modèles linguistiques"
+    assert sections[-1] != "Bibliographie" or tex.count(r"\section{Bibliographie}") == 1
+    # Reviewer pages are HTML-only; the PDF is the article.
+    assert "État éditorial" not in tex and "Format des brouillons" not in tex
