@@ -1,0 +1,46 @@
+"""French non-breaking spaces in HTML, nowhere else."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_publication.typography import NBSP, NNBSP, french_spacing
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Titre : sous-titre", f"Titre{NBSP}: sous-titre"),
+        ("Vraiment ? Oui ; non !", f"Vraiment{NNBSP}? Oui{NNBSP}; non{NNBSP}!"),
+        ("« bien sûr »", f"«{NBSP}bien sûr{NBSP}»"),
+        ("http://example.org:8080 a:b", "http://example.org:8080 a:b"),
+        (f"déjà{NBSP}: fait", f"déjà{NBSP}: fait"),
+    ],
+)
+def test_french_spacing(source, expected):
+    assert french_spacing(source) == expected
+
+
+@pytest.mark.sphinx("html", testroot="typography")
+def test_html_gets_french_spaces_but_code_does_not(app):
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert f"Titre{NBSP}: sous-titre" in html
+    assert f"Vraiment{NNBSP}?" in html
+    # inline and block code untouched
+    assert '<span class="pre">a</span> <span class="pre">:</span>' in html
+    assert '"a"</span> <span class="p">:' in html
+
+
+@pytest.mark.sphinx("html", testroot="typography", confoverrides={"language": "en"})
+def test_other_languages_untouched(app):
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert f"Titre{NBSP}:" not in html and "Titre : sous-titre" in html
+
+
+@pytest.mark.sphinx("text", testroot="typography")
+def test_text_builder_untouched(app):
+    app.build()
+    text = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    assert "Vraiment ?" in text
