@@ -72,7 +72,7 @@ editorial_mode = os.environ.get("EDITORIAL_MODE", "review")
 
 # -- HTML ----------------------------------------------------------------------
 html_theme = "furo"
-html_title = title
+html_title = project
 html_short_title = project
 html_static_path = ["docs/_static"]
 html_css_files = ["publication.css"]

@@ -152,7 +152,10 @@ def test_html_has_french_typography_and_chrome(built):
     app, _ = built("html")
     page = (Path(app.outdir) / "docs" / "contre-arguments.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in page
-    assert "Contrearguments\u00a0: La valeur des grands modèles" in page
+    assert "<h1>Contrearguments\u00a0: La valeur des grands modèles" in page
+    # titles outside the body too: <title> and the navigation
+    assert "<title>Contrearguments\u00a0: La valeur" in page
+    assert "grands modèles contre open source\u202f?</a>" in page
     assert "Aller au contenu" in page and "Télécharger le PDF" in page
     assert 'property="og:title"' in page
     assert "cdn." not in page and "https://fonts." not in page

@@ -37,6 +37,11 @@ def french_spacing(text: str) -> str:
     return _AFTER_OPENING.sub(NBSP, text)
 
 
+def _is_french(config: Any) -> bool:
+    language = (config.language or "").split("_")[0].split("-")[0]
+    return language == "fr" and config.french_spacing
+
+
 def _is_verbatim(node: nodes.Node) -> bool:
     parent = node.parent
     while parent is not None:
@@ -53,8 +58,7 @@ class FrenchSpacing(SphinxPostTransform):
     formats = ("html",)
 
     def is_supported(self) -> bool:
-        language = (self.config.language or "").split("_")[0].split("-")[0]
-        return language == "fr" and self.config.french_spacing and super().is_supported()
+        return _is_french(self.config) and super().is_supported()
 
     def run(self, **kwargs: Any) -> None:
         for text in list(self.document.findall(nodes.Text)):
@@ -65,7 +69,45 @@ class FrenchSpacing(SphinxPostTransform):
                 text.parent.replace(text, nodes.Text(fixed))
 
 
+_HTML_TEXT = re.compile(r">([^<>]+)<")
+# Page-context entries that carry titles outside the document body: the
+# navigation and local tables of contents, the neighbours, the <title>.
+_CONTEXT_HTML = ("toc", "furo_navigation_tree", "furo_table_of_contents")
+_CONTEXT_TEXT = ("title",)
+
+
+def french_spacing_html(markup: str) -> str:
+    """Apply :func:`french_spacing` to the text between the tags of *markup*."""
+    return _HTML_TEXT.sub(lambda m: ">" + french_spacing(m.group(1)) + "<", markup)
+
+
+def _as_references(markup: str) -> str:
+    return markup.replace(NBSP, "&#160;").replace(NNBSP, "&#8239;")
+
+
+def _fix_page_context(app: Sphinx, pagename: str, templatename: str,
+                      context: dict[str, Any], doctree: Any) -> None:
+    """Titles shown around the body come from the environment, which the
+    post-transform never sees; fix them in the rendered strings."""
+    if not _is_french(app.config) or app.builder.format != "html":
+        return
+    for key in _CONTEXT_HTML:
+        if isinstance(context.get(key), str):
+            context[key] = french_spacing_html(context[key])
+    for key in _CONTEXT_TEXT:
+        if isinstance(context.get(key), str):
+            # Themes print the title through Jinja's striptags, which turns
+            # every Unicode space into a plain one; character references survive.
+            context[key] = _as_references(french_spacing_html(f">{context[key]}<")[1:-1])
+    for key in ("next", "prev"):
+        link = context.get(key)
+        if isinstance(link, dict) and isinstance(link.get("title"), str):
+            link["title"] = french_spacing_html(link["title"])
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("french_spacing", True, "html", types=[bool])
     app.add_post_transform(FrenchSpacing)
+    # After the theme has computed its navigation (furo: priority 500).
+    app.connect("html-page-context", _fix_page_context, priority=900)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
