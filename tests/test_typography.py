@@ -27,6 +27,8 @@ def test_html_gets_french_spaces_but_code_does_not(app):
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert f"Titre{NBSP}: sous-titre" in html
     assert f"Vraiment{NNBSP}?" in html
+    # the page title comes from the environment, not the post-transformed body
+    assert f"<title>Titre{NBSP}: sous-titre" in html
     # inline and block code untouched
     assert '<span class="pre">a</span> <span class="pre">:</span>' in html
     assert '"a"</span> <span class="p">:' in html
