@@ -37,7 +37,6 @@ gettext_compact = False
 
 extensions = [
     "myst_parser",
-    "sphinx.ext.githubpages",
     "sphinxcontrib.bibtex",
     "sphinx_publication",
 ]
