@@ -157,6 +157,9 @@ def test_html_has_french_typography_and_chrome(built):
     assert "<title>Contrearguments\u00a0: La valeur" in page
     assert "grands modèles contre open source\u202f?</a>" in page
     assert "Aller au contenu" in page and "Télécharger le PDF" in page
+    assert 'aria-label="Afficher ou masquer la navigation"' in page
+    assert "<title>Mode sombre</title>" in page
+    assert "Toggle" not in page
     assert 'property="og:title"' in page
     assert "cdn." not in page and "https://fonts." not in page
 
