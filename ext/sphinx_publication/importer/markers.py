@@ -1,0 +1,288 @@
+"""Bracketed markers inside a line of the draft.
+
+``scan_line`` cuts one line into text and markers: numeric citations
+(``[1]``, ``[2][3]``, ``[1, 2]``), ``[DONNÉES NÉCESSAIRES]``, and the chart
+and table markers. Brackets that hold ordinary words (``[sic]``) stay text;
+an upper-case word that is not a known marker, or a known marker that is
+malformed, gives a located error.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .messages import _
+from .model import Chart, Citation, DataNeeded, Diagnostic, Location, Table, Text
+from .values import EXPECTED_NUMBER, canonical_number
+
+CHART_KINDS = {"CHART_BAR": "bar", "CHART_PIE": "pie", "CHART_LINE": "line"}
+TABLE_HEADS = {"TABLEAU", "TABLE"}
+DATA_NEEDED_HEADS = {"DONNEES_NECESSAIRES", "DONNEE_NECESSAIRE"}
+KNOWN_MARKERS = "[CHART_BAR: …], [CHART_PIE: …], [CHART_LINE: …], [TABLEAU : …], [DONNÉES NÉCESSAIRES], [1]"
+
+_CITATION_GROUP_RE = re.compile(
+    r"\[\s*\d+(?:\s*[,;\-\u2013]\s*\d+)*\s*\](?:\s*\[\s*\d+(?:\s*[,;\-\u2013]\s*\d+)*\s*\])*"
+)
+_CITATION_ONE_RE = re.compile(r"\[([^\]]*)\]")
+_KNOWN_HEAD_RE = re.compile(
+    r"\[\s*(?P<head>CHART[\s_]*(?:BAR|PIE|LINE)|TABLEAU|TABLE|DONN[ÉE]ES?[\s_]+N[ÉE]CESSAIRES?)"
+    r"(?P<end>\s*[:\]])?",
+    re.IGNORECASE,
+)
+_HEAD_RE = re.compile(r"\[\s*(?P<head>[^\W\d][\w \u00a0]*?)\s*(?=[:\]]|$)")
+# A "," starts a new item only when the rest reads "label :"; ";" always does.
+_ITEM_SEPARATOR_RE = re.compile(r";|,(?=\s*[^,;:]+:)")
+
+EXPECTED_CHART = "[CHART_BAR: title | x-label : y-label | label : value, label : value]"
+EXPECTED_TABLE = "[TABLEAU : title | header, header | label : cell, label : cell]"
+
+
+@dataclass
+class Span:
+    """A piece of a marker and the column where it starts."""
+
+    text: str
+    column: int
+
+
+def normalize_head(head: str) -> str:
+    """``Données nécessaires`` -> ``DONNEES_NECESSAIRES`` (accents, case, spacing)."""
+    ascii_head = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
+    return re.sub(r"[\s_]+", "_", ascii_head.strip()).upper()
+
+
+def scan_line(text: str, line: int, column0: int = 1):
+    """Split *text* into inline pieces; return ``(pieces, diagnostics)``.
+
+    Pieces are :class:`Text`, :class:`Citation`, :class:`DataNeeded`,
+    :class:`Chart` and :class:`Table`; *column0* is the column of ``text[0]``.
+    """
+    pieces: list = []
+    diagnostics: list[Diagnostic] = []
+    buffer: list[str] = []
+    pos = 0
+
+    def flush():
+        if buffer:
+            pieces.append(Text("".join(buffer)))
+            buffer.clear()
+
+    while pos < len(text):
+        char = text[pos]
+        if char == "\\" and text.startswith("[", pos + 1):
+            buffer.append("[")  # "\[" is a literal bracket, never a marker
+            pos += 2
+            continue
+        if char != "[":
+            buffer.append(char)
+            pos += 1
+            continue
+        location = Location(line, column0 + pos)
+        citation = _CITATION_GROUP_RE.match(text, pos)
+        if citation:
+            flush()
+            pieces.append(Citation(_citation_numbers(citation.group()), location))
+            pos = citation.end()
+            continue
+        body_start, kind, problem = _match_head(text, pos)
+        if problem:
+            flush()
+            diagnostics.append(_error(location, problem, text[pos:text.find("]", pos) + 1 or None],
+                                      EXPECTED_TABLE if kind in TABLE_HEADS else EXPECTED_CHART))
+            buffer.append(char)
+            pos += 1
+            continue
+        if body_start is None:
+            buffer.append(char)  # ordinary bracketed words: "[sic]", "[Tableau de bord]"
+            pos += 1
+            continue
+        is_known = kind in CHART_KINDS or kind in TABLE_HEADS or kind in DATA_NEEDED_HEADS
+        end = text.find("]", pos)
+        if end < 0:
+            diagnostics.append(_error(
+                location, _("marker is not closed"), text[pos:pos + 60],
+                _("a closing ']' on the same line"),
+            ))
+            buffer.append(text[pos:])
+            break
+        marker_text = text[pos:end + 1]
+        flush()
+        if not is_known:
+            diagnostics.append(_error(location, _("unknown marker"), marker_text, KNOWN_MARKERS))
+            pieces.append(Text(marker_text))
+        else:
+            piece, problems = _parse_marker(kind, text, body_start, end, location, marker_text, column0)
+            diagnostics.extend(problems)
+            if piece is not None:
+                pieces.append(piece)
+        pos = end + 1
+    flush()
+    return pieces, diagnostics
+
+
+def _match_head(text: str, pos: int):
+    """Recognise the marker name at ``text[pos]``; return ``(body_start, kind, problem)``.
+
+    ``body_start`` is ``None`` for ordinary bracketed text. A known name written in
+    capitals but not followed by ':' or ']' is a malformed marker (``problem``).
+    """
+    known = _KNOWN_HEAD_RE.match(text, pos)
+    if known:
+        kind = normalize_head(known["head"])
+        if kind.startswith("DONNEE"):
+            kind = "DONNEES_NECESSAIRES"
+        if known["end"]:
+            return known.start("end"), kind, ""
+        if known["head"].upper() == known["head"]:
+            return None, kind, _("a ':' must follow the marker name")
+        return None, "", ""
+    head = _HEAD_RE.match(text, pos)
+    if head and head["head"].upper() == head["head"] and any(c.isalpha() for c in head["head"]):
+        return head.end(), normalize_head(head["head"]), ""
+    return None, "", ""
+
+
+def _citation_numbers(group: str) -> list[int]:
+    numbers: list[int] = []
+    for inside in _CITATION_ONE_RE.findall(group):
+        for part in re.split(r"\s*[,;]\s*", inside.strip()):
+            bounds = re.split(r"\s*[\-\u2013]\s*", part)
+            if len(bounds) == 2 and int(bounds[0]) < int(bounds[1]) <= int(bounds[0]) + 50:
+                candidates = range(int(bounds[0]), int(bounds[1]) + 1)
+            else:
+                candidates = [int(b) for b in bounds]
+            numbers.extend(n for n in candidates if n not in numbers)
+    return numbers
+
+
+def _parse_marker(kind, text, body_start, end, location, marker_text, column0):
+    """Parse the body ``text[body_start:end]`` of a known marker."""
+    body = text[body_start:end]
+    colon = re.match(r"\s*:", body)
+    if kind in DATA_NEEDED_HEADS:
+        description = body[colon.end():].strip() if colon else body.strip()
+        return DataNeeded(description, location), []
+    expected = EXPECTED_TABLE if kind in TABLE_HEADS else EXPECTED_CHART
+    if colon is None:
+        return None, [_error(location, _("a ':' must follow the marker name"), marker_text, expected)]
+    start = body_start + colon.end()
+    fields = _split_spans(text, start, end, re.compile(r"\|"), column0)
+    if len(fields) != 3:
+        return None, [_error(
+            location,
+            _("expected 3 fields separated by '|' (title, headers, data), found {count}").format(
+                count=len(fields)),
+            marker_text, expected,
+        )]
+    if kind in TABLE_HEADS:
+        return _parse_table(fields, location, marker_text)
+    return _parse_chart(CHART_KINDS[kind], fields, location, marker_text)
+
+
+def _parse_chart(kind, fields, location, marker_text):
+    title, header_field, data_field = fields
+    problems: list[Diagnostic] = []
+    if not title.text:
+        problems.append(_error(location, _("the chart has no title"), marker_text, EXPECTED_CHART))
+    headers = _split_headers(header_field)
+    if len(headers) != 2 or not all(h.text for h in headers):
+        problems.append(_error(
+            Location(location.line, header_field.column),
+            _("a chart takes two headers (x-label : y-label), found '{found}'").format(
+                found=header_field.text),
+            marker_text, _("x-label : y-label, or x-label, y-label"),
+        ))
+    rows: list[tuple[str, str]] = []
+    for item in _split_items(data_field):
+        cells = _split_spans_text(item, ":")
+        item_location = Location(location.line, item.column)
+        if len(cells) != 2 or not cells[0].text:
+            problems.append(_error(
+                item_location, _("a chart datum must read 'label : value', found '{found}'").format(
+                    found=item.text),
+                marker_text, _("label : value"),
+            ))
+            continue
+        value = canonical_number(cells[1].text)
+        if value is None:
+            problems.append(_error(
+                Location(location.line, cells[1].column),
+                _("'{found}' is not a number").format(found=cells[1].text),
+                marker_text, EXPECTED_NUMBER,
+            ))
+            continue
+        rows.append((cells[0].text, value))
+    if not rows and not problems:
+        problems.append(_error(location, _("the chart has no data"), marker_text, EXPECTED_CHART))
+    if problems:
+        return None, problems
+    return Chart(kind, title.text, headers[0].text, headers[1].text, rows, location), []
+
+
+def _parse_table(fields, location, marker_text):
+    title, header_field, data_field = fields
+    problems: list[Diagnostic] = []
+    if not title.text:
+        problems.append(_error(location, _("the table has no title"), marker_text, EXPECTED_TABLE))
+    headers = [h.text for h in _split_headers(header_field)]
+    if len(headers) < 2 or not all(headers):
+        problems.append(_error(
+            Location(location.line, header_field.column),
+            _("a table takes at least two headers, found '{found}'").format(found=header_field.text),
+            marker_text, _("header, header (or header : header)"),
+        ))
+    rows: list[list[str]] = []
+    for item in _split_items(data_field):
+        cells = [c.text for c in _split_spans_text(item, ":")]
+        if not cells[0] or (len(headers) >= 2 and len(cells) != len(headers)):
+            problems.append(_error(
+                Location(location.line, item.column),
+                _("the row '{found}' has {count} cells, the table has {columns} columns").format(
+                    found=item.text, count=len(cells), columns=len(headers)),
+                marker_text, _("label : cell (one ' : ' between cells)"),
+            ))
+            continue
+        rows.append(cells)
+    if not rows and not problems:
+        problems.append(_error(location, _("the table has no rows"), marker_text, EXPECTED_TABLE))
+    if problems:
+        return None, problems
+    return Table(title.text, headers, rows, location), []
+
+
+def _split_headers(field: Span) -> list[Span]:
+    """Headers are separated by ':' or, when there is none, by ','."""
+    separator = ":" if ":" in field.text else ","
+    return _split_spans_text(field, separator)
+
+
+def _split_items(field: Span) -> list[Span]:
+    items = _split_spans(field.text, 0, len(field.text), _ITEM_SEPARATOR_RE, field.column)
+    return [item for item in items if item.text]
+
+
+def _split_spans_text(span: Span, separator: str) -> list[Span]:
+    return _split_spans(span.text, 0, len(span.text), re.compile(re.escape(separator)), span.column)
+
+
+def _split_spans(text: str, start: int, end: int, separator: re.Pattern, column0: int) -> list[Span]:
+    """Split ``text[start:end]`` on *separator*; strip pieces, keep their columns."""
+    spans: list[Span] = []
+    cursor = start
+    for match in separator.finditer(text, start, end):
+        spans.append(_stripped_span(text, cursor, match.start(), column0))
+        cursor = match.end()
+    spans.append(_stripped_span(text, cursor, end, column0))
+    return spans
+
+
+def _stripped_span(text: str, start: int, end: int, column0: int) -> Span:
+    piece = text[start:end]
+    leading = len(piece) - len(piece.lstrip())
+    return Span(piece.strip(), column0 + start + leading)
+
+
+def _error(location: Location, message: str, marker: str, expected: str) -> Diagnostic:
+    return Diagnostic("error", location, message, marker, expected)
