@@ -1,0 +1,77 @@
+"""Run sphinx-build and LaTeX as subprocesses and time them.
+
+Each measurement is a separate process, as a user or CI runs it, so imports
+and extension set-up are part of the cost.  A build that fails stops the
+benchmark: timings of a broken build mean nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WARNING_LINE = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b")
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+@dataclass
+class Samples:
+    """Wall-clock seconds of repeated runs of one measurement."""
+
+    seconds: list[float] = field(default_factory=list)
+    warnings: int = 0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+
+def sphinx_build(srcdir: Path, outdir: Path, *, builder: str = "html", fresh: bool = True,
+                 jobs: int = 1, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Build *srcdir* into *outdir*; return (seconds, number of warnings).
+
+    A fresh build starts from an empty output and doctree folder and passes
+    ``-E``; otherwise Sphinx reuses its saved environment (incremental build).
+    """
+    doctrees = outdir.parent / f"{outdir.name}.doctrees"
+    if fresh:
+        shutil.rmtree(outdir, ignore_errors=True)
+        shutil.rmtree(doctrees, ignore_errors=True)
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", builder, "-d", str(doctrees),
+               "-j", str(jobs), str(srcdir), str(outdir)]
+    if fresh:
+        command.insert(3, "-E")
+    return _timed(command, cwd=srcdir, env=env)
+
+
+def latex_to_pdf(latexdir: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Run the Makefile Sphinx writes next to the .tex (latexmk, xelatex)."""
+    command = ["make", "-C", str(latexdir), "all-pdf",
+               "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error -silent"]
+    return _timed(command, cwd=latexdir, env=env)
+
+
+def _timed(command: list[str], *, cwd: Path, env: dict[str, str] | None) -> tuple[float, int]:
+    full_env = {**os.environ, **(env or {})}
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=full_env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        tail = "\n".join((result.stdout + result.stderr).splitlines()[-30:])
+        raise BuildFailed(f"{' '.join(command)} exited with {result.returncode}:\n{tail}")
+    warnings = sum(1 for line in result.stderr.splitlines() if WARNING_LINE.search(line))
+    return seconds, warnings
+
+
+def has_latex() -> bool:
+    return all(shutil.which(tool) for tool in ("xelatex", "latexmk", "make"))

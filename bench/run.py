@@ -1,0 +1,363 @@
+"""Benchmark of the publication toolchain: ``make bench`` (``--quick`` in CI).
+
+Everything is measured side by side in one run on one machine, and each
+figure is the median of several fresh builds (``sphinx-build -E -q`` in a
+subprocess, timed with ``time.perf_counter``):
+
+* the publication against its "bare" twin (same text and theme, our markup
+  and extensions stripped): the overhead of our extensions;
+* a generated corpus and the same at twice the size, each as bare, charts
+  only, citations only and full: the cost per chart and per citation, and
+  how it grows;
+* ``-j 2`` against ``-j 1``, no-change and one-page-edit rebuilds;
+* page weight of every page, bytes per chart;
+* the PDF build (LaTeX builder + latexmk).
+
+``--write BENCHMARKS.md`` stores the table with the machine it ran on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from corpus import CorpusSize, write_corpus
+from measure import BuildFailed, Samples, has_latex, latex_to_pdf, sphinx_build
+from strip import count_markup, strip_markup
+from weight import PageWeight, chart_svgs, page_weight
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL_SIZE = CorpusSize(pages=200, charts=1000, citations=2000)
+QUICK_SIZE = CorpusSize(pages=10, charts=40, citations=80, bib_entries=40)
+PUBLICATION_FILES = ("conf.py", "refs.bib", "docs", "locale")
+PDF_EPOCH = "1704067200"  # 2024-01-01: reproducible PDF dates
+
+CORPUS_VARIANTS = {  # name: (extensions, strip charts?, strip citations?)
+    "bare": (["myst_parser"], True, True),
+    "charts": (["myst_parser", "sphinx_publication.figures"], False, True),
+    "citations": (["myst_parser", "sphinxcontrib.bibtex", "sphinx_publication.citations"],
+                  True, False),
+    "full": (["myst_parser", "sphinxcontrib.bibtex", "sphinx_publication"], False, False),
+}
+BARE_CONF_SUFFIX = """
+# -- Benchmark baseline: bare Sphinx + MyST + the same theme -------------------
+extensions = [e for e in extensions
+              if not e.startswith(("sphinxcontrib.bibtex", "sphinx_publication"))]
+"""
+
+
+@dataclass
+class Row:
+    measure: str
+    result: str
+    goal: str = ""
+    status: str = ""
+
+
+class Table:
+    def __init__(self, judge: bool) -> None:
+        self.sections: list[tuple[str, list[Row]]] = []
+        self.judge = judge
+
+    def section(self, title: str) -> None:
+        self.sections.append((title, []))
+
+    def add(self, measure: str, result: str, goal: str = "", ok: bool | None = None) -> None:
+        status = ""
+        if ok is not None:
+            status = ("pass" if ok else "MISS") if self.judge else "not judged (--quick)"
+        self.sections[-1][1].append(Row(measure, result, goal, status))
+
+    def markdown(self) -> str:
+        lines = []
+        for title, rows in self.sections:
+            lines += [f"### {title}", "", "| Measure | Result | Goal | Status |",
+                      "|---|---:|---|---|"]
+            lines += [f"| {r.measure} | {r.result} | {r.goal} | {r.status} |" for r in rows]
+            lines.append("")
+        return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    runs = 1 if args.quick else args.runs
+    size = QUICK_SIZE if args.quick else FULL_SIZE
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    table = Table(judge=not args.quick)
+    try:
+        publication = prepare_publication(work)
+        corpora = {s: prepare_corpus(work, s) for s in (size, size.doubled())}
+        timings = measure_builds(work, publication, corpora, runs, log=_log)
+        report_publication(table, publication, timings, runs)
+        report_corpus(table, size, corpora, timings, runs)
+        report_weight(table, work / "out" / "pub-full")
+        if args.pdf and has_latex():
+            report_pdf(table, publication["full"], work, 1 if args.quick else args.pdf_runs)
+        elif args.pdf:
+            table.section("PDF")
+            table.add("PDF build", "skipped: xelatex/latexmk not installed")
+    except BuildFailed as failure:
+        print(f"benchmark aborted, a build failed:\n{failure}", file=sys.stderr)
+        return 1
+    finally:
+        if args.keep:
+            print(f"build folders kept in {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    text = table.markdown()
+    print(text)
+    if args.write:
+        write_report(Path(args.write), text, args)
+    return 0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="one run of each build on a small corpus: checks the harness works")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--pdf-runs", type=int, default=3, help="runs of the PDF build")
+    parser.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the PDF build")
+    parser.add_argument("--write", metavar="FILE", help="also write the table to FILE")
+    parser.add_argument("--keep", action="store_true", help="keep the build folders")
+    return parser.parse_args(argv)
+
+
+def _log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+# -- Sources -----------------------------------------------------------------
+
+def prepare_publication(work: Path) -> dict:
+    """Copies of the publication: as written, and stripped of our markup."""
+    full, bare = work / "pub-full", work / "pub-bare"
+    for target in (full, bare):
+        for name in PUBLICATION_FILES:
+            source = ROOT / name
+            if source.is_dir():
+                shutil.copytree(source, target / name)
+            elif source.is_file():
+                target.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target / name)
+    charts = citations = 0
+    for page in sorted((bare / "docs").rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        c, k = count_markup(text)
+        charts, citations = charts + c, citations + k
+        page.write_text(strip_markup(text), encoding="utf-8")
+    with open(bare / "conf.py", "a", encoding="utf-8") as conf:
+        conf.write(BARE_CONF_SUFFIX)
+    return {"full": full, "bare": bare, "charts": charts, "citations": citations}
+
+
+def prepare_corpus(work: Path, size: CorpusSize) -> dict:
+    """The generated corpus of *size* in each variant of CORPUS_VARIANTS."""
+    base = work / f"corpus-{size.pages}"
+    dirs = {}
+    for variant, (extensions, no_charts, no_citations) in CORPUS_VARIANTS.items():
+        srcdir = base / variant
+        write_corpus(srcdir, size, extensions)
+        if no_charts or no_citations:
+            for page in srcdir.glob("*.md"):
+                text = page.read_text(encoding="utf-8")
+                page.write_text(strip_markup(text, charts=no_charts, citations=no_citations),
+                                encoding="utf-8")
+        dirs[variant] = srcdir
+    return dirs
+
+
+# -- Measurements ---------------------------------------------------------------
+
+def measure_builds(work: Path, publication: dict, corpora: dict, runs: int, log) -> dict:
+    """Interleave the runs so that drift of the machine hits every variant alike."""
+    out = work / "out"
+    timings: dict[str, Samples] = {}
+    small = min(corpora, key=lambda s: s.pages)
+
+    def record(key: str, srcdir: Path, outdir: Path, **options) -> None:
+        seconds, warnings = sphinx_build(srcdir, out / outdir, **options)
+        samples = timings.setdefault(key, Samples())
+        samples.seconds.append(seconds)
+        samples.warnings = max(samples.warnings, warnings)
+        log(f"{key}: {seconds:.2f} s, {warnings} warnings")
+
+    for run in range(1, runs + 1):
+        log(f"run {run}/{runs}")
+        for variant in ("bare", "full"):
+            record(f"pub-{variant}", publication[variant], Path(f"pub-{variant}"))
+        for size, dirs in corpora.items():
+            for variant, srcdir in dirs.items():
+                record(f"{size.pages}-{variant}", srcdir, Path(f"{size.pages}-{variant}"))
+        record("j2", corpora[small]["full"], Path("j2"), jobs=2)
+        full_out = Path(f"{small.pages}-full")
+        record("nochange", corpora[small]["full"], full_out, fresh=False)
+        edited = corpora[small]["full"] / "page0001.md"
+        with open(edited, "a", encoding="utf-8") as page:
+            page.write(f"\nParagraphe ajouté au passage {run}.\n")
+        record("edit", corpora[small]["full"], full_out, fresh=False)
+    return timings
+
+
+# -- Report ---------------------------------------------------------------------
+
+def report_publication(table: Table, publication: dict, t: dict, runs: int) -> None:
+    table.section(f"The publication ({publication['charts']} charts and tables, "
+                  f"{publication['citations']} citations; medians of {runs} runs)")
+    bare, full = t["pub-bare"], t["pub-full"]
+    table.add("bare Sphinx + MyST build (markup stripped)", _s(bare))
+    table.add("full build (our extensions)", _s(full))
+    table.add("overhead ratio full / bare", f"{full.median / bare.median:.2f}×", "≤ 1.10×",
+              full.median / bare.median <= 1.10)
+
+
+def report_corpus(table: Table, size: CorpusSize, corpora: dict, t: dict, runs: int) -> None:
+    double = size.doubled()
+    table.section(f"Generated corpus: {size.pages} pages, {size.charts} charts and tables, "
+                  f"{size.citations} citations, and twice that (medians of {runs} runs)")
+    per_chart, per_cite, extra = {}, {}, {}
+    for s in (size, double):
+        bare = t[f"{s.pages}-bare"].median
+        per_chart[s] = (t[f"{s.pages}-charts"].median - bare) * 1000 / s.charts
+        per_cite[s] = (t[f"{s.pages}-citations"].median - bare) * 1000 / s.citations
+        extra[s] = t[f"{s.pages}-full"].median - bare
+        for variant in ("bare", "charts", "citations", "full"):
+            table.add(f"{s.pages} pages, {variant} build", _s(t[f"{s.pages}-{variant}"]))
+    for s in (size, double):
+        table.add(f"{s.pages} pages: ms per chart above bare", f"{per_chart[s]:.2f} ms",
+                  "≤ 1 ms", per_chart[s] <= 1.0)
+        table.add(f"{s.pages} pages: ms per citation above bare", f"{per_cite[s]:.2f} ms",
+                  "≤ 2 ms", per_cite[s] <= 2.0)
+    total_growth = t[f"{double.pages}-full"].median / t[f"{size.pages}-full"].median
+    extra_growth = extra[double] / extra[size] if extra[size] > 0 else float("nan")
+    table.add("growth for 2× work: full build time", f"{total_growth:.2f}×", "≤ 2.1×",
+              total_growth <= 2.1)
+    table.add("growth for 2× work: time above bare", f"{extra_growth:.2f}×", "≤ 2.1×",
+              extra_growth <= 2.1)
+    j1, j2 = t[f"{size.pages}-full"], t["j2"]
+    table.add(f"{size.pages} pages full build, -j 1", _s(j1))
+    table.add(f"{size.pages} pages full build, -j 2", _s(j2))
+    table.add("speed-up of -j 2", f"{j1.median / j2.median:.2f}×")
+    table.add(f"{size.pages} pages: rebuild, nothing changed", _s(t["nochange"]))
+    table.add(f"{size.pages} pages: rebuild after editing one page", _s(t["edit"]))
+    rendered = _count_svgs(corpora, size)
+    if rendered is not None:
+        expected = size.charts - size.charts // 4  # one in four is a data-table
+        table.add("charts rendered as inline SVG (sanity check)", f"{rendered} of {expected}",
+                  "all", rendered == expected)
+
+
+def _count_svgs(corpora: dict, size: CorpusSize) -> int | None:
+    from bs4 import BeautifulSoup
+
+    srcdir = corpora[size]["full"]
+    outdir = srcdir.parent.parent / "out" / f"{size.pages}-full"
+    if not outdir.is_dir():
+        return None
+    return sum(len(chart_svgs(BeautifulSoup(p.read_bytes(), "html.parser")))
+               for p in outdir.glob("page*.html"))
+
+
+def report_weight(table: Table, htmldir: Path) -> None:
+    table.section("Page weight of the publication (uncompressed HTML + CSS + JS per page)")
+    weights = [page_weight(htmldir, page) for page in sorted((htmldir / "docs").rglob("*.html"))]
+    for w in weights:
+        charts = f", {len(w.chart_svg)} chart(s)" if w.chart_svg else ""
+        table.add(f"`{w.page}`{charts}",
+                  f"{_kb(w.total)} (HTML {_kb(w.html)}, CSS {_kb(w.css)}, JS {_kb(w.js)})")
+    svgs = [n for w in weights for n in w.chart_svg]
+    figures = [n for w in weights for n in w.chart_figure]
+    if svgs:
+        table.add("chart SVG, mean / largest", f"{_kb(sum(svgs) / len(svgs))} / {_kb(max(svgs))}",
+                  "< 4 KB", max(svgs) < 4096)
+        table.add("chart with caption and data table, mean / largest",
+                  f"{_kb(sum(figures) / len(figures))} / {_kb(max(figures))}")
+    else:
+        table.add("chart SVG", "no chart found in the HTML", "< 4 KB", False)
+    table.add("for comparison: sphinx-charts on every page", "≈ 5.9 MB (plotly.js, MathJax, jQuery)")
+
+
+def report_pdf(table: Table, srcdir: Path, work: Path, runs: int) -> None:
+    latexdir = work / "out" / "pub-latex"
+    env = {"SOURCE_DATE_EPOCH": PDF_EPOCH}
+    latex, pdf = Samples(), Samples()
+    for run in range(runs):
+        seconds, warnings = sphinx_build(srcdir, latexdir, builder="latex", env=env)
+        latex.seconds.append(seconds)
+        seconds_pdf, _ = latex_to_pdf(latexdir, env=env)
+        pdf.seconds.append(seconds_pdf)
+        _log(f"pdf run {run + 1}: latex {seconds:.2f} s, latexmk {seconds_pdf:.2f} s")
+    table.section(f"PDF of the publication (medians of {runs} runs)")
+    table.add("LaTeX builder (fresh)", _s(latex))
+    table.add("latexmk with xelatex", _s(pdf))
+    total = Samples([a + b for a, b in zip(latex.seconds, pdf.seconds)])
+    table.add("PDF build, total", _s(total))
+    produced = sorted(latexdir.glob("*.pdf"))
+    if produced:
+        table.add("PDF size", _kb(produced[0].stat().st_size))
+
+
+def _s(samples: Samples) -> str:
+    text = f"{samples.median:.2f} s"
+    if samples.warnings:
+        text += f" ({samples.warnings} warnings)"
+    return text
+
+
+def _kb(size: float) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+# -- BENCHMARKS.md ----------------------------------------------------------------
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split()[1])
+        memory = f", {kb / 1024 ** 2:.0f} GB RAM"
+    versions = ", ".join(f"{name} {_version(name)}" for name in
+                         ("sphinx", "myst-parser", "sphinxcontrib-bibtex", "furo"))
+    return (f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} "
+            f"{platform.release()}; Python {platform.python_version()}; {versions}")
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def write_report(path: Path, table: str, args: argparse.Namespace) -> None:
+    command = "make bench" + (" BENCH_ARGS=--quick" if args.quick else "")
+    path.write_text(
+        "# Benchmarks\n\n"
+        "The last table printed by `make bench` (`bench/run.py`), pasted here by\n"
+        "`.venv/bin/python bench/run.py --write BENCHMARKS.md`. Every time is the median of\n"
+        "several fresh `sphinx-build -E -q` runs in a subprocess; all rows were measured\n"
+        "side by side in the same run. See `bench/run.py` for what each row means.\n\n"
+        f"- Measured on: {dt.date.today().isoformat()}, with `{command}`\n"
+        f"- Machine: {machine()}\n\n"
+        + table,
+        encoding="utf-8",
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
