@@ -128,8 +128,12 @@ def render_block(block) -> str:
 
 
 def _render_chart(chart: Chart) -> str:
-    options = [f":name: {chart.name}", f":x-label: {chart.x_label}", f":y-label: {chart.y_label}"]
-    body = [f"{label} : {value}" for label, value in chart.rows]
+    options = [f":name: {chart.name}", f":x-label: {chart.x_label}"]
+    if chart.y_label:
+        options.append(f":y-label: {chart.y_label}")
+    else:  # several series: their names travel in the headers
+        options.append(f":headers: {', '.join(chart.headers)}")
+    body = [" : ".join([label, *values]) for label, values in chart.rows]
     return _directive(f"chart-{chart.kind}", chart.title, options, body)
 
 

@@ -32,8 +32,10 @@ _KNOWN_HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _HEAD_RE = re.compile(r"\[\s*(?P<head>[^\W\d][\w \u00a0]*?)\s*(?=[:\]]|$)")
-# A "," starts a new item only when the rest reads "label :"; ";" always does.
-_ITEM_SEPARATOR_RE = re.compile(r";|,(?=\s*[^,;:]+:)")
+# Items are separated by ";" when the data holds one; otherwise a "," starts a
+# new item only when the rest reads "label :" (so "1,5" stays a number).
+_SEMICOLON_RE = re.compile(";")
+_COMMA_ITEM_RE = re.compile(r",(?=\s*[^,;:]+:)")
 
 EXPECTED_CHART = "[CHART_BAR: title | x-label : y-label | label : value, label : value]"
 EXPECTED_TABLE = "[TABLEAU : title | header, header | label : cell, label : cell]"
@@ -186,39 +188,44 @@ def _parse_chart(kind, fields, location, marker_text):
     problems: list[Diagnostic] = []
     if not title.text:
         problems.append(_error(location, _("the chart has no title"), marker_text, EXPECTED_CHART))
-    headers = _split_headers(header_field)
-    if len(headers) != 2 or not all(h.text for h in headers):
+    headers = [h.text for h in _split_headers(header_field)]
+    max_headers = 2 if kind == "pie" else 9
+    if not 2 <= len(headers) <= max_headers or not all(headers):
         problems.append(_error(
             Location(location.line, header_field.column),
-            _("a chart takes two headers (x-label : y-label), found '{found}'").format(
-                found=header_field.text),
-            marker_text, _("x-label : y-label, or x-label, y-label"),
+            _("a {kind} chart takes {expected} headers, found '{found}'").format(
+                kind=kind, expected="2" if kind == "pie" else "2 to 9", found=header_field.text),
+            marker_text,
+            _("x-label : y-label (or x-label : series 1 : series 2), ':' or ',' between headers"),
         ))
-    rows: list[tuple[str, str]] = []
+        headers = headers[:2] if len(headers) >= 2 else ["", ""]
+    rows: list[tuple[str, list[str]]] = []
     for item in _split_items(data_field):
         cells = _split_spans_text(item, ":")
-        item_location = Location(location.line, item.column)
-        if len(cells) != 2 or not cells[0].text:
+        if len(cells) != len(headers) or not cells[0].text:
             problems.append(_error(
-                item_location, _("a chart datum must read 'label : value', found '{found}'").format(
-                    found=item.text),
+                Location(location.line, item.column),
+                _("a chart datum must read 'label : value' with {count} value(s), found '{found}'")
+                .format(count=len(headers) - 1, found=item.text),
                 marker_text, _("label : value"),
             ))
             continue
-        value = canonical_number(cells[1].text)
-        if value is None:
-            problems.append(_error(
-                Location(location.line, cells[1].column),
-                _("'{found}' is not a number").format(found=cells[1].text),
-                marker_text, EXPECTED_NUMBER,
-            ))
-            continue
-        rows.append((cells[0].text, value))
+        values = []
+        for cell in cells[1:]:
+            value = canonical_number(cell.text)
+            if value is None:
+                problems.append(_error(
+                    Location(location.line, cell.column),
+                    _("'{found}' is not a number").format(found=cell.text),
+                    marker_text, EXPECTED_NUMBER,
+                ))
+            values.append(value)
+        rows.append((cells[0].text, values))
     if not rows and not problems:
         problems.append(_error(location, _("the chart has no data"), marker_text, EXPECTED_CHART))
     if problems:
         return None, problems
-    return Chart(kind, title.text, headers[0].text, headers[1].text, rows, location), []
+    return Chart(kind, title.text, headers, rows, location), []
 
 
 def _parse_table(fields, location, marker_text):
@@ -259,7 +266,8 @@ def _split_headers(field: Span) -> list[Span]:
 
 
 def _split_items(field: Span) -> list[Span]:
-    items = _split_spans(field.text, 0, len(field.text), _ITEM_SEPARATOR_RE, field.column)
+    separator = _SEMICOLON_RE if ";" in field.text else _COMMA_ITEM_RE
+    items = _split_spans(field.text, 0, len(field.text), separator, field.column)
     return [item for item in items if item.text]
 
 

@@ -66,15 +66,27 @@ class BulletList:
 
 @dataclass
 class Chart:
-    """A ``[CHART_BAR|CHART_PIE|CHART_LINE: title | x : y | label : value, ...]`` marker."""
+    """A ``[CHART_BAR|CHART_PIE|CHART_LINE: title | x : y | label : value, ...]`` marker.
+
+    With more than two headers (``x : series 1 : series 2``) each row holds
+    one value per series.
+    """
 
     kind: str  # "bar", "pie" or "line"
     title: str
-    x_label: str
-    y_label: str
-    rows: list[tuple[str, str]]  # label, canonical value ("1.7T", "65%")
+    headers: list[str]  # x-label, then one name per series
+    rows: list[tuple[str, list[str]]]  # label, canonical values ("1.7T", "65%")
     location: Location
     name: str = ""  # the :name: label, given by the emitter
+
+    @property
+    def x_label(self) -> str:
+        return self.headers[0]
+
+    @property
+    def y_label(self) -> str:
+        """The value axis is named after the series when there is only one."""
+        return self.headers[1] if len(self.headers) == 2 else ""
 
 
 @dataclass
