@@ -59,8 +59,11 @@ suppress_warnings: list[str] = []
 
 # -- Citations (sphinx_publication.citations) ---------------------------------
 bibtex_bibfiles = ["refs.bib"]
-bibtex_default_style = "unsrt"
-bibtex_reference_style = "label"
+# "publication": unsrt numbering in the document language (French terms and
+# month names, titles as written); backlinks and .bib checks come with
+# sphinx_publication.citations.
+bibtex_default_style = "publication"
+bibtex_reference_style = "publication"
 bibtex_cite_id = "cite-{key}"
 bibtex_bibliography_id = "bibliography-{bibliography_count}"
 

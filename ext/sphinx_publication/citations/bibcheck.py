@@ -1,0 +1,194 @@
+"""Read a .bib file entry by entry and locate what is wrong in it (no Sphinx here).
+
+pybtex reads a file in one go: an unbalanced brace swallows the rest of the
+file and is reported at the last line ("premature end of file"), a missing
+comma is reported on the line after the fault, and a duplicate key stops
+the parse so that every later entry is lost. Here each ``@entry`` is parsed
+on its own, so one faulty entry costs only itself, and every problem comes
+with the line of the real fault and what to do about it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pybtex.errors
+from pybtex.database import BibliographyData
+from pybtex.database.input.bibtex import Parser
+from pybtex.scanner import PybtexSyntaxError
+
+from .style import resolve_type
+
+_ENTRY_START = re.compile(r"^[ \t]*@", re.MULTILINE)
+_ENTRY_HEAD = re.compile(r"@\s*(?P<type>[\w-]+)\s*[{(]\s*(?P<key>[^,\s{}()]*)")
+_FIELD_LINE = re.compile(r"^\s*(?P<name>[\w.:-]+)\s*=")
+_NOT_ENTRIES = {"comment", "preamble", "string"}
+
+
+@dataclass(frozen=True)
+class BibProblem:
+    """One fault of a .bib file: its 1-based line and a message saying how to fix it."""
+
+    line: int
+    message: str
+    kind: str  # "brace", "comma", "syntax", "duplicate", "type"
+
+
+@dataclass
+class BibReading:
+    """What could be read from a .bib file, and what could not."""
+
+    data: BibliographyData
+    problems: list[BibProblem] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)  # key -> line of its @entry
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    line: int  # 1-based line of the "@"
+    text: str
+
+
+def split_entries(text: str) -> list[_Chunk]:
+    """Cut *text* before every line that starts with ``@``."""
+    starts = [match.start() for match in _ENTRY_START.finditer(text)]
+    chunks = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        chunks.append(_Chunk(text.count("\n", 0, start) + 1, text[start:end]))
+    return chunks
+
+
+def _brace_depths(line: str, depth: int) -> tuple[int, int]:
+    """Depth after *line* and the lowest depth reached inside it."""
+    lowest = depth
+    for char in line:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            lowest = min(lowest, depth)
+    return depth, lowest
+
+
+def find_brace_fault(chunk: str) -> tuple[int, str] | None:
+    """Locate an unbalanced brace in one entry: (0-based line, message) or None.
+
+    Inside an entry every ``field = value`` line must start at depth 1 (in
+    the entry's own braces). A field line starting deeper means the previous
+    field left a brace open; depth dropping to 0 before the last line means
+    a ``}`` too many closed the entry early.
+    """
+    lines = chunk.splitlines()
+    if not lines or "{" not in lines[0]:
+        return None
+    depth = 0
+    last_field: int | None = None
+    last_content = max((i for i, text in enumerate(lines) if text.strip()), default=0)
+    for index, text in enumerate(lines):
+        is_field = index > 0 and _FIELD_LINE.match(text) is not None
+        if is_field and depth > 1:
+            line = last_field if last_field is not None else index
+            return line, "a '{' opened in this field is never closed; add the missing '}'"
+        if is_field:
+            last_field = index
+        depth, lowest = _brace_depths(text, depth)
+        if index > 0 and lowest <= 0 and index < last_content:
+            return index, "a '}' too many closes the entry here; remove it"
+        if depth <= 0 and index == 0:
+            return None  # one-line entry, balanced
+    if depth > 0:
+        line = last_field if last_field is not None else 0
+        return line, "a '{' opened in this entry is never closed; add the missing '}'"
+    if depth < 0:
+        return last_content, "a '}' too many; remove it"
+    return None
+
+
+def _missing_comma_line(lines: list[str], error_line: int) -> int | None:
+    """0-based line lacking its comma, when pybtex stopped on the next field."""
+    if error_line >= len(lines) or not _FIELD_LINE.match(lines[error_line]):
+        return None
+    previous = error_line - 1
+    while previous >= 0 and not lines[previous].strip():
+        previous -= 1
+    if previous < 0 or lines[previous].rstrip().endswith(","):
+        return None
+    return previous
+
+
+def _syntax_problem(chunk: _Chunk, error: PybtexSyntaxError, key: str) -> BibProblem:
+    lines = chunk.text.splitlines()
+    error_line = (error.lineno or 1) - 1
+    comma_line = _missing_comma_line(lines, error_line)
+    if comma_line is not None:
+        return BibProblem(
+            chunk.line + comma_line,
+            f"missing comma at the end of this line in entry '{key}'; "
+            "separate the fields with ','",
+            "comma",
+        )
+    return BibProblem(
+        chunk.line + error_line,
+        f"syntax error in entry '{key}': {error.args[0] if error.args else error}; "
+        "check the braces, quotes and commas of this entry",
+        "syntax",
+    )
+
+
+def read_bibtex(text: str) -> BibReading:
+    """Parse *text* entry by entry; return the data and the located problems."""
+    parser = Parser()
+    reading = BibReading(data=parser.data)
+    for chunk in split_entries(text):
+        head = _ENTRY_HEAD.match(chunk.text.lstrip())
+        entry_type = head.group("type").lower() if head else ""
+        key = head.group("key") if head else ""
+        if entry_type not in _NOT_ENTRIES:
+            fault = find_brace_fault(chunk.text)
+            if fault is not None:
+                line, message = fault
+                reading.problems.append(
+                    BibProblem(chunk.line + line, f"unbalanced brace in entry '{key}': {message}", "brace")
+                )
+                continue
+        if key and key.lower() in {known.lower() for known in reading.lines}:
+            first = next(line for known, line in reading.lines.items() if known.lower() == key.lower())
+            reading.problems.append(
+                BibProblem(
+                    chunk.line,
+                    f"duplicate key '{key}' (first defined at line {first}); "
+                    "this entry is ignored: rename or remove one of them",
+                    "duplicate",
+                )
+            )
+            continue
+        with pybtex.errors.capture() as errors:
+            parser.parse_string(chunk.text)
+        for error in errors:
+            if isinstance(error, PybtexSyntaxError):
+                reading.problems.append(_syntax_problem(chunk, error, key))
+            else:
+                reading.problems.append(
+                    BibProblem(chunk.line, f"in entry '{key}': {error}", "syntax")
+                )
+        if key and key in parser.data.entries:
+            reading.lines[key] = chunk.line
+            _check_type(parser.data.entries[key], chunk.line, reading)
+    return reading
+
+
+def _check_type(entry, line: int, reading: BibReading) -> None:
+    """Give types pybtex lacks a type it formats; report the unknown ones."""
+    resolved, known = resolve_type(entry.type)
+    if not known:
+        reading.problems.append(
+            BibProblem(
+                line,
+                f"unknown entry type '@{entry.type}' for '{entry.key}', formatted as @misc; "
+                "use a BibTeX type (article, book, inproceedings, misc, online, techreport…)",
+                "type",
+            )
+        )
+    entry.type = resolved

@@ -1,0 +1,94 @@
+"""Keep incremental builds equal to clean builds.
+
+sphinxcontrib-bibtex recomputes labels at every build, but Sphinx writes
+only the documents it re-read: after a .bib edit, pages that merely cite
+keep their old numbers and tooltips, and the bibliography page keeps old
+backlinks when a citing page changes. After each read phase we compare a
+snapshot of what citing pages and bibliography pages show — per key: label,
+entry text and where it is cited — with the previous build's snapshot and
+hand Sphinx every document whose output changes (``env-updated``).
+
+Documents citing a key that is missing are written on every build, so the
+missing-key warning is emitted by incremental builds too, not only by clean
+ones (a reused build directory must fail ``-W`` like a fresh one).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from pybtex.backends.plaintext import Backend as PlainText
+from sphinx.domains import Domain
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+class CitationSnapshotDomain(Domain):
+    """Remembers, between builds, what each citation looked like."""
+
+    name = "publication-citations"
+    label = "Publication citations"
+    initial_data: dict[str, Any] = {"entries": {}, "backlinks": {}}
+    data_version = 1
+
+    def clear_doc(self, docname: str) -> None:
+        # the snapshot describes the whole build, recomputed after every read
+        pass
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        # computed in the main process after merging; nothing per document
+        pass
+
+    def resolve_any_xref(self, *args, **kwargs):
+        return []
+
+
+def cited_keys_by_doc(env: BuildEnvironment) -> dict[str, set[str]]:
+    keys: dict[str, set[str]] = defaultdict(set)
+    for ref in env.get_domain("cite").citation_refs:
+        keys[ref.docname].update(target.key for target in ref.targets)
+    return keys
+
+
+def take_snapshot(env: BuildEnvironment) -> tuple[dict, dict]:
+    """(key -> (label, text), key -> ((docname, ref id), ...)) of this build."""
+    cite = env.get_domain("cite")
+    plain = PlainText()
+    entries = {
+        citation.key: (
+            citation.formatted_entry.label,
+            citation.formatted_entry.text.render(plain),
+        )
+        for citation in cite.citations
+    }
+    backlinks: dict[str, list] = defaultdict(list)
+    for ref in cite.citation_refs:
+        for target in ref.targets:
+            backlinks[target.key].append((ref.docname, ref.citation_ref_id))
+    return entries, {key: tuple(sorted(places)) for key, places in backlinks.items()}
+
+
+def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+    snapshot = env.get_domain(CitationSnapshotDomain.name)
+    cite = env.get_domain("cite")
+    old_entries, old_backlinks = snapshot.data["entries"], snapshot.data["backlinks"]
+    entries, backlinks = take_snapshot(env)
+    changed = {
+        key
+        for key in old_entries.keys() | entries.keys()
+        if old_entries.get(key) != entries.get(key)
+    }
+    known = set(cite.bibdata.data.entries.keys())
+    docs = set()
+    for docname, keys in cited_keys_by_doc(env).items():
+        if keys & changed or keys - known:
+            docs.add(docname)
+    if changed or old_backlinks != backlinks:
+        docs.update(key.docname for key in cite.bibliographies)
+    snapshot.data["entries"], snapshot.data["backlinks"] = entries, backlinks
+    return sorted(docs & env.found_docs)

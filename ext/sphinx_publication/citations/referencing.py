@@ -1,0 +1,32 @@
+"""The ``publication`` referencing style of sphinxcontrib-bibtex.
+
+Numeric labels like sphinxcontrib-bibtex's ``label`` style, but textual
+citations join names in the document language: ``{cite:t}`` gives
+"Widder, Whittaker et West [3]" in French ("and" in English).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pybtex.richtext import Tag, Text
+from sphinxcontrib.bibtex.style.referencing import PersonStyle
+from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
+
+from .terms import active_language, terms_for
+
+
+def person_style_for(language: str | None = None) -> PersonStyle:
+    terms = terms_for(language or active_language())
+    return PersonStyle(
+        sep2=terms.and_2,
+        last_sep=terms.and_last,
+        other=Text(" ", Tag("em", terms.et_al)),
+    )
+
+
+@dataclass
+class PublicationReferenceStyle(LabelReferenceStyle):
+    """Numeric labels; names joined with the words of the document language."""
+
+    person: PersonStyle = field(default_factory=person_style_for)
