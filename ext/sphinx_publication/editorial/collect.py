@@ -1,0 +1,121 @@
+"""Reading a doctree into a DocRecord (at ``doctree-read``).
+
+Charts and tables come from the figures layer. The interface between the two
+layers is a small convention rather than an import: any element carrying a
+``chart_kind`` attribute is a chart or table, its ``title`` attribute (or its
+caption) names it, and its ``sources`` attribute lists bibliography keys. An
+empty or missing ``sources`` means the figure has no source.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+
+from . import editorial_nodes as ed
+from .model import DocRecord, Marker, Note, UnsourcedFigure, summarise
+from .wordcount import count_words
+
+# Elements whose text is not the article's body.
+SKIPPED_FOR_WORDS = (
+    nodes.caption,
+    nodes.legend,
+    nodes.table,
+    nodes.literal_block,
+    nodes.comment,
+    nodes.raw,
+    nodes.substitution_definition,
+    nodes.docinfo,
+    nodes.citation,
+    nodes.footnote,
+    nodes.target,
+    addnodes.only,
+    addnodes.toctree,
+    nodes.meta,
+    *ed.EDITORIAL_NODES,
+)
+
+
+def is_chart(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and bool(node.get("chart_kind"))
+
+
+def is_bibliography(node: nodes.Node) -> bool:
+    # sphinxcontrib-bibtex's node, matched by name so the package stays optional.
+    return type(node).__name__ == "bibliography"
+
+
+def is_citation_reference(node: nodes.Node) -> bool:
+    return isinstance(node, addnodes.pending_xref) and node.get("refdomain") in ("cite", "footcite")
+
+
+def _nearest_id(node: nodes.Element) -> str:
+    current: nodes.Node | None = node
+    while current is not None:
+        if isinstance(current, nodes.Element) and current.get("ids"):
+            return current["ids"][0]
+        current = current.parent
+    return ""
+
+
+def _chart_sources(node: nodes.Element) -> list[str]:
+    sources = node.get("sources") or []
+    if isinstance(sources, str):
+        sources = sources.split(",")
+    return [str(s).strip() for s in sources if str(s).strip()]
+
+
+def _chart_title(node: nodes.Element) -> str:
+    title = node.get("title")
+    if not title:
+        caption = next(iter(node.findall(nodes.caption)), None)
+        title = caption.astext() if caption is not None else ""
+    return " ".join(str(title).split())
+
+
+def body_text(doctree: nodes.Node, skip_classes: frozenset[str]) -> str:
+    """The article text of *doctree*, one block per line, apparatus left out."""
+    parts: list[str] = []
+
+    def walk(node: nodes.Node) -> None:
+        if isinstance(node, nodes.Text):
+            parts.append(node.astext())
+            return
+        if isinstance(node, SKIPPED_FOR_WORDS) or is_chart(node) or is_bibliography(node):
+            return
+        if is_citation_reference(node):
+            return
+        if isinstance(node, nodes.Element):
+            if skip_classes.intersection(node.get("classes", ())):
+                return
+            if isinstance(node, nodes.paragraph) and any(node.findall(ed.word_count)):
+                return  # the "Nombre de mots : …" line describes the article
+            for child in node.children:
+                walk(child)
+            if isinstance(node, (nodes.Body, nodes.Structural, nodes.Titular)):
+                parts.append("\n")
+
+    walk(doctree)
+    return "".join(parts)
+
+
+def record_doctree(doctree: nodes.document, skip_classes: frozenset[str]) -> DocRecord:
+    record = DocRecord()
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, ed.MARKER_NODES):
+            record.markers.append(Marker(_nearest_id(node), node.line, node.get("description", "")))
+        elif isinstance(node, ed.review_note):
+            summary = node.get("claim") or summarise(node.astext())
+            record.notes.append(Note(_nearest_id(node), node.line, node["status"], summary))
+        elif is_chart(node) and not _chart_sources(node):
+            record.unsourced_figures.append(
+                UnsourcedFigure(_nearest_id(node), node.line, _chart_title(node), str(node["chart_kind"]))
+            )
+        elif isinstance(node, ed.editorial_report):
+            record.holds_report = True
+        elif isinstance(node, ed.word_count):
+            record.holds_word_count = True
+        elif is_bibliography(node):
+            record.holds_bibliography = True
+    record.words = count_words(body_text(doctree, skip_classes))
+    return record

@@ -1,0 +1,30 @@
+"""Builder-neutral nodes of the editorial layer."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class data_needed(nodes.Inline, nodes.TextElement):
+    """Inline marker of missing data; its text is the description of the data."""
+
+
+class data_needed_block(nodes.General, nodes.Element):
+    """Block marker of missing data; its children describe the data."""
+
+
+class review_note(nodes.General, nodes.Element):
+    """A reviewer's fact-check: ``status`` attribute, body children."""
+
+
+class editorial_report(nodes.General, nodes.Element):
+    """Placeholder replaced by the report once every document is read."""
+
+
+class word_count(nodes.Inline, nodes.TextElement):
+    """Placeholder replaced by the formatted word count (``scope`` attribute)."""
+
+
+MARKER_NODES = (data_needed, data_needed_block)
+# Nodes whose text is editorial apparatus, not the article's body.
+EDITORIAL_NODES = (data_needed, data_needed_block, review_note, editorial_report, word_count)

@@ -1,0 +1,135 @@
+"""Review and release modes: what is hidden, what blocks a release, the build summary."""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+
+from . import editorial_nodes as ed
+from .directives import WARNING_SUBTYPE, WARNING_TYPE
+from .messages import _, ngettext, status_label
+from .report import summary_items, unlinked_bibliography
+from .wordcount import format_count
+
+logger = logging.getLogger(__name__)
+
+MODES = ("review", "release")
+
+
+class ReleaseBlocked(SphinxError):
+    category = "Release blocked"
+
+
+def mode(config) -> str:
+    return "release" if config.editorial_mode == "release" else "review"
+
+
+def check_mode(app, config) -> None:
+    """Validate ``editorial_mode``; in release, leave the review pages out."""
+    if config.editorial_mode not in MODES:
+        logger.warning(
+            _("unknown editorial_mode {mode!r}: use 'review' or 'release' (building in review mode)").format(
+                mode=config.editorial_mode
+            ),
+            type=WARNING_TYPE,
+            subtype=WARNING_SUBTYPE,
+        )
+        config.editorial_mode = "review"
+    if config.editorial_mode == "release" and config.editorial_release_exclude:
+        config.exclude_patterns = [*config.exclude_patterns, *config.editorial_release_exclude]
+        # The root toctree still names the left-out pages; dropping them is the point.
+        config.suppress_warnings = [*config.suppress_warnings, "toc.excluded"]
+
+
+# -- hiding ------------------------------------------------------------------------------
+
+_CLOSING_PUNCTUATION = re.compile(r"^[.,;:!?)\]…]")
+
+
+def remove_inline(node: nodes.Element) -> None:
+    """Remove *node* and the space it leaves before punctuation ("modèles ." -> "modèles.")."""
+    parent = node.parent
+    index = parent.index(node)
+    before = parent[index - 1] if index > 0 else None
+    after = parent[index + 1] if index + 1 < len(parent) else None
+    if isinstance(before, nodes.Text) and before.endswith(" "):
+        if after is None or (isinstance(after, nodes.Text) and _CLOSING_PUNCTUATION.match(after.astext())):
+            parent.replace(before, nodes.Text(before.rstrip()))
+    parent.remove(node)
+
+
+def hide_editorial_nodes(doctree: nodes.Node) -> None:
+    for node in list(doctree.findall(ed.data_needed)):
+        remove_inline(node)
+    for node_class in (ed.data_needed_block, ed.review_note, ed.editorial_report):
+        for node in list(doctree.findall(node_class)):
+            node.parent.remove(node)
+
+
+# -- release errors and the summary line -----------------------------------------------------
+
+
+def blocking_items(app) -> list[tuple[str, int | None, str]]:
+    """(docname, line, message) for everything that must be resolved before a release."""
+    blocking = set(app.config.editorial_release_blocking)
+    items = []
+    for docname, record in app.env.get_domain("editorial").ordered():
+        for marker in record.markers:
+            items.append(
+                (docname, marker.line, _("unresolved data-needed marker: {what}").format(
+                    what=marker.description or "—"
+                ))
+            )
+        for note in record.notes:
+            if note.status in blocking:
+                items.append(
+                    (docname, note.line, _("review note blocks the release ({status}): {what}").format(
+                        status=status_label(note.status), what=note.summary
+                    ))
+                )
+    return sorted(items, key=lambda item: (item[0], item[1] or 0))
+
+
+def report_errors(app) -> int:
+    items = blocking_items(app)
+    for docname, line, message in items:
+        logger.error(message, location=(docname, line), type=WARNING_TYPE, subtype=WARNING_SUBTYPE)
+    return len(items)
+
+
+def counts(app) -> dict[str, int]:
+    records = [r for _d, r in app.env.get_domain("editorial").ordered()]
+    return {
+        "markers": sum(len(r.markers) for r in records),
+        "notes": sum(len(r.notes) for r in records),
+        "figures": sum(len(r.unsourced_figures) for r in records),
+        "references": len(unlinked_bibliography(app.env)),
+    }
+
+
+def summary_line(app) -> str:
+    language = app.config.language
+    return str(_("Editorial: {items}")).format(items=", ".join(summary_items(counts(app), language)))
+
+
+def on_build_finished(app, exception) -> None:
+    if exception is not None or app.env is None:
+        return
+    logger.info(summary_line(app))
+    if mode(app.config) != "release":
+        return
+    failures = report_errors(app)
+    if failures:
+        raise ReleaseBlocked(
+            ngettext(
+                "{n} editorial item must be resolved before a release (listed above); "
+                "or build in review mode",
+                "{n} editorial items must be resolved before a release (listed above); "
+                "or build in review mode",
+                failures,
+            ).format(n=format_count(failures, app.config.language))
+        )
+

@@ -1,0 +1,80 @@
+"""The editorial layer's own strings (catalog ``sphinx_publication.editorial``)."""
+
+from __future__ import annotations
+
+from sphinx.locale import get_translator, is_translator_registered
+
+from sphinx_publication.i18n import translator
+
+from .statuses import BY_KEY
+
+DOMAIN = "sphinx_publication.editorial"
+
+_ = translator(DOMAIN)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Plural-aware lookup; untranslated English before the catalog is loaded."""
+    if is_translator_registered(DOMAIN):
+        return get_translator(DOMAIN).ngettext(singular, plural, count)
+    return singular if count == 1 else plural
+
+
+def status_label(key: str) -> str:
+    """The localized name of a review-note status (``wrong`` -> « erroné »)."""
+    status = BY_KEY.get(key)
+    return str(_(status.label)) if status else key
+
+
+def labelled(label: str, text: str) -> str:
+    """``label: text`` with the language's punctuation spacing."""
+    if not text:
+        return label
+    return str(_("{label}: {text}")).format(label=label, text=text)
+
+
+def prefix(label: str) -> str:
+    """``label: `` ready to be followed by text (« Données nécessaires : »)."""
+    return str(_("{label}: {text}")).format(label=label, text="")
+
+
+def data_needed_label() -> str:
+    return str(_("Data needed"))
+
+
+def review_note_label() -> str:
+    return str(_("Review note"))
+
+
+def count_phrase(kind: str, count: int, formatted: str) -> str:
+    """``8 data-needed markers`` and the like, *formatted* being the localized number."""
+    singular, plural = COUNT_PHRASES[kind]
+    return ngettext(singular, plural, count).format(n=formatted)
+
+
+def plural_msgids(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a plural pair for extraction (``pybabel extract -k plural_msgids:1,2``)."""
+    return singular, plural
+
+
+COUNT_PHRASES: dict[str, tuple[str, str]] = {
+    "markers": plural_msgids("{n} data-needed marker", "{n} data-needed markers"),
+    "notes": plural_msgids("{n} review note", "{n} review notes"),
+    "figures": plural_msgids(
+        "{n} chart or table without a source", "{n} charts or tables without a source"
+    ),
+    "references": plural_msgids(
+        "{n} bibliography entry without DOI or URL",
+        "{n} bibliography entries without DOI or URL",
+    ),
+}
+
+# Status labels, listed so that extraction tools see them.
+STATUS_MSGIDS = (
+    _("wrong"),
+    _("rumour"),
+    _("unsourced"),
+    _("to verify"),
+    _("needs nuance"),
+    _("confirmed"),
+)

@@ -1,0 +1,186 @@
+"""One renderer per builder: HTML (and epub), LaTeX, text; plain nodes elsewhere."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxTranslator
+
+from . import editorial_nodes as ed
+from .messages import data_needed_label, labelled, prefix, review_note_label, status_label
+from .statuses import BY_KEY
+
+# LaTeX colours (xcolor HTML notation), dark enough to read on white paper.
+LATEX_MARK_COLOUR = "9A3412"
+
+
+def note_title(node: nodes.Element) -> str:
+    title = labelled(review_note_label(), status_label(node["status"]))
+    return f"{title} — {node['claim']}" if node.get("claim") else title
+
+
+def _blocks(node: nodes.Element) -> bool:
+    status = BY_KEY.get(node["status"])
+    return bool(status and status.blocks_release)
+
+
+# -- HTML -------------------------------------------------------------------------
+
+
+def visit_data_needed_html(self: SphinxTranslator, node: ed.data_needed) -> None:
+    self.body.append(self.starttag(node, "mark", "", CLASS="editorial-data-needed"))
+    label = prefix(data_needed_label()) if node.get("description") else data_needed_label()
+    self.body.append(f'<span class="editorial-label">{self.encode(label)}</span>')
+
+
+def depart_data_needed_html(self: SphinxTranslator, node: ed.data_needed) -> None:
+    self.body.append("</mark>")
+
+
+def visit_data_needed_block_html(self: SphinxTranslator, node: ed.data_needed_block) -> None:
+    title_id = f"{node['ids'][0]}-title" if node["ids"] else ""
+    attributes = {"CLASS": "editorial-data-needed-block", "role": "note"}
+    if title_id:
+        attributes["aria-labelledby"] = title_id
+    self.body.append(self.starttag(node, "aside", "", **attributes))
+    id_attribute = f' id="{title_id}"' if title_id else ""
+    self.body.append(
+        f'<p class="editorial-title"{id_attribute}>{self.encode(data_needed_label())}</p>\n'
+    )
+
+
+def depart_aside_html(self: SphinxTranslator, node: nodes.Element) -> None:
+    self.body.append("</aside>\n")
+
+
+def visit_review_note_html(self: SphinxTranslator, node: ed.review_note) -> None:
+    status = node["status"]
+    classes = f"editorial-review-note editorial-status-{status}"
+    if _blocks(node):
+        classes += " editorial-blocking"
+    title_id = f"{node['ids'][0]}-title" if node["ids"] else ""
+    attributes = {"CLASS": classes, "role": "note"}
+    if title_id:
+        attributes["aria-labelledby"] = title_id
+    self.body.append(self.starttag(node, "aside", "", **attributes))
+    id_attribute = f' id="{title_id}"' if title_id else ""
+    label = self.encode(prefix(review_note_label()))
+    claim = (
+        f' <span class="editorial-claim">{self.encode(node["claim"])}</span>'
+        if node.get("claim")
+        else ""
+    )
+    self.body.append(
+        f'<p class="editorial-title"{id_attribute}><span class="editorial-label">{label}</span>'
+        f'<span class="editorial-status">{self.encode(status_label(status))}</span>{claim}</p>\n'
+    )
+
+
+# -- LaTeX ------------------------------------------------------------------------
+
+
+def visit_data_needed_latex(self: SphinxTranslator, node: ed.data_needed) -> None:
+    label = prefix(data_needed_label()) if node.get("description") else data_needed_label()
+    self.body.append(
+        self.hypertarget_to(node, anchor=True)
+        + r"{\sffamily\color[HTML]{" + LATEX_MARK_COLOUR + r"}\textbf{[" + self.encode(label) + r"}\textit{"
+    )
+
+
+def depart_data_needed_latex(self: SphinxTranslator, node: ed.data_needed) -> None:
+    self.body.append(r"}\textbf{]}}")
+
+
+def _begin_box(self: SphinxTranslator, node: nodes.Element, kind: str, title: str) -> None:
+    self.body.append(
+        "\n" + self.hypertarget_to(node, anchor=True)
+        + r"\begin{sphinxadmonition}{" + kind + "}{" + self.encode(title) + "}\n"
+    )
+
+
+def visit_data_needed_block_latex(self: SphinxTranslator, node: ed.data_needed_block) -> None:
+    _begin_box(self, node, "warning", data_needed_label())
+
+
+def visit_review_note_latex(self: SphinxTranslator, node: ed.review_note) -> None:
+    _begin_box(self, node, "warning" if _blocks(node) else "note", note_title(node))
+
+
+def depart_box_latex(self: SphinxTranslator, node: nodes.Element) -> None:
+    self.body.append("\\end{sphinxadmonition}\n")
+
+
+# -- text ---------------------------------------------------------------------------
+
+
+def visit_data_needed_text(self: SphinxTranslator, node: ed.data_needed) -> None:
+    label = prefix(data_needed_label()) if node.get("description") else data_needed_label()
+    self.add_text("[" + label)
+
+
+def depart_data_needed_text(self: SphinxTranslator, node: ed.data_needed) -> None:
+    self.add_text("]")
+
+
+def visit_box_text(self: SphinxTranslator, node: nodes.Element) -> None:
+    title = note_title(node) if isinstance(node, ed.review_note) else data_needed_label()
+    self.new_state(0)
+    self.add_text(f"[{title}]")
+    self.end_state()
+    self.new_state(2)
+
+
+def depart_box_text(self: SphinxTranslator, node: nodes.Element) -> None:
+    self.end_state()
+
+
+HANDLERS = {
+    ed.data_needed: {
+        "html": (visit_data_needed_html, depart_data_needed_html),
+        "latex": (visit_data_needed_latex, depart_data_needed_latex),
+        "text": (visit_data_needed_text, depart_data_needed_text),
+    },
+    ed.data_needed_block: {
+        "html": (visit_data_needed_block_html, depart_aside_html),
+        "latex": (visit_data_needed_block_latex, depart_box_latex),
+        "text": (visit_box_text, depart_box_text),
+    },
+    ed.review_note: {
+        "html": (visit_review_note_html, depart_aside_html),
+        "latex": (visit_review_note_latex, depart_box_latex),
+        "text": (visit_box_text, depart_box_text),
+    },
+}
+# HTML-format builders that Sphinx looks up by name before falling back on the format.
+HTML_BUILDERS = ("html", "dirhtml", "singlehtml", "epub")
+
+
+def add_nodes(app) -> None:
+    for node_class, handlers in HANDLERS.items():
+        per_builder = dict(handlers)
+        for name in HTML_BUILDERS:
+            per_builder[name] = handlers["html"]
+        app.add_node(node_class, **per_builder)
+
+
+def has_renderer(app, node_class: type) -> bool:
+    """Whether the current builder's translator knows *node_class* (Sphinx's own lookup)."""
+    builder = app.builder
+    handlers = app.registry.translation_handlers.get(builder.name)
+    if handlers is None:
+        handlers = app.registry.translation_handlers.get(builder.format, {})
+    return node_class.__name__ in handlers
+
+
+# -- fallback: plain docutils nodes, nothing dropped ----------------------------------------
+
+
+def plain_replacement(node: nodes.Element) -> nodes.Node:
+    """Standard nodes any writer knows, carrying the same text as the rich rendering."""
+    if isinstance(node, ed.data_needed):
+        label = labelled(data_needed_label(), node.get("description", ""))
+        return nodes.inline("", f"[{label}]", ids=node["ids"], classes=["editorial-data-needed"])
+    title = note_title(node) if isinstance(node, ed.review_note) else data_needed_label()
+    box = nodes.container(ids=node["ids"], classes=["editorial-note"])
+    box += nodes.paragraph("", f"[{title}]")
+    box.extend(child.deepcopy() for child in node.children)
+    return box

@@ -1,0 +1,28 @@
+"""Counting and formatting words. No Sphinx here."""
+
+from __future__ import annotations
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
+
+
+def count_words(text: str) -> int:
+    """Count whitespace-separated tokens holding at least one letter or digit.
+
+    "l’IA" and "GPT-4" are one word each, as in word processors; a lone
+    punctuation mark (the French " : " or " ?") is not a word.
+    """
+    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
+
+
+def babel_locale(language: str | None) -> Locale:
+    """The Babel locale of a Sphinx ``language`` value, English when unknown."""
+    try:
+        return Locale.parse((language or "en").replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def format_count(number: int, language: str | None) -> str:
+    """Format *number* for *language*: ``1234`` -> ``1 234`` (fr), ``1,234`` (en)."""
+    return format_decimal(number, locale=babel_locale(language))

@@ -1,0 +1,39 @@
+"""Stands in for the figures layer: a node with chart_kind/title/sources attributes."""
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+
+class stub_chart(nodes.General, nodes.Element):
+    pass
+
+
+class StubChart(SphinxDirective):
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = {"source": directives.unchanged, "name": directives.unchanged}
+
+    def run(self):
+        sources = [s.strip() for s in self.options.get("source", "").split(",") if s.strip()]
+        node = stub_chart(chart_kind="bar", title=self.arguments[0], sources=sources)
+        node["ids"].append(self.options.get("name", "chart"))
+        node += nodes.caption("", self.arguments[0])
+        node += nodes.paragraph("", "\n".join(self.content))
+        self.set_source_info(node)
+        return [node]
+
+
+def visit(self, node):
+    pass
+
+
+def depart(self, node):
+    pass
+
+
+def setup(app):
+    app.add_node(stub_chart, html=(visit, depart), latex=(visit, depart), text=(visit, depart))
+    app.add_directive("stub-chart", StubChart)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
