@@ -71,6 +71,11 @@ bibtex_bibliography_id = "bibliography-{bibliography_count}"
 # "review" shows markers and notes; "release" hides them and fails the build
 # on anything unresolved (see README, "Publier une version").
 editorial_mode = os.environ.get("EDITORIAL_MODE", "review")
+# Pages left out of a release build (the report is for reviewers only).
+editorial_release_exclude = ["docs/etat-editorial.md"]
+# The word count covers the root toctree minus these pages; pages holding the
+# bibliography or the editorial report are left out automatically.
+word_count_exclude = ["docs/auteurs/*"]
 
 # -- HTML ----------------------------------------------------------------------
 html_theme = "furo"
