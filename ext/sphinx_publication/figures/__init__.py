@@ -1,5 +1,58 @@
-"""Placeholder: the figures sub-extension (being implemented)."""
+"""Accessible charts and data tables that render in every Sphinx output.
+
+Directives ``chart-bar``, ``chart-pie``, ``chart-line``, ``chart`` (Plotly
+figure JSON) and ``data-table``. HTML gets inline SVG plus a data table and no
+JavaScript; LaTeX gets a vector PDF in a numbered figure; every other builder
+gets the data as a table. Use it alone with
+``extensions = ["sphinx_publication.figures"]``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..i18n import register_catalog
+from .directives import BarChart, DataTableDirective, LineChart, PieChart, PlotlyChart
+from .nodes import chart_node
+from .render import ChartToTable, depart_nothing, visit_chart_html, visit_chart_latex
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "0.1.0"
+ENV_VERSION = 1
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+CSS_FILE = "sphinx-publication-figures.css"
 
 
-def setup(app):
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+def _add_static_path(app: Sphinx) -> None:
+    if app.builder.format == "html" and str(STATIC_DIR) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def setup(app: Sphinx) -> dict:
+    register_catalog(app, "sphinx_publication.figures", __file__)
+    html = (visit_chart_html, depart_nothing)
+    app.add_node(
+        chart_node,
+        html=html,
+        dirhtml=html,
+        singlehtml=html,
+        epub=html,
+        latex=(visit_chart_latex, depart_nothing),
+    )
+    app.add_directive("chart-bar", BarChart)
+    app.add_directive("chart-pie", PieChart)
+    app.add_directive("chart-line", LineChart)
+    app.add_directive("chart", PlotlyChart)
+    app.add_directive("data-table", DataTableDirective)
+    app.add_post_transform(ChartToTable)
+    app.add_css_file(CSS_FILE)
+    app.connect("builder-inited", _add_static_path)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,290 @@
+"""Directives ``chart-bar``, ``chart-pie``, ``chart-line``, ``chart`` and ``data-table``.
+
+They only parse and check: a chart becomes a standard ``figure`` (numbered by
+numfig, caption extracted by gettext) holding a builder-neutral
+:class:`chart_node`; a data table becomes a standard, numbered ``table``.
+Bad input gives a located warning and a visible error box instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..i18n import translator
+from .model import Chart, Table
+from .nodes import chart_node
+from .parse import DataError, Row, build_chart, build_table, parse_body, parse_csv, parse_plotly, split_headers
+
+_ = translator("sphinx_publication.figures")
+logger = logging.getLogger(__name__)
+
+_CITATION_KEY = re.compile(r"^[\w.:+/-]+$")
+
+
+def _align(argument: str) -> str:
+    return directives.choice(argument, ("left", "center", "right"))
+
+
+def _scale(argument: str) -> str:
+    return directives.choice(argument, ("linear", "log"))
+
+
+COMMON_OPTIONS = {
+    "name": directives.unchanged,
+    "class": directives.class_option,
+    "width": directives.length_or_percentage_or_unitless,
+    "align": _align,
+    "source": directives.unchanged,
+    "file": directives.path,
+    "headers": directives.unchanged,
+}
+CHART_OPTIONS = {
+    **COMMON_OPTIONS,
+    "x-label": directives.unchanged,
+    "y-label": directives.unchanged,
+    "unit": directives.unchanged,
+    "scale": _scale,
+    "description": directives.unchanged,
+}
+
+
+class _DataDirective(SphinxDirective):
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+
+    # -- locations and errors --------------------------------------------------
+
+    def _body_line(self, offset: int) -> int:
+        try:
+            return self.content.info(offset)[1] + 1
+        except (IndexError, TypeError):
+            return self.lineno
+
+    data_path: Path | None = None  # set once a data file is read: offsets refer to it
+
+    def _fail(self, error: DataError) -> list[nodes.Node]:
+        """Warn at ``file:line``, quoting the faulty line; return an error box."""
+        data_path = self.data_path
+        quoted = f" (line: {error.line.strip()!r})" if error.line.strip() else ""
+        if data_path is not None and error.offset is not None:
+            location: object = f"{data_path}:{error.offset + 1}"
+        elif error.offset is not None:
+            location = (self.env.docname, self._body_line(error.offset))
+        else:
+            location = (self.env.docname, self.lineno)
+        logger.warning(
+            "%s: %s%s",
+            self.name,
+            error.message,
+            quoted,
+            location=location,
+            type="sphinx_publication",
+            subtype="figures",
+        )
+        box = nodes.error(classes=["sp-chart-error"])
+        paragraph = nodes.paragraph(translatable=False)
+        paragraph += nodes.Text(str(_("This figure could not be drawn:")) + " ")
+        paragraph += nodes.literal(text=f"{error.message}{quoted}")
+        box += paragraph
+        self.set_source_info(box)
+        return [box]
+
+    # -- inputs ---------------------------------------------------------------
+
+    def _data_file(self) -> tuple[Path, str]:
+        """Resolve ``:file:`` within the source directory and read it."""
+        relative, absolute = self.env.relfn2path(self.options["file"], self.env.docname)
+        path = Path(absolute).resolve()
+        srcdir = Path(self.env.srcdir).resolve()
+        if not path.is_relative_to(srcdir):
+            raise DataError(f"{self.options['file']!r} is outside the source directory")
+        self.env.note_dependency(relative)
+        try:
+            return path, path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise DataError(f"file not found: {self.options['file']!r}") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise DataError(f"cannot read {self.options['file']!r}: {error}") from None
+
+    def _rows(self) -> tuple[list[str] | None, list[Row], Path | None]:
+        """Headers and rows from ``:file:`` (CSV) or from the body."""
+        headers_option = split_headers(self.options["headers"]) if "headers" in self.options else None
+        if "file" in self.options:
+            if any(line.strip() for line in self.content):
+                raise DataError("give the data inline or with :file:, not both")
+            path, text = self._data_file()
+            self.data_path = path
+            headers, rows = parse_csv(text)
+            return headers_option or headers, rows, path
+        headers, rows = parse_body(list(self.content))
+        return headers_option or headers, rows, None
+
+    # -- outputs --------------------------------------------------------------
+
+    def _caption_nodes(self, text: str) -> list[nodes.Node]:
+        inline, messages = self.parse_inline(text, lineno=self.lineno)
+        return [*inline, *messages]
+
+    def _source_paragraph(self) -> nodes.paragraph | None:
+        """``Source : [1, 2]``, citations made as the ``{cite:p}`` role makes them."""
+        keys = [key.strip() for key in self.options.get("source", "").split(",") if key.strip()]
+        if not keys:
+            return None
+        paragraph = nodes.paragraph(classes=["sp-source"])
+        paragraph += nodes.Text(str(_("Source:")) + " ")
+        bad = [key for key in keys if not _CITATION_KEY.match(key)]
+        if bad or "cite" not in self.env.domains:
+            if bad:
+                logger.warning(
+                    "%s: invalid citation key(s) in :source: %s",
+                    self.name,
+                    ", ".join(map(repr, bad)),
+                    location=(self.env.docname, self.lineno),
+                    type="sphinx_publication",
+                    subtype="figures",
+                )
+            paragraph += nodes.Text(", ".join(keys))
+            return paragraph
+        myst = type(self.state).__module__.startswith("myst_parser")
+        joined = ",".join(keys)
+        markup = f"{{cite:p}}`{joined}`" if myst else f":cite:p:`{joined}`"
+        inline, messages = self.parse_inline(markup, lineno=self.lineno)
+        paragraph.extend([*inline, *messages])
+        return paragraph
+
+    def _uid(self) -> str:
+        digest = hashlib.sha1(self.env.docname.encode("utf-8")).hexdigest()[:8]
+        return f"sp-chart-{digest}-{self.env.new_serialno('sp-chart')}"
+
+
+class ChartDirective(_DataDirective):
+    """``chart-bar``, ``chart-pie``, ``chart-line``: data inline or from CSV."""
+
+    kind = "bar"
+    option_spec = CHART_OPTIONS
+
+    def load_chart(self) -> tuple[Chart, str]:
+        title = self.arguments[0].strip()
+        headers, rows, _path = self._rows()
+        chart = build_chart(
+            self.kind,
+            title,
+            headers,
+            rows,
+            x_label=self.options.get("x-label", ""),
+            y_label=self.options.get("y-label", ""),
+            unit=self.options.get("unit", ""),
+            scale=self.options.get("scale", "linear"),
+            description=self.options.get("description", ""),
+        )
+        return chart, title
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            chart, caption_text = self.load_chart()
+        except DataError as error:
+            return self._fail(error)
+        figure = nodes.figure(classes=["sp-figure", f"sp-chart-{chart.kind}", *self.options.get("class", [])])
+        if "align" in self.options:
+            figure["align"] = self.options["align"]
+        self.set_source_info(figure)
+        self.add_name(figure)
+        node = chart_node(chart=chart, uid=self._uid(), width=self.options.get("width", ""))
+        self.set_source_info(node)
+        figure += node
+        caption = nodes.caption(caption_text, "", *self._caption_nodes(caption_text))
+        self.set_source_info(caption)
+        figure += caption
+        source = self._source_paragraph()
+        if source is not None:
+            figure += nodes.legend("", source)
+        return [figure]
+
+
+class BarChart(ChartDirective):
+    kind = "bar"
+
+
+class PieChart(ChartDirective):
+    kind = "pie"
+
+
+class LineChart(ChartDirective):
+    kind = "line"
+
+
+class PlotlyChart(ChartDirective):
+    """``chart``: a Plotly figure JSON file (sphinx-charts' input); body = caption."""
+
+    option_spec = {
+        key: value for key, value in CHART_OPTIONS.items() if key not in ("file", "headers")
+    }
+
+    def load_chart(self) -> tuple[Chart, str]:
+        self.options["file"] = self.arguments[0].strip()
+        self.data_path, text = self._data_file()
+        caption = " ".join(line.strip() for line in self.content if line.strip())
+        chart = parse_plotly(text, title=caption)
+        for option, attribute in (("x-label", "x_label"), ("y-label", "y_label"), ("unit", "unit"),
+                                  ("scale", "scale"), ("description", "description")):
+            if option in self.options:
+                setattr(chart, attribute, self.options[option])
+        if not chart.title:
+            raise DataError("give a caption in the body or a layout title in the figure")
+        return chart, chart.title
+
+
+class DataTableDirective(_DataDirective):
+    """``data-table``: a real, numbered table from inline rows or CSV."""
+
+    option_spec = COMMON_OPTIONS
+
+    def run(self) -> list[nodes.Node]:
+        title = self.arguments[0].strip()
+        try:
+            headers, rows, _path = self._rows()
+            table_model = build_table(title, headers, rows)
+        except DataError as error:
+            return self._fail(error)
+        table = self._table_node(table_model)
+        result: list[nodes.Node] = [table]
+        source = self._source_paragraph()
+        if source is not None:
+            result.append(source)
+        return result
+
+    def _table_node(self, model: Table) -> nodes.table:
+        width = len(model.rows[0])
+        table = nodes.table(classes=["sp-data-table", *self.options.get("class", [])])
+        if "align" in self.options:
+            table["align"] = self.options["align"]
+        if "width" in self.options:
+            table["width"] = self.options["width"]
+        self.set_source_info(table)
+        self.add_name(table)
+        title = nodes.title(model.title, "", *self._caption_nodes(model.title))
+        self.set_source_info(title)
+        table += title
+        group = nodes.tgroup(cols=width)
+        table += group
+        for _column in range(width):
+            group += nodes.colspec(colwidth=1)
+
+        def row(cells: list[str]) -> nodes.row:
+            result = nodes.row()
+            for cell in cells:
+                result += nodes.entry("", nodes.paragraph("", "", nodes.Text(cell), translatable=False))
+            return result
+
+        if model.headers:
+            group += nodes.thead("", row(model.headers))
+        group += nodes.tbody("", *(row(cells) for cells in model.rows))
+        return table

@@ -1,0 +1,91 @@
+"""Numbers formatted for the document language, with Babel.
+
+Value labels and axis ticks use one magnitude per chart ("12 Md", "175 Md",
+"1 700 Md" in French: "billion" means 10¹² in French, so the thousand-billion
+forms are avoided); tooltips and data tables show the exact value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal, format_percent
+
+from .model import Value
+
+NBSP = "\u00a0"
+_SUFFIXES = {
+    "fr": {3: "k", 6: "M", 9: "Md"},
+    "default": {3: "k", 6: "M", 9: "B", 12: "T"},
+}
+_LABEL_PATTERN = "#,##0.##"
+
+
+def resolve_locale(language: str | None) -> Locale:
+    """The Babel locale of a Sphinx ``language`` (``None`` or unknown -> English)."""
+    try:
+        return Locale.parse((language or "en").replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse("en")
+
+
+class NumberFormat:
+    """Formats the numbers of one chart in one language."""
+
+    def __init__(self, language: str | None, values: Iterable[Value] = (), unit: str = "") -> None:
+        self.locale = resolve_locale(language)
+        self.unit = unit.strip()
+        self.exponent, self.suffix = self._magnitude(list(values))
+        base = self.locale.percent_formats[None].pattern
+        self._percent_pattern = base.replace("#,##0", _LABEL_PATTERN, 1)
+
+    def _magnitude(self, values: list[Value]) -> tuple[int, str]:
+        numbers = [abs(value.number) for value in values if value.number and not value.percent]
+        if not numbers or max(numbers) < 10_000:
+            return 0, ""
+        suffixes = _SUFFIXES.get(self.locale.language, _SUFFIXES["default"])
+        smallest = min(numbers)
+        for exponent in sorted(suffixes, reverse=True):
+            if smallest >= Decimal(10) ** exponent:
+                return exponent, suffixes[exponent]
+        return 0, ""
+
+    def _with_unit(self, text: str, suffix: str = "") -> str:
+        parts = [text, suffix, self.unit if self.unit != "%" else ""]
+        joined = NBSP.join(part for part in parts if part)
+        if self.unit == "%":
+            return self._percent_pattern.replace(_LABEL_PATTERN, joined, 1)
+        return joined
+
+    def label(self, value: Value | Decimal | float) -> str:
+        """Short form for value labels and ticks: "1 700 Md", "65 %", "1,5"."""
+        if isinstance(value, Value) and value.percent:
+            return self._percent(value.number)
+        number = value.number if isinstance(value, Value) else Decimal(str(value))
+        scaled = number.scaleb(-self.exponent) if self.exponent else number
+        return self._with_unit(
+            format_decimal(scaled, _LABEL_PATTERN, locale=self.locale), self.suffix
+        )
+
+    def tick(self, number: float, percent: bool = False) -> str:
+        if percent:
+            return self._percent(Decimal(repr(number)))
+        return self.label(Decimal(repr(number)))
+
+    def exact(self, value: Value) -> str:
+        """The exact value as written, for tooltips and tables."""
+        if value.percent or self.unit == "%":
+            return format_percent(
+                value.number / 100, locale=self.locale, decimal_quantization=False
+            )
+        text = format_decimal(value.number, locale=self.locale, decimal_quantization=False)
+        return NBSP.join(part for part in (text, self.unit) if part)
+
+    def share(self, fraction: float) -> str:
+        """A pie share: "65 %"."""
+        return format_percent(fraction, self._percent_pattern, locale=self.locale)
+
+    def _percent(self, number: Decimal) -> str:
+        return format_percent(number / 100, self._percent_pattern, locale=self.locale)

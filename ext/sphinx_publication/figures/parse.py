@@ -1,0 +1,368 @@
+"""Text, CSV and Plotly JSON -> chart and table models.
+
+Pure functions: every problem raises :class:`DataError` carrying the offset
+of the faulty line (0-based, within the directive body or the file) so the
+Sphinx layer can report ``file:line`` and quote the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .model import CHART_KINDS, SCALES, Chart, Series, Table, Value
+
+VALUE_HELP = "write a number such as 12, 1.5, 1,5, 65%, 1.7T, 175B or 12 Md"
+LINE_HELP = "write one 'label : value' per line"
+
+_MAGNITUDES = {
+    "k": 3, "K": 3,
+    "M": 6, "Mn": 6,
+    "B": 9, "G": 9, "Md": 9, "Mds": 9, "Mrd": 9, "Mrds": 9,
+    "T": 12,
+}
+_NUMBER = re.compile(
+    r"^(?P<sign>[-+\u2212]?)\s*"
+    r"(?P<digits>\d(?:[\d.,'\s\u00a0\u202f]*\d)?)"
+    r"(?:[eE](?P<exp>[-+]?\d+))?\s*"
+    r"(?P<suffix>" + "|".join(sorted(_MAGNITUDES, key=len, reverse=True)) + r")?\s*"
+    r"(?P<percent>%)?$"
+)
+# A colon with white space on at least one side separates a label from its
+# value; a bare colon (12:30, http://) is only used when nothing else is found.
+_LABEL_SEPARATOR = re.compile(r"\s+:\s*|\s*:\s+")
+_CELL_SEPARATOR = re.compile(r"\s*;\s*|\s+:\s+")
+# In the compact form items are separated by commas, but "1,5" is a number:
+# only a comma followed by a "label :" starts a new item.
+_ITEM_SEPARATOR = re.compile(r",\s*(?=[^,]*?:)")
+
+
+class DataError(ValueError):
+    """Bad input; ``offset`` is the 0-based index of the faulty line, if any."""
+
+    def __init__(self, message: str, offset: int | None = None, line: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+        self.line = line
+
+
+@dataclass
+class Row:
+    label: str
+    cells: list[str]
+    offset: int
+    line: str
+
+
+# -- numbers ------------------------------------------------------------------
+
+
+def parse_value(text: str) -> Value:
+    """Parse ``12``, ``1.5``, ``1,5``, ``1 700``, ``65%``, ``1.7T``, ``12 Md``."""
+    match = _NUMBER.match(text.strip())
+    if not match or (match["suffix"] and match["percent"]):
+        raise ValueError(f"{text.strip()!r} is not a number ({VALUE_HELP})")
+    digits = re.sub(r"[\s'\u00a0\u202f]", "", match["digits"])
+    try:
+        number = Decimal(_normalise_separators(digits))
+    except (InvalidOperation, ValueError):
+        raise ValueError(f"{text.strip()!r} is not a number ({VALUE_HELP})") from None
+    exponent = int(match["exp"] or 0) + _MAGNITUDES.get(match["suffix"] or "", 0)
+    if abs(exponent) > 30:
+        raise ValueError(f"{text.strip()!r} is out of range")
+    if exponent:
+        number = number.scaleb(exponent)
+    if match["sign"] in ("-", "\u2212"):
+        number = -number
+    return Value(number, percent=bool(match["percent"]))
+
+
+def _normalise_separators(digits: str) -> str:
+    """Turn "1.234,5", "1,234.5", "1,5", "1.000.000" into a Decimal literal."""
+    if "." in digits and "," in digits:
+        decimal_mark = "." if digits.rfind(".") > digits.rfind(",") else ","
+        thousands = "," if decimal_mark == "." else "."
+        return digits.replace(thousands, "").replace(decimal_mark, ".")
+    for mark in (",", "."):
+        if digits.count(mark) > 1:
+            groups = digits.split(mark)
+            if all(len(group) == 3 for group in groups[1:]):
+                return digits.replace(mark, "")
+            raise ValueError(digits)
+    return digits.replace(",", ".")
+
+
+# -- directive bodies ---------------------------------------------------------
+
+
+def split_headers(text: str) -> list[str]:
+    """``Modèle : Paramètres`` or ``Année, Nombre de modèles`` -> names."""
+    separator = ":" if ":" in text else ","
+    return [part.strip() for part in text.split(separator) if part.strip()]
+
+
+def _split_item(item: str, offset: int, line: str) -> Row:
+    match = _LABEL_SEPARATOR.search(item)
+    if match:
+        label, rest = item[: match.start()], item[match.end():]
+    elif ":" in item:
+        label, _, rest = item.rpartition(":")
+    else:
+        raise DataError(f"missing ':' between label and value ({LINE_HELP})", offset, line)
+    label, rest = label.strip(), rest.strip()
+    if not label:
+        raise DataError(f"empty label ({LINE_HELP})", offset, line)
+    if not rest:
+        raise DataError(f"empty value for {label!r} ({LINE_HELP})", offset, line)
+    return Row(label, [cell.strip() for cell in _CELL_SEPARATOR.split(rest)], offset, line)
+
+
+def parse_body(lines: list[str]) -> tuple[list[str] | None, list[Row]]:
+    """Read a directive body: ``label : value`` lines or the compact form.
+
+    The compact form is the draft's marker: ``Header : Header | a : 1, b : 2``.
+    Returns the headers found in a compact line (or None) and the rows.
+    """
+    headers: list[str] | None = None
+    rows: list[Row] = []
+    for offset, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        if "|" in line:
+            parts = [part.strip() for part in line.split("|")]
+            if len(parts) != 2 or not parts[1]:
+                raise DataError(
+                    "the compact form is 'Header : Header | a : 1, b : 2'", offset, raw
+                )
+            headers = split_headers(parts[0]) or None
+            items = [item for item in _ITEM_SEPARATOR.split(parts[1]) if item.strip()]
+            rows.extend(_split_item(item.strip(), offset, raw) for item in items)
+        else:
+            rows.append(_split_item(line, offset, raw))
+    return headers, rows
+
+
+def parse_csv(text: str) -> tuple[list[str], list[Row]]:
+    """Read a CSV file whose first row holds the headers.
+
+    The delimiter is ``,``, ``;`` or a tab (whichever the header row uses most),
+    so French files with decimal commas and ``;`` work as they are.
+    """
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    if not first:
+        raise DataError("the CSV file is empty", None)
+    delimiter = max((";", ",", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    headers: list[str] | None = None
+    rows: list[Row] = []
+    try:
+        for record in reader:
+            offset = reader.line_num - 1
+            cells = [cell.strip() for cell in record]
+            if not any(cells):
+                continue
+            if headers is None:
+                headers = cells
+                continue
+            line = lines[offset] if offset < len(lines) else delimiter.join(record)
+            if len(cells) != len(headers):
+                raise DataError(
+                    f"{len(cells)} cells where the header row has {len(headers)}",
+                    offset,
+                    line,
+                )
+            rows.append(Row(cells[0], cells[1:], offset, line))
+    except csv.Error as error:
+        raise DataError(f"unreadable CSV: {error}", reader.line_num - 1) from None
+    return headers or [], rows
+
+
+# -- models -------------------------------------------------------------------
+
+
+def build_chart(
+    kind: str,
+    title: str,
+    headers: list[str] | None,
+    rows: list[Row],
+    *,
+    x_label: str = "",
+    y_label: str = "",
+    unit: str = "",
+    scale: str = "linear",
+    description: str = "",
+) -> Chart:
+    """Check rows of text and turn them into a :class:`Chart`."""
+    if kind not in CHART_KINDS:
+        raise DataError(f"unknown chart kind {kind!r}")
+    if scale not in SCALES:
+        raise DataError(f"unknown scale {scale!r} (use 'linear' or 'log')")
+    if not rows:
+        raise DataError(f"the chart has no data ({LINE_HELP})")
+    width = len(headers) - 1 if headers and len(headers) > 1 else len(rows[0].cells)
+    names = list(headers[1:]) if headers and len(headers) > 1 else [""] * width
+    if len(names) < width:
+        names += [""] * (width - len(names))
+    columns: list[list[Value]] = [[] for _ in range(width)]
+    for row in rows:
+        if len(row.cells) != width:
+            raise DataError(
+                f"{len(row.cells)} value(s) for {row.label!r} where {width} are expected",
+                row.offset,
+                row.line,
+            )
+        for column, cell in zip(columns, row.cells):
+            try:
+                column.append(parse_value(cell))
+            except ValueError as error:
+                raise DataError(str(error), row.offset, row.line) from None
+    chart = Chart(
+        kind=kind,
+        title=title,
+        labels=[row.label for row in rows],
+        series=[Series(name, values) for name, values in zip(names, columns)],
+        x_label=x_label or (headers[0] if headers else ""),
+        y_label=y_label or (headers[1] if headers and len(headers) == 2 else ""),
+        unit=unit,
+        scale=scale,
+        description=description,
+    )
+    _check_chart(chart, rows)
+    return chart
+
+
+def _check_chart(chart: Chart, rows: list[Row]) -> None:
+    if chart.kind == "pie":
+        if len(chart.series) != 1:
+            raise DataError("a pie chart takes exactly one value per label")
+        for row, value in zip(rows, chart.series[0].values):
+            if value.number < 0:
+                raise DataError(
+                    f"negative pie slice {row.label!r}: a pie shows shares of a whole",
+                    row.offset,
+                    row.line,
+                )
+        if sum(value.number for value in chart.series[0].values) <= 0:
+            raise DataError("all the pie slices are zero")
+    if chart.scale == "log":
+        for series in chart.series:
+            for row, value in zip(rows, series.values):
+                if value.number <= 0:
+                    raise DataError(
+                        f"{row.label!r}: a logarithmic scale needs values above zero",
+                        row.offset,
+                        row.line,
+                    )
+
+
+def build_table(title: str, headers: list[str] | None, rows: list[Row]) -> Table:
+    """Check rows of text cells and turn them into a :class:`Table`."""
+    if not rows:
+        raise DataError(f"the table has no rows (write one 'label : cell' per line)")
+    width = len(headers) if headers else 1 + len(rows[0].cells)
+    table_rows = []
+    for row in rows:
+        cells = [row.label, *row.cells]
+        if len(cells) != width:
+            raise DataError(
+                f"{len(cells)} cells where {width} are expected"
+                " (separate cells with ' : ' or ';')",
+                row.offset,
+                row.line,
+            )
+        table_rows.append(cells)
+    return Table(title=title, headers=list(headers or []), rows=table_rows)
+
+
+# -- Plotly JSON (sphinx-charts' input) ----------------------------------------
+
+_PLOTLY_KINDS = {"bar": "bar", "pie": "pie", "scatter": "line", "scattergl": "line"}
+
+
+def _plotly_text(value: object) -> str:
+    if isinstance(value, dict):
+        value = value.get("text", "")
+    return str(value or "").strip()
+
+
+def _plotly_value(raw: object, where: str) -> Value:
+    if isinstance(raw, bool) or raw is None:
+        raise DataError(f"{where}: {raw!r} is not a number")
+    if isinstance(raw, (int, float)):
+        return Value(Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw))
+    try:
+        return parse_value(str(raw))
+    except ValueError as error:
+        raise DataError(f"{where}: {error}") from None
+
+
+def parse_plotly(text: str, title: str = "") -> Chart:
+    """A Plotly figure (``{"data": [...], "layout": {...}}``) -> :class:`Chart`.
+
+    Traces of type bar, pie and scatter (drawn as lines) are understood; all
+    the traces of a figure must be of the same kind.
+    """
+    try:
+        figure = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DataError(f"invalid JSON: {error.msg}", error.lineno - 1) from None
+    if not isinstance(figure, dict) or not isinstance(figure.get("data"), list):
+        raise DataError('a Plotly figure is an object with a "data" list of traces')
+    traces = [trace for trace in figure["data"] if isinstance(trace, dict)]
+    if not traces:
+        raise DataError("the Plotly figure has no traces")
+    kinds = {_PLOTLY_KINDS.get(str(trace.get("type", "scatter"))) for trace in traces}
+    if None in kinds or len(kinds) != 1:
+        found = sorted({str(trace.get("type", "scatter")) for trace in traces})
+        raise DataError(
+            f"trace types {', '.join(found)}: one kind among bar, pie, scatter is supported"
+        )
+    kind = kinds.pop()
+    layout = figure.get("layout") if isinstance(figure.get("layout"), dict) else {}
+    xaxis = layout.get("xaxis") if isinstance(layout.get("xaxis"), dict) else {}
+    yaxis = layout.get("yaxis") if isinstance(layout.get("yaxis"), dict) else {}
+    labels: list[str] = []
+    series: list[Series] = []
+    for index, trace in enumerate(traces, start=1):
+        if kind == "pie":
+            keys, raw_values = trace.get("labels"), trace.get("values")
+        elif trace.get("orientation") == "h":
+            keys, raw_values = trace.get("y"), trace.get("x")
+        else:
+            keys, raw_values = trace.get("x"), trace.get("y")
+        if not isinstance(keys, list) or not isinstance(raw_values, list):
+            raise DataError(f"trace {index} has no x/y (or labels/values) lists")
+        if len(keys) != len(raw_values):
+            raise DataError(f"trace {index}: {len(keys)} labels for {len(raw_values)} values")
+        trace_labels = [_plotly_text(key) for key in keys]
+        if not labels:
+            labels = trace_labels
+        elif trace_labels != labels:
+            raise DataError(f"trace {index} does not share the labels of trace 1")
+        values = [_plotly_value(raw, f"trace {index}") for raw in raw_values]
+        series.append(Series(_plotly_text(trace.get("name")), values))
+    rows = [Row(label, [], 0, "") for label in labels]
+    log = yaxis.get("type") == "log" or (kind == "bar" and xaxis.get("type") == "log")
+    chart = Chart(
+        kind=kind,
+        title=title or _plotly_text(layout.get("title")),
+        labels=labels,
+        series=series,
+        x_label=_plotly_text(xaxis.get("title")),
+        y_label=_plotly_text(yaxis.get("title")),
+        scale="log" if log else "linear",
+    )
+    if not labels:
+        raise DataError("the chart has no data")
+    try:
+        _check_chart(chart, rows)
+    except DataError as error:
+        raise DataError(error.message) from None
+    return chart

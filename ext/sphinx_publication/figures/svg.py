@@ -1,0 +1,340 @@
+"""Chart model -> SVG text.
+
+Two variants of the same drawing:
+
+* ``theme=True`` (HTML): marks carry a class (``sp-s0``…) that the stylesheet
+  maps to CSS custom properties, so colours follow the theme's light/dark mode;
+  text and axes use ``currentColor``. The literal colour stays as presentation
+  attribute, a fallback where the stylesheet is missing.
+* ``theme=False`` (PDF): literal colours only (cairosvg cannot resolve ``var()``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from .layout import fmt, text_width, value_scale, wrap
+from .model import Chart
+from .numbers import NumberFormat
+
+FONT = 13
+SMALL = 11
+LINE = 16
+PAD = 8
+PALETTE = ("#2f6db5", "#c8631d", "#2e8b57", "#b8454a", "#7a5ca8", "#5f7684")
+TEXT_COLOUR = "#1f1f1f"
+PDF_FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def esc(text: str) -> str:
+    """Text safe in XML content and double-quoted attributes."""
+    return escape(_INVALID_XML.sub("", text), {'"': "&quot;"})
+
+
+@dataclass
+class SvgDrawing:
+    text: str
+    width: float
+    height: float
+
+
+class _Canvas:
+    def __init__(self, theme: bool) -> None:
+        self.theme = theme
+        self.parts: list[str] = []
+
+    def colour(self, index: int, attribute: str = "fill") -> str:
+        literal = PALETTE[index % len(PALETTE)]
+        if self.theme:
+            kind = "s" if attribute == "fill" else "l"
+            return f' class="sp-{kind}{index % len(PALETTE)}" {attribute}="{literal}"'
+        return f' {attribute}="{literal}"'
+
+    @property
+    def ink(self) -> str:
+        return "currentColor" if self.theme else TEXT_COLOUR
+
+    def add(self, markup: str) -> None:
+        self.parts.append(markup)
+
+    def text(self, x: float, y: float, lines: list[str] | str, *, anchor: str = "start",
+             size: int = FONT, extra: str = "") -> None:
+        if isinstance(lines, str):
+            lines = [lines]
+        attrs = f'x="{fmt(x)}" y="{fmt(y)}"'
+        if anchor != "start":
+            attrs += f' text-anchor="{anchor}"'
+        if size != FONT:
+            attrs += f' font-size="{size}"'
+        if len(lines) == 1:
+            self.add(f"<text {attrs}{extra}>{esc(lines[0])}</text>")
+            return
+        shift = f' dy="{LINE}"'
+        spans = "".join(
+            f'<tspan x="{fmt(x)}"{"" if i == 0 else shift}>{esc(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
+        self.add(f"<text {attrs}{extra}>{spans}</text>")
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, opacity: str = "") -> None:
+        extra = f' stroke-opacity="{opacity}"' if opacity else ""
+        self.add(
+            f'<path d="M{fmt(x1)} {fmt(y1)}L{fmt(x2)} {fmt(y2)}" stroke="{self.ink}"{extra}/>'
+        )
+
+
+def _tooltip(label: str, value: str, series: str = "") -> str:
+    prefix = f"{series} — " if series else ""
+    return f"<title>{esc(prefix + label)} : {esc(value)}</title>"
+
+
+def _legend(canvas: _Canvas, names: list[str], x: float, y: float, width: float) -> float:
+    """Draw swatches and names flowing in rows; return the y below the legend."""
+    cursor_x, row_y = x, y
+    for index, name in enumerate(names):
+        item_width = 18 + text_width(name, FONT) + 14
+        if cursor_x > x and cursor_x + item_width > x + width:
+            cursor_x, row_y = x, row_y + LINE + 4
+        canvas.add(
+            f'<rect x="{fmt(cursor_x)}" y="{fmt(row_y + 2)}" width="12" height="12"'
+            f"{canvas.colour(index)}/>"
+        )
+        canvas.text(cursor_x + 18, row_y + 12, name)
+        cursor_x += item_width
+    return row_y + LINE + 8
+
+
+def _thin(labels: list[str], spacing: float, size: int) -> int:
+    """Show every n-th tick label so that neighbours never overlap."""
+    widest = max((text_width(label, size) for label in labels), default=0)
+    step = 1
+    while spacing > 0 and widest + 8 > spacing * step and step < len(labels):
+        step += 1
+    return step
+
+
+def _bar(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+    n_series = len(chart.series)
+    bar_height = 22 if n_series == 1 else 14
+    group_height = n_series * bar_height + 2 * (n_series - 1)
+    label_lines = [wrap(label, 170, FONT) for label in chart.labels]
+    label_width = max(text_width(line, FONT) for lines in label_lines for line in lines)
+    if chart.x_label:
+        # bold text is about 10 % wider than the estimate for regular text
+        label_width = max(label_width, min(text_width(chart.x_label, FONT) * 1.1, 170))
+    texts = [[numbers.label(value) for value in series.values] for series in chart.series]
+    value_width = max(text_width(text, SMALL) for column in texts for text in column) + 8
+    negative = any(value.number < 0 for value in chart.values)
+    x0 = PAD + label_width + 10 + (value_width if negative else 0)
+    x1 = x0 + 260
+    width = x1 + value_width + PAD
+    y = PAD
+    if chart.has_legend:
+        y = _legend(canvas, [s.name for s in chart.series], PAD, y, width - 2 * PAD)
+    if chart.x_label:
+        for line in wrap(chart.x_label, x0 - PAD - 6, FONT):
+            canvas.text(x0 - 10, y + FONT, line, anchor="end", extra=' font-weight="bold"')
+            y += LINE
+        y += 4
+    top = y
+    row_heights = [max(group_height, len(lines) * LINE) + 12 for lines in label_lines]
+    bottom = top + sum(row_heights)
+    scale = value_scale([v.as_float for v in chart.values], x0, x1, chart.scale == "log")
+    ticks = scale.ticks()
+    tick_texts = [numbers.tick(tick, chart.is_percent) for tick in ticks]
+    spacing = (x1 - x0) / max(len(ticks) - 1, 1)
+    step = _thin(tick_texts, spacing, SMALL)
+    for index, (tick, tick_text) in enumerate(zip(ticks, tick_texts)):
+        canvas.line(scale(tick), top, scale(tick), bottom, opacity=".15")
+        if index % step == 0:
+            canvas.text(scale(tick), bottom + SMALL + 5, tick_text, anchor="middle", size=SMALL)
+    canvas.line(scale.zero, top, scale.zero, bottom)
+    row_top = top
+    for row, (label, lines) in enumerate(zip(chart.labels, label_lines)):
+        middle = row_top + row_heights[row] / 2
+        canvas.text(x0 - 10, middle + 4.5 - (len(lines) - 1) * LINE / 2, lines, anchor="end")
+        for index, series in enumerate(chart.series):
+            value = series.values[row]
+            bar_y = middle - group_height / 2 + index * (bar_height + 2)
+            start, end = scale.zero, scale(value.as_float)
+            left, length = min(start, end), max(abs(end - start), 1)
+            canvas.add(
+                f'<rect x="{fmt(left)}" y="{fmt(bar_y)}" width="{fmt(length)}"'
+                f' height="{bar_height}"{canvas.colour(index)}>'
+                f"{_tooltip(label, numbers.exact(value), series.name)}</rect>"
+            )
+            text_y = bar_y + bar_height / 2 + SMALL * 0.36
+            if value.number < 0:
+                canvas.text(left - 4, text_y, texts[index][row], anchor="end", size=SMALL)
+            else:
+                canvas.text(left + length + 4, text_y, texts[index][row], size=SMALL)
+        row_top += row_heights[row]
+    y = bottom + SMALL + 8
+    if chart.y_label:
+        y += LINE
+        canvas.text((x0 + x1) / 2, y, wrap(chart.y_label, x1 - x0, FONT), anchor="middle",
+                    extra=' font-weight="bold"')
+        y += LINE * (len(wrap(chart.y_label, x1 - x0, FONT)) - 1)
+    return width, y + PAD
+
+
+def _numeric_positions(labels: list[str]) -> list[float] | None:
+    try:
+        numbers = [float(label.replace(",", ".")) for label in labels]
+    except ValueError:
+        return None
+    if len(set(numbers)) != len(numbers) or any(map(math.isinf, numbers)):
+        return None
+    return numbers
+
+
+def _line(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+    count = len(chart.labels)
+    plot_width = max(300, min(count * 40, 700))
+    scale_probe = value_scale([v.as_float for v in chart.values], 0, 1, chart.scale == "log")
+    ticks = scale_probe.ticks()
+    tick_texts = [numbers.tick(tick, chart.is_percent) for tick in ticks]
+    x0 = PAD + max(text_width(text, SMALL) for text in tick_texts) + 8
+    x1 = x0 + plot_width
+    width = x1 + PAD + 12
+    y = PAD
+    if chart.has_legend:
+        y = _legend(canvas, [s.name for s in chart.series], PAD, y, width - 2 * PAD)
+    if chart.y_label:
+        for line in wrap(chart.y_label, width - 2 * PAD, FONT):
+            canvas.text(PAD, y + FONT, line, extra=' font-weight="bold"')
+            y += LINE
+    top = y + LINE + 4  # room for the value labels of the highest points
+    bottom = top + 200
+    scale = value_scale([v.as_float for v in chart.values], bottom, top, chart.scale == "log")
+    for tick, tick_text in zip(ticks, tick_texts):
+        canvas.line(x0, scale(tick), x1, scale(tick), opacity=".15")
+        canvas.text(x0 - 6, scale(tick) + 4, tick_text, anchor="end", size=SMALL)
+    canvas.line(x0, scale.zero, x1, scale.zero)
+    slot = plot_width / count
+    numeric = _numeric_positions(chart.labels)
+    if numeric and count > 1:
+        inner = min(slot / 2, 24)
+        low, high = min(numeric), max(numeric)
+        xs = [x0 + inner + (n - low) / (high - low) * (plot_width - 2 * inner) for n in numeric]
+        gaps = [b - a for a, b in zip(sorted(xs), sorted(xs)[1:])]
+        spacing = min(gaps) if gaps else plot_width
+    else:
+        xs = [x0 + slot * (index + 0.5) for index in range(count)]
+        spacing = slot
+    label_lines = [wrap(label, max(spacing - 6, 48), SMALL) for label in chart.labels]
+    flat = [max(lines, key=lambda line: text_width(line, SMALL)) for lines in label_lines]
+    step = _thin(flat, spacing, SMALL)
+    depth = 1
+    for index, (x, lines) in enumerate(zip(xs, label_lines)):
+        canvas.line(x, bottom, x, bottom + 4)
+        if index % step == 0:
+            canvas.text(x, bottom + SMALL + 6, lines, anchor="middle", size=SMALL)
+            depth = max(depth, len(lines))
+    for index, series in enumerate(chart.series):
+        points = [(x, scale(value.as_float)) for x, value in zip(xs, series.values)]
+        path = "M" + "L".join(f"{fmt(px)} {fmt(py)}" for px, py in points)
+        canvas.add(f'<path d="{path}" fill="none" stroke-width="2.5"{canvas.colour(index, "stroke")}/>')
+        for label, value, (px, py) in zip(chart.labels, series.values, points):
+            canvas.add(
+                f'<circle cx="{fmt(px)}" cy="{fmt(py)}" r="4"{canvas.colour(index)}>'
+                f"{_tooltip(label, numbers.exact(value), series.name)}</circle>"
+            )
+            if len(chart.series) == 1:
+                canvas.text(px, py - 9, numbers.label(value), anchor="middle", size=SMALL)
+    y = bottom + SMALL + 6 + (depth - 1) * LINE + 4
+    if chart.x_label:
+        lines = wrap(chart.x_label, plot_width, FONT)
+        canvas.text((x0 + x1) / 2, y + LINE, lines, anchor="middle", extra=' font-weight="bold"')
+        y += LINE * len(lines)
+    return width, y + PAD
+
+
+def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+    values = chart.series[0].values
+    total = sum(value.as_float for value in values)
+    shares = [value.as_float / total for value in values]
+    entries = []
+    for label, value, share in zip(chart.labels, values, shares):
+        shown = numbers.label(value)
+        if not value.percent:
+            shown = f"{shown} ({numbers.share(share)})"
+        entries.append(f"{label} : {shown}")
+    radius = 90
+    legend_max = 320
+    legend_lines = [wrap(entry, legend_max, FONT) for entry in entries]
+    legend_width = max(text_width(line, FONT) for lines in legend_lines for line in lines) + 18
+    width = max(2 * radius + 2 * PAD, legend_width + 2 * PAD, 240)
+    cx, cy = width / 2, PAD + radius
+    angle = -math.pi / 2
+    for index, (label, value, share) in enumerate(zip(chart.labels, values, shares)):
+        sweep = share * 2 * math.pi
+        tooltip = _tooltip(label, f"{numbers.exact(value)} ({numbers.share(share)})")
+        if share >= 0.9999:
+            canvas.add(f'<circle cx="{fmt(cx)}" cy="{fmt(cy)}" r="{radius}"{canvas.colour(index)}>{tooltip}</circle>')
+        elif share > 0:
+            x1, y1 = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+            x2, y2 = cx + radius * math.cos(angle + sweep), cy + radius * math.sin(angle + sweep)
+            large = 1 if sweep > math.pi else 0
+            canvas.add(
+                f'<path d="M{fmt(cx)} {fmt(cy)}L{fmt(x1)} {fmt(y1)}A{radius} {radius} 0 {large} 1 '
+                f'{fmt(x2)} {fmt(y2)}Z"{canvas.colour(index)}>{tooltip}</path>'
+            )
+        if sweep >= 0.5:
+            middle = angle + sweep / 2
+            tx, ty = cx + radius * 0.62 * math.cos(middle), cy + radius * 0.62 * math.sin(middle)
+            on = ' class="sp-on" fill="#fff"' if canvas.theme else ' fill="#fff"'
+            canvas.text(tx, ty + 4, numbers.share(share), anchor="middle", extra=on)
+        angle += sweep
+    y = cy + radius + 14
+    for index, lines in enumerate(legend_lines):
+        left = (width - legend_width) / 2
+        canvas.add(f'<rect x="{fmt(left)}" y="{fmt(y + 2)}" width="12" height="12"{canvas.colour(index)}/>')
+        canvas.text(left + 18, y + 12, lines)
+        y += LINE * len(lines) + 4
+    return width, y + PAD
+
+
+_DRAWERS = {"bar": _bar, "line": _line, "pie": _pie}
+
+
+def summary(chart: Chart, numbers: NumberFormat) -> str:
+    """A text alternative when the author gave no ``:description:``."""
+    parts = []
+    for row, label in enumerate(chart.labels):
+        values = ", ".join(
+            (f"{s.name} " if s.name else "") + numbers.label(s.values[row]) for s in chart.series
+        )
+        parts.append(f"{label} : {values}")
+    return " ; ".join(parts)
+
+
+def render_svg(chart: Chart, numbers: NumberFormat, *, uid: str = "chart", theme: bool = True) -> SvgDrawing:
+    """Draw *chart*; *uid* makes the ``<title>``/``<desc>`` ids unique on a page."""
+    canvas = _Canvas(theme)
+    width, height = _DRAWERS[chart.kind](chart, numbers, canvas)
+    width, height = math.ceil(width), math.ceil(height)
+    description = chart.description or summary(chart, numbers)
+    if theme:
+        head = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="sp-chart-svg" role="img"'
+            f' aria-labelledby="{uid}-t {uid}-d" viewBox="0 0 {width} {height}"'
+            f' width="{width}" height="{height}" font-size="{FONT}" fill="currentColor">'
+        )
+    else:
+        head = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"'
+            f' width="{width}" height="{height}" font-size="{FONT}" fill="{TEXT_COLOUR}"'
+            f' font-family="{PDF_FONT}">'
+        )
+    body = "".join(canvas.parts)
+    text = (
+        f'{head}<title id="{uid}-t">{esc(chart.title)}</title>'
+        f'<desc id="{uid}-d">{esc(description)}</desc>{body}</svg>'
+    )
+    return SvgDrawing(text, width, height)
