@@ -81,7 +81,7 @@ class CitationBacklinks(SphinxPostTransform):
 
     def link(self, fromdocname: str, docname: str, ref: CitationRef, text: str):
         node = make_refnode(
-            self.app.builder,
+            self.env._app.builder,  # what Sphinx's own post-transforms use (9.x)
             fromdocname,
             docname,
             ref.citation_ref_id,
