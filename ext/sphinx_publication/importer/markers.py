@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .messages import _
 from .model import Chart, Citation, DataNeeded, Diagnostic, Location, Table, Text
-from .values import EXPECTED_NUMBER, canonical_number
+from .values import canonical_number, expected_number
 
 CHART_KINDS = {"CHART_BAR": "bar", "CHART_PIE": "pie", "CHART_LINE": "line"}
 TABLE_HEADS = {"TABLEAU", "TABLE"}
@@ -217,7 +217,7 @@ def _parse_chart(kind, fields, location, marker_text):
                 problems.append(_error(
                     Location(location.line, cell.column),
                     _("'{found}' is not a number").format(found=cell.text),
-                    marker_text, EXPECTED_NUMBER,
+                    marker_text, expected_number(),
                 ))
             values.append(value)
         rows.append((cells[0].text, values))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .messages import _
+
 _NUMBER_RE = re.compile(
     r"""^(?P<sign>[-+\u2212]?)\s*
         (?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)
@@ -22,7 +24,10 @@ _NUMBER_RE = re.compile(
 _SUFFIXES = {"k": "k", "K": "k", "M": "M", "B": "B", "G": "B", "Md": "B", "Mds": "B",
              "Mrd": "B", "T": "T"}
 
-EXPECTED_NUMBER = "a number such as 12, 1.7T, 1,5, 65 %, 175B or 1 000"
+
+
+def expected_number() -> str:
+    return _("a number such as 12, 1.7T, 1,5, 65 %, 175B or 1 000")
 
 
 def canonical_number(text: str) -> str | None:
