@@ -20,6 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..i18n import translator
 from .model import Chart, Table
 from .nodes import chart_node
+from .render import column_widths
 from .parse import DataError, Row, build_chart, build_table, parse_body, parse_csv, parse_plotly, split_headers
 
 _ = translator("sphinx_publication.figures")
@@ -62,7 +63,15 @@ class _DataDirective(SphinxDirective):
 
     # -- locations and errors --------------------------------------------------
 
+    @property
+    def _is_myst(self) -> bool:
+        return type(self.state).__module__.startswith("myst_parser")
+
     def _body_line(self, offset: int) -> int:
+        """1-based line in the document of the body line at *offset*."""
+        if self._is_myst:
+            # MyST numbers the body from 0 and gives its offset from the fence line.
+            return self.lineno + 1 + self.content_offset + offset
         try:
             return self.content.info(offset)[1] + 1
         except (IndexError, TypeError):
@@ -130,8 +139,8 @@ class _DataDirective(SphinxDirective):
     # -- outputs --------------------------------------------------------------
 
     def _caption_nodes(self, text: str) -> list[nodes.Node]:
-        inline, messages = self.parse_inline(text, lineno=self.lineno)
-        return [*inline, *messages]
+        # Plain text on purpose: MyST would pass "<script>" through as raw HTML.
+        return [nodes.Text(text)]
 
     def _source_paragraph(self) -> nodes.paragraph | None:
         """``Source : [1, 2]``, citations made as the ``{cite:p}`` role makes them."""
@@ -153,9 +162,8 @@ class _DataDirective(SphinxDirective):
                 )
             paragraph += nodes.Text(", ".join(keys))
             return paragraph
-        myst = type(self.state).__module__.startswith("myst_parser")
         joined = ",".join(keys)
-        markup = f"{{cite:p}}`{joined}`" if myst else f":cite:p:`{joined}`"
+        markup = f"{{cite:p}}`{joined}`" if self._is_myst else f":cite:p:`{joined}`"
         inline, messages = self.parse_inline(markup, lineno=self.lineno)
         paragraph.extend([*inline, *messages])
         return paragraph
@@ -275,8 +283,9 @@ class DataTableDirective(_DataDirective):
         table += title
         group = nodes.tgroup(cols=width)
         table += group
-        for _column in range(width):
-            group += nodes.colspec(colwidth=1)
+        all_rows = [model.headers, *model.rows] if model.headers else model.rows
+        for column_width in column_widths(all_rows):
+            group += nodes.colspec(colwidth=column_width)
 
         def row(cells: list[str]) -> nodes.row:
             result = nodes.row()

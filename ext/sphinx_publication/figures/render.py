@@ -42,9 +42,14 @@ def table_headers(chart: Chart) -> list[str]:
         names = [s.name or f"{index}" for index, s in enumerate(chart.series, start=1)]
     else:
         names = [chart.y_label or str(_("Value"))]
-    if chart.kind == "pie":
+    if _has_share_column(chart):
         names.append(str(_("Share")))
     return [first, *names]
+
+
+def _has_share_column(chart: Chart) -> bool:
+    """Pie values given as percentages already are the shares."""
+    return chart.kind == "pie" and not chart.is_percent
 
 
 def table_rows(chart: Chart, numbers: NumberFormat) -> list[list[str]]:
@@ -52,7 +57,7 @@ def table_rows(chart: Chart, numbers: NumberFormat) -> list[list[str]]:
     total = sum(v.as_float for v in chart.values) if chart.kind == "pie" else 0.0
     for index, label in enumerate(chart.labels):
         cells = [numbers.exact(series.values[index]) for series in chart.series]
-        if chart.kind == "pie":
+        if _has_share_column(chart):
             cells.append(numbers.share(chart.series[0].values[index].as_float / total))
         rows.append([label, *cells])
     return rows
@@ -111,11 +116,12 @@ def depart_nothing(self, node: nodes.Element) -> None:
 def data_table_node(chart: Chart, numbers: NumberFormat) -> nodes.table:
     """The chart's data as a docutils table (generated text: not translatable)."""
     headers = table_headers(chart)
+    rows = table_rows(chart, numbers)
     table = nodes.table(classes=["sp-chart-data"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for _header in headers:
-        group += nodes.colspec(colwidth=1)
+    for width in column_widths([headers, *rows]):
+        group += nodes.colspec(colwidth=width)
 
     def row(cells: list[str]) -> nodes.row:
         result = nodes.row()
@@ -125,8 +131,13 @@ def data_table_node(chart: Chart, numbers: NumberFormat) -> nodes.table:
         return result
 
     group += nodes.thead("", row(headers))
-    group += nodes.tbody("", *(row(cells) for cells in table_rows(chart, numbers)))
+    group += nodes.tbody("", *(row(cells) for cells in rows))
     return table
+
+
+def column_widths(rows: list[list[str]], cap: int = 40) -> list[int]:
+    """Text widths of the columns (the text writer wraps cells at these)."""
+    return [min(max(len(cell) for cell in column), cap) for column in zip(*rows)]
 
 
 class ChartToTable(SphinxPostTransform):

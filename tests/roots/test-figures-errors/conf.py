@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinx_publication.figures"]
+language = "fr"
+numfig = True
+exclude_patterns = ["_build"]
