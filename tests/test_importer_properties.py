@@ -44,7 +44,7 @@ def test_any_line_scans_into_pieces_or_located_errors(line):
     for problem in problems:
         assert problem.location.line == 3
         assert 1 <= problem.location.column <= len(line)
-        assert line[problem.location.column - 1] == "["  # errors point into the marker
+        assert "[" in line[: problem.location.column]  # errors point into a marker
 
 
 chart_label = st.text(st.characters(whitelist_categories=("L",)), min_size=1, max_size=8)
