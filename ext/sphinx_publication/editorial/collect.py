@@ -1,10 +1,7 @@
 """Reading a doctree into a DocRecord (at ``doctree-read``).
 
-Charts and tables come from the figures layer. The interface between the two
-layers is a small convention rather than an import: any element carrying a
-``chart_kind`` attribute is a chart or table, its ``title`` attribute (or its
-caption) names it, and its ``sources`` attribute lists bibliography keys. An
-empty or missing ``sources`` means the figure has no source.
+Charts and tables come from the figures layer through the small interface
+described in :mod:`.figures_interface`.
 """
 
 from __future__ import annotations
@@ -13,12 +10,14 @@ from docutils import nodes
 from sphinx import addnodes
 
 from . import editorial_nodes as ed
+from .figures_interface import figure_facts, is_source_note
 from .model import DocRecord, Marker, Note, UnsourcedFigure, summarise
 from .wordcount import count_words
 
 # Elements whose text is not the article's body.
 SKIPPED_FOR_WORDS = (
     nodes.caption,
+    nodes.figure,
     nodes.legend,
     nodes.table,
     nodes.literal_block,
@@ -34,10 +33,6 @@ SKIPPED_FOR_WORDS = (
     nodes.meta,
     *ed.EDITORIAL_NODES,
 )
-
-
-def is_chart(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and bool(node.get("chart_kind"))
 
 
 def is_bibliography(node: nodes.Node) -> bool:
@@ -58,21 +53,6 @@ def _nearest_id(node: nodes.Element) -> str:
     return ""
 
 
-def _chart_sources(node: nodes.Element) -> list[str]:
-    sources = node.get("sources") or []
-    if isinstance(sources, str):
-        sources = sources.split(",")
-    return [str(s).strip() for s in sources if str(s).strip()]
-
-
-def _chart_title(node: nodes.Element) -> str:
-    title = node.get("title")
-    if not title:
-        caption = next(iter(node.findall(nodes.caption)), None)
-        title = caption.astext() if caption is not None else ""
-    return " ".join(str(title).split())
-
-
 def body_text(doctree: nodes.Node, skip_classes: frozenset[str]) -> str:
     """The article text of *doctree*, one block per line, apparatus left out."""
     parts: list[str] = []
@@ -81,7 +61,9 @@ def body_text(doctree: nodes.Node, skip_classes: frozenset[str]) -> str:
         if isinstance(node, nodes.Text):
             parts.append(node.astext())
             return
-        if isinstance(node, SKIPPED_FOR_WORDS) or is_chart(node) or is_bibliography(node):
+        if isinstance(node, SKIPPED_FOR_WORDS) or is_bibliography(node):
+            return
+        if figure_facts(node) is not None or is_source_note(node):
             return
         if is_citation_reference(node):
             return
@@ -102,15 +84,17 @@ def body_text(doctree: nodes.Node, skip_classes: frozenset[str]) -> str:
 def record_doctree(doctree: nodes.document, skip_classes: frozenset[str]) -> DocRecord:
     record = DocRecord()
     for node in doctree.findall(nodes.Element):
-        if isinstance(node, ed.MARKER_NODES):
+        facts = figure_facts(node)
+        if facts is not None:
+            if not facts.sources:
+                record.unsourced_figures.append(
+                    UnsourcedFigure(_nearest_id(node), node.line, facts.title, facts.kind)
+                )
+        elif isinstance(node, ed.MARKER_NODES):
             record.markers.append(Marker(_nearest_id(node), node.line, node.get("description", "")))
         elif isinstance(node, ed.review_note):
             summary = node.get("claim") or summarise(node.astext())
             record.notes.append(Note(_nearest_id(node), node.line, node["status"], summary))
-        elif is_chart(node) and not _chart_sources(node):
-            record.unsourced_figures.append(
-                UnsourcedFigure(_nearest_id(node), node.line, _chart_title(node), str(node["chart_kind"]))
-            )
         elif isinstance(node, ed.editorial_report):
             record.holds_report = True
         elif isinstance(node, ed.word_count):
