@@ -1,0 +1,117 @@
+"""The publication pybtex styles and their term tables, without Sphinx."""
+
+from __future__ import annotations
+
+import pybtex.plugin
+import pytest
+from pybtex.backends.plaintext import Backend
+from pybtex.database import parse_string
+
+from sphinx_publication.citations import terms
+from sphinx_publication.citations.style import EnglishStyle, FrenchStyle, Style
+
+BIB = r"""
+@techreport{maslej2024aiindex,
+  author = {Nestor Maslej and Loredana Fattorini and Raymond Perrault and Vanessa Parli and Anka Reuel and Erik Brynjolfsson and John Etchemendy and Katrina Ligett and Terah Lyons and James Manyika and Juan Carlos Niebles},
+  title = {The AI Index 2024 Annual Report},
+  institution = {Stanford University},
+  year = {2024},
+  month = apr,
+}
+@incollection{durkheim1903,
+  author = {Émile Durkheim and Marcel Mauss},
+  title = {De quelques formes primitives de classification},
+  booktitle = {L'Année sociologique},
+  editor = {Émile Durkheim},
+  chapter = {1},
+  pages = {1--72},
+  edition = {Deuxième},
+  publisher = {Alcan},
+  year = {1903},
+}
+@phdthesis{t, author = {A. B}, title = {La thèse en France}, school = {Sorbonne}, year = {2001}}
+@online{o, author = {{Mistral AI}}, title = {Au Large}, year = {2024}, month = feb, day = {26},
+        url = {https://mistral.ai/news/mistral-large/}, urldate = {2026-11-25}}
+@misc{m, author = {A. B and others}, title = {Weird month}, year = {2020}, month = {Brumaire}}
+@foo{f, title = {Unknown type}, year = {2020}}
+"""
+
+
+def formatted(style) -> dict[str, str]:
+    data = parse_string(BIB, "bibtex")
+    return {
+        entry.key: entry.text.render(Backend()).replace("\xa0", " ")
+        for entry in style.format_entries(data.entries.values())
+    }
+
+
+def test_french_entries():
+    text = formatted(FrenchStyle())
+    assert text["maslej2024aiindex"].startswith("Nestor Maslej, Loredana Fattorini, Raymond Perrault et al.")
+    assert "Rapport technique, Stanford University, avril 2024." in text["maslej2024aiindex"]
+    assert "Émile Durkheim et Marcel Mauss. De quelques formes primitives de classification." in text["durkheim1903"]
+    assert "Dans Émile Durkheim, éd., L'Année sociologique, chap. 1, p. 1–72." in text["durkheim1903"]
+    assert "deuxième éd." in text["durkheim1903"]
+    assert "La thèse en France. Thèse de doctorat, Sorbonne, 2001." in text["t"]
+    assert text["o"] == (
+        "Mistral AI. Au Large. 26 février 2024. Disponible à l’adresse : "
+        "https://mistral.ai/news/mistral-large/ (consulté le 25 novembre 2026)."
+    )
+    assert text["m"].startswith("A. B et al. Weird month. Brumaire 2020.")
+    assert text["f"] == "Unknown type. 2020."
+
+
+def test_english_entries():
+    text = formatted(EnglishStyle())
+    assert "Technical Report, Stanford University, April 2024." in text["maslej2024aiindex"]
+    assert "Émile Durkheim and Marcel Mauss." in text["durkheim1903"]
+    assert "In Émile Durkheim, editor, L'Année sociologique, chapter 1, pages 1–72." in text["durkheim1903"]
+    assert "PhD thesis" in text["t"]
+    assert "February 26, 2024. URL: https://mistral.ai/news/mistral-large/ (visited on November 25, 2026)." in text["o"]
+    # titles as written in both languages: no forced sentence case
+    assert "La thèse en France" in text["t"]
+
+
+def test_generic_style_follows_the_active_language():
+    previous = terms.active_language()
+    try:
+        terms.use_language("fr_CA")
+        assert Style().terms is terms.FRENCH
+        terms.use_language("de")  # no table: English
+        assert Style().terms is terms.ENGLISH
+    finally:
+        terms.use_language(previous)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("2017",), "2017"),
+        (("2017", "jun", None, "fr"), "juin 2017"),
+        (("2017", "June", "19", "fr"), "19 juin 2017"),
+        (("2017", "6", "19", "en"), "June 19, 2017"),
+        (("2017", "13", None, "fr"), "13 2017"),
+        (("2017", "feb", "30", "fr"), "février 2017"),
+    ],
+)
+def test_publication_dates(args, expected):
+    assert terms.format_publication_date(*args) == expected
+
+
+def test_access_dates():
+    assert terms.format_iso_date("2026-11-25", "fr") == "25 novembre 2026"
+    assert terms.format_iso_date("2026-11", "en") == "November 2026"
+    assert terms.format_iso_date("hier", "fr") == "hier"
+
+
+@pytest.mark.parametrize("name", ["publication", "publication-fr", "publication-en"])
+def test_styles_are_registered_for_pybtex(name):
+    assert issubclass(pybtex.plugin.find_plugin("pybtex.style.formatting", name), Style)
+
+
+def test_referencing_style_is_registered_for_sphinxcontrib_bibtex():
+    from sphinxcontrib.bibtex.plugin import find_plugin
+
+    from sphinx_publication.citations.referencing import PublicationReferenceStyle
+
+    assert find_plugin("sphinxcontrib.bibtex.style.referencing", "publication") is PublicationReferenceStyle
