@@ -1,0 +1,10 @@
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_publication.figures"]
+language = "fr"
+numfig = True
+exclude_patterns = ["_build"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "unsrt"
+bibtex_reference_style = "label"
+bibtex_cite_id = "cite-{key}"
+latex_engine = "xelatex"
+latex_documents = [("index", "source.tex", "Source", "Test", "howto")]

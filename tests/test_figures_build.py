@@ -1,0 +1,219 @@
+"""The figures sub-extension inside Sphinx builds (html, epub, latex, text, gettext)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from defusedxml import ElementTree
+
+from helpers import require_tool
+
+SVG_RE = re.compile(r"<svg .*?</svg>", re.S)
+
+
+def build(make_app, rootdir: Path, tmp_path: Path, root: str, buildername: str, name: str = "src", **kwargs):
+    srcdir = tmp_path / name
+    if not srcdir.exists():
+        shutil.copytree(rootdir / f"test-{root}", srcdir)
+    app = make_app(buildername, srcdir=srcdir, **kwargs)
+    app.build()
+    return app
+
+
+def read(app, name: str) -> str:
+    return (Path(app.outdir) / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def html_app(make_app, rootdir, tmp_path):
+    return build(make_app, rootdir, tmp_path, "figures-basic", "html")
+
+
+def test_html_inline_svg_accessible_and_numbered(html_app):
+    html = read(html_app, "index.html")
+    svgs = SVG_RE.findall(html)
+    assert len(svgs) == 6
+    ids = []
+    for svg in svgs:
+        root = ElementTree.fromstring(svg)
+        assert root.get("role") == "img"
+        ids += [element.get("id") for element in root.iter() if element.get("id")]
+    assert len(ids) == len(set(ids)) == 12
+    assert '<span class="caption-number">Fig. 1 </span>' in html
+    assert '<span class="caption-number">Tableau 1 </span>' in html
+    assert "Données du graphique" in html
+    assert '<th scope="row">GPT-4</th><td>1\u202f700\u202f000\u202f000\u202f000</td>' in html
+    assert "1\u202f700\u00a0Md" in html
+    assert "sphinx-publication-figures.css" in html
+    assert (Path(html_app.outdir) / "_static" / "sphinx-publication-figures.css").exists()
+    # numref resolves to the numbered figure and table
+    assert "Fig. 1" in html and 'href="#tab-infra"' in html
+
+
+def test_html_has_no_chart_javascript_and_escapes_hostile_labels(html_app):
+    html = read(html_app, "index.html")
+    assert "<script>alert" not in html
+    assert "</svg>&amp;" not in html  # the label stays text inside the SVG
+    assert "&lt;/svg&gt;&amp;amp;" in html
+    assert not list(Path(html_app.outdir, "_static").glob("*chart*.js"))
+
+
+def test_several_series_from_csv_get_a_legend(html_app):
+    html = read(html_app, "index.html")
+    svg = next(s for s in SVG_RE.findall(html) if "Centrales au sol" in s)
+    assert "sp-s1" in svg and ">2030</text>" in svg
+    assert 'style="width:80%"' in html
+
+
+def test_epub_has_inline_svg(make_app, rootdir, tmp_path):
+    app = build(make_app, rootdir, tmp_path, "figures-basic", "epub")
+    with zipfile.ZipFile(next(Path(app.outdir).glob("*.epub"))) as epub:
+        name = next(n for n in epub.namelist() if n.split("/")[-1] == "index.xhtml")
+        page = epub.read(name).decode()
+    assert len(SVG_RE.findall(page)) == 6
+    for svg in SVG_RE.findall(page):
+        ElementTree.fromstring(svg)
+
+
+def test_text_builder_gets_data_tables(make_app, rootdir, tmp_path):
+    app = build(make_app, rootdir, tmp_path, "figures-basic", "text")
+    text = read(app, "index.txt")
+    assert "| GPT-4   | 1\u202f700\u202f000\u202f000\u202f000" in text
+    assert "| Open Source | Volontaire/Moyen" in text
+    assert "<script>alert(1)</script>" in text  # plain text output: shown as written
+
+
+def test_man_and_xml_builders_do_not_drop_or_crash(make_app, rootdir, tmp_path):
+    for name in ("man", "xml"):
+        app = build(make_app, rootdir, tmp_path, "figures-basic", name)
+        output = next(p for p in Path(app.outdir).rglob("*") if p.is_file() and p.suffix in (".1", ".xml"))
+        assert "Mixtral" in output.read_text(encoding="utf-8")
+
+
+def test_latex_includes_vector_pdfs_in_numbered_figures(make_app, rootdir, tmp_path):
+    app = build(make_app, rootdir, tmp_path, "figures-basic", "latex")
+    tex = read(app, "figures.tex")
+    names = re.findall(r"\\sphinxincludegraphics(?:\[[^]]*\])?\{(sp-chart-[0-9a-f]+\.pdf)\}", tex)
+    assert len(names) == 6
+    for name in names:
+        assert (Path(app.outdir) / name).read_bytes().startswith(b"%PDF")
+    assert r"\caption{Comparaison des modèles GML}\label{\detokenize{index:fig-bar}}" in tex
+    assert r"\sphinxcaption{Comparaison de l’infrastructure}" in tex
+    assert r"width=0.800\linewidth" in tex
+    assert r"\textbackslash{} \{ \} \$ \# \textasciicircum{} \_ \textasciitilde{} \%" in tex
+
+
+@pytest.mark.latex
+def test_latex_output_compiles_with_selectable_text(make_app, rootdir, tmp_path):
+    require_tool("latexmk")
+    require_tool("xelatex")
+    app = build(make_app, rootdir, tmp_path, "figures-basic", "latex")
+    subprocess.run(
+        ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "figures.tex"],
+        cwd=app.outdir, check=True, capture_output=True, timeout=300,
+    )
+    pdf = Path(app.outdir) / "figures.pdf"
+    assert pdf.exists()
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "Md" in text and "Mixtral" in text
+
+
+def test_language_en_formats_numbers_in_english(make_app, rootdir, tmp_path):
+    app = build(make_app, rootdir, tmp_path, "figures-basic", "html", confoverrides={"language": "en"})
+    html = read(app, "index.html")
+    assert "1,700\u00a0B" in html and "1,700,000,000,000" in html
+    assert "Chart data" in html and "Données du graphique" not in html
+
+
+def test_errors_are_located_warnings_with_an_error_box(make_app, rootdir, tmp_path):
+    app = build(make_app, rootdir, tmp_path, "figures-errors", "html")
+    warnings = app.warning.getvalue()
+    expected = [
+        (r"index\.md:6: WARNING: chart-bar: missing ':'.*'pas de séparateur'", 1),
+        (r"index\.md:12: WARNING: chart-bar: 'beaucoup' is not a number.*'b : beaucoup'", 1),
+        (r"index\.md:18: WARNING: chart-pie: negative pie slice.*'b : -2'", 1),
+        (r"index\.md:21: WARNING: chart-line: the chart has no data", 1),
+        (r"index\.md:24: WARNING: chart-bar: file not found", 1),
+        (r"index\.md:28: WARNING: chart-bar: .* is outside the source directory", 1),
+        (r"bad\.csv:3: WARNING: chart-bar: 'douze' is not a number.*'b,douze'", 1),
+        (r"index\.md:43: WARNING: chart-pie: negative pie slice", 1),
+    ]
+    for pattern, count in expected:
+        assert len(re.findall(pattern, warnings)) == count, pattern
+    assert warnings.count("[sphinx_publication.figures]") == len(expected)
+    assert "Traceback" not in warnings
+    html = read(app, "index.html")
+    assert html.count("sp-chart-error") == len(expected)
+    assert "Ce paragraphe est toujours là." in html
+
+
+def test_warnings_can_be_suppressed(make_app, rootdir, tmp_path):
+    app = build(
+        make_app, rootdir, tmp_path, "figures-errors", "html",
+        confoverrides={"suppress_warnings": ["sphinx_publication.figures"]},
+    )
+    assert "sphinx_publication" not in app.warning.getvalue()
+
+
+def test_source_option_links_the_bibliography(make_app, rootdir, tmp_path):
+    app = build(make_app, rootdir, tmp_path, "figures-source", "html")
+    html = read(app, "index.html")
+    sources = re.findall(r'<p class="sp-source">.*?</p>', html, re.S)
+    assert len(sources) == 2
+    assert sources[0].startswith('<p class="sp-source">Source\u00a0: ')
+    assert 'href="#cite-maslej2024aiindex"' in sources[0]
+    assert 'href="#cite-jiang2024mixtral"' in sources[0]
+    assert 'id="cite-maslej2024aiindex"' in html  # it landed in the bibliography
+    assert "WARNING" not in app.warning.getvalue()
+
+
+@pytest.mark.latex
+def test_source_in_latex_compiles(make_app, rootdir, tmp_path):
+    require_tool("latexmk")
+    app = build(make_app, rootdir, tmp_path, "figures-source", "latex")
+    subprocess.run(
+        ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "source.tex"],
+        cwd=app.outdir, check=True, capture_output=True, timeout=300,
+    )
+
+
+def test_gettext_extracts_titles_not_data(make_app, rootdir, tmp_path):
+    app = build(make_app, rootdir, tmp_path, "figures-basic", "gettext")
+    pot = read(app, "index.pot")
+    assert 'msgid "Comparaison des modèles GML"' in pot
+    assert 'msgid "Comparaison de l’infrastructure"' in pot
+    assert "Volontaire/Moyen" not in pot and "1 700" not in pot
+
+
+def _html_files(outdir: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(outdir)): path.read_bytes()
+        for path in sorted(outdir.rglob("*"))
+        if path.is_file() and path.suffix in (".html", ".css") and "_sources" not in path.parts
+    }
+
+
+def test_parallel_and_repeated_builds_are_identical(make_app, rootdir, tmp_path):
+    serial = build(make_app, rootdir, tmp_path, "figures-basic", "html", name="one")
+    parallel = build(make_app, rootdir, tmp_path, "figures-basic", "html", name="two", parallel=2)
+    again = build(make_app, rootdir, tmp_path, "figures-basic", "html", name="three")
+    first = _html_files(Path(serial.outdir))
+    assert first == _html_files(Path(parallel.outdir))
+    assert first == _html_files(Path(again.outdir))
+
+
+def test_editing_the_csv_rebuilds_the_page(make_app, rootdir, tmp_path):
+    app = build(make_app, rootdir, tmp_path, "figures-basic", "html")
+    assert "Centrales au sol" in read(app, "index.html")
+    csv = tmp_path / "src" / "data" / "adoption.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("Centrales au sol", "Éolien en mer"), encoding="utf-8")
+    app2 = make_app("html", srcdir=tmp_path / "src")
+    app2.build()
+    html = read(app2, "index.html")
+    assert "Éolien en mer" in html and "Centrales au sol" not in html

@@ -1,0 +1,221 @@
+"""Parsing of values, directive bodies, CSV and Plotly JSON (no Sphinx)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sphinx_publication.figures.parse import (
+    DataError,
+    build_chart,
+    build_table,
+    parse_body,
+    parse_csv,
+    parse_plotly,
+    parse_value,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "percent"),
+    [
+        ("12", "12", False),
+        ("1.5", "1.5", False),
+        ("1,5", "1.5", False),
+        ("-3", "-3", False),
+        ("1 700", "1700", False),
+        ("1\u202f700,5", "1700.5", False),
+        ("1,234.5", "1234.5", False),
+        ("1.234,5", "1234.5", False),
+        ("1.000.000", "1000000", False),
+        ("65%", "65", False or True),
+        ("65 %", "65", True),
+        ("1.7T", "1.7E+12", False),
+        ("175B", "175E+9", False),
+        ("12 Md", "12E+9", False),
+        ("3,5 k", "3.5E+3", False),
+        ("2M", "2E+6", False),
+        ("4G", "4E+9", False),
+        ("1e3", "1E+3", False),
+    ],
+)
+def test_parse_value_accepts_the_documented_forms(text, number, percent):
+    value = parse_value(text)
+    assert value.number == Decimal(number)
+    if text.endswith("%"):
+        assert value.percent
+
+
+@pytest.mark.parametrize("text", ["", "abc", "12 apples", "1..2", "%", "5k%", "1,2,3", "T"])
+def test_parse_value_rejects_non_numbers(text):
+    with pytest.raises(ValueError, match="not a number"):
+        parse_value(text)
+
+
+def test_body_lines():
+    headers, rows = parse_body(["GPT-4 : 1.7T", "", "Claude : 175B"])
+    assert headers is None
+    assert [(row.label, row.cells, row.offset) for row in rows] == [
+        ("GPT-4", ["1.7T"], 0),
+        ("Claude", ["175B"], 2),
+    ]
+
+
+def test_compact_marker_form_with_decimal_commas():
+    headers, rows = parse_body(["Modèle : Paramètres | GPT-4 : 1,7T, Claude : 175B, Mixtral : 12B"])
+    assert headers == ["Modèle", "Paramètres"]
+    assert [(row.label, row.cells) for row in rows] == [
+        ("GPT-4", ["1,7T"]),
+        ("Claude", ["175B"]),
+        ("Mixtral", ["12B"]),
+    ]
+
+
+def test_compact_form_with_comma_headers():
+    headers, rows = parse_body(["Année, Nombre de modèles | 2017 : 3, 2020 : 50, 2023 : 200"])
+    chart = build_chart("line", "t", headers, rows)
+    assert chart.x_label == "Année"
+    assert chart.y_label == "Nombre de modèles"
+    assert chart.labels == ["2017", "2020", "2023"]
+
+
+def test_bad_line_is_located():
+    with pytest.raises(DataError) as info:
+        parse_body(["a : 1", "b 2"])
+    assert info.value.offset == 1
+    assert info.value.line == "b 2"
+
+
+def test_non_numeric_value_is_located():
+    headers, rows = parse_body(["a : 1", "", "b : beaucoup"])
+    with pytest.raises(DataError, match="not a number") as info:
+        build_chart("bar", "t", headers, rows)
+    assert info.value.offset == 2
+
+
+def test_negative_pie_slice_is_refused():
+    headers, rows = parse_body(["a : 3", "b : -2"])
+    with pytest.raises(DataError, match="negative pie slice") as info:
+        build_chart("pie", "t", headers, rows)
+    assert info.value.offset == 1
+
+
+def test_empty_chart_is_refused():
+    with pytest.raises(DataError, match="no data"):
+        build_chart("bar", "t", None, [])
+
+
+def test_log_scale_needs_positive_values():
+    headers, rows = parse_body(["a : 3", "b : 0"])
+    with pytest.raises(DataError, match="logarithmic"):
+        build_chart("bar", "t", headers, rows, scale="log")
+
+
+def test_several_series_inline():
+    headers, rows = parse_body(["Secteur, 2025, 2030 | Santé : 45%;85%, Éducation : 30%;70%"])
+    chart = build_chart("bar", "t", headers, rows)
+    assert [s.name for s in chart.series] == ["2025", "2030"]
+    assert chart.has_legend and chart.is_percent
+
+
+def test_csv_with_semicolons_and_decimal_commas():
+    headers, rows = parse_csv("Secteur;2025;2030\nSanté;1,5%;3%\n\nÉducation;2;4\n")
+    chart = build_chart("line", "t", headers, rows)
+    assert chart.series[0].values[0].number == Decimal("1.5")
+    assert rows[1].offset == 3
+
+
+def test_csv_row_width_is_checked():
+    with pytest.raises(DataError) as info:
+        parse_csv("a,b\nx,1\ny,2,3\n")
+    assert info.value.offset == 2
+
+
+def test_table_rows():
+    headers, rows = parse_body(["Open Source : Volontaire/Moyen", "Proprietary : Élevé/Dédié"])
+    table = build_table("t", ["Type", "Ressources"], rows)
+    assert table.rows == [["Open Source", "Volontaire/Moyen"], ["Proprietary", "Élevé/Dédié"]]
+
+
+def test_table_width_mismatch_is_located():
+    headers, rows = parse_body(["a : b", "c : d ; e"])
+    with pytest.raises(DataError) as info:
+        build_table("t", ["A", "B"], rows)
+    assert info.value.offset == 1
+
+
+def test_plotly_bar_and_line():
+    figure = {
+        "data": [
+            {"type": "bar", "name": "A", "x": ["x", "y"], "y": [1, 2.5]},
+            {"type": "bar", "name": "B", "x": ["x", "y"], "y": ["3", "4%"]},
+        ],
+        "layout": {"title": {"text": "T"}, "xaxis": {"title": "X"}, "yaxis": {"type": "log"}},
+    }
+    chart = parse_plotly(json.dumps(figure))
+    assert (chart.kind, chart.title, chart.x_label, chart.scale) == ("bar", "T", "X", "log")
+    assert [s.name for s in chart.series] == ["A", "B"]
+    pie = parse_plotly(json.dumps({"data": [{"type": "pie", "labels": ["a"], "values": [1]}]}), "P")
+    assert pie.kind == "pie" and pie.title == "P"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{",
+        "[]",
+        '{"data": []}',
+        '{"data": [{"type": "heatmap", "z": []}]}',
+        '{"data": [{"type": "bar", "x": [1], "y": [1, 2]}]}',
+        '{"data": [{"type": "pie", "labels": ["a"], "values": [-1]}]}',
+    ],
+)
+def test_plotly_errors(text):
+    with pytest.raises(DataError):
+        parse_plotly(text, "t")
+
+
+lines = st.lists(
+    st.one_of(
+        st.text(max_size=30),
+        st.builds(
+            lambda label, value: f"{label} : {value}",
+            st.text(max_size=12),
+            st.one_of(st.text(max_size=8), st.decimals(allow_nan=False, allow_infinity=False).map(str)),
+        ),
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines, st.sampled_from(["bar", "pie", "line"]), st.sampled_from(["linear", "log"]))
+def test_any_body_gives_a_chart_or_a_located_error(body, kind, scale):
+    try:
+        headers, rows = parse_body(body)
+        build_chart(kind, "t", headers, rows, scale=scale)
+    except DataError as error:
+        assert error.message
+        assert error.offset is None or 0 <= error.offset < len(body)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=20))
+def test_any_value_parses_or_raises_value_error(text):
+    try:
+        parse_value(text)
+    except ValueError:
+        pass
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_any_csv_gives_rows_or_a_data_error(text):
+    try:
+        parse_csv(text)
+    except DataError:
+        pass
