@@ -64,8 +64,8 @@ def landing_page(document: Document) -> str:
     chunks = [
         _front_matter(document),
         f"# {escape_text(document.title)}",
-        "```{rst-class} byline\n```",
-        escape_text(document.author),
+        # The PDF title page already names the author: the byline is for the screen.
+        "````{only} not latex\n```{rst-class} byline\n```\n\n" + escape_text(document.author) + "\n````",
     ]
     if document.lede is not None:
         chunks += ["```{rst-class} lede\n```", render_inlines(document.lede.inlines)]
