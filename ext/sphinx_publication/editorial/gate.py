@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from docutils import nodes
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from . import editorial_nodes as ed
@@ -17,10 +16,6 @@ from .wordcount import format_count
 logger = logging.getLogger(__name__)
 
 MODES = ("review", "release")
-
-
-class ReleaseBlocked(SphinxError):
-    category = "Release blocked"
 
 
 def mode(config) -> str:
@@ -123,13 +118,18 @@ def on_build_finished(app, exception) -> None:
         return
     failures = report_errors(app)
     if failures:
-        raise ReleaseBlocked(
+        # Like linkcheck: a non-zero exit ("build finished with problems"), without
+        # the crash report Sphinx prints for an exception.
+        app.statuscode = 1
+        logger.error(
             ngettext(
                 "{n} editorial item must be resolved before a release (listed above); "
                 "or build in review mode",
                 "{n} editorial items must be resolved before a release (listed above); "
                 "or build in review mode",
                 failures,
-            ).format(n=format_count(failures, app.config.language))
+            ).format(n=format_count(failures, app.config.language)),
+            type=WARNING_TYPE,
+            subtype=WARNING_SUBTYPE,
         )
 

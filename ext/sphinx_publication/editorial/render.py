@@ -82,7 +82,7 @@ def visit_data_needed_latex(self: SphinxTranslator, node: ed.data_needed) -> Non
     label = prefix(data_needed_label()) if node.get("description") else data_needed_label()
     self.body.append(
         self.hypertarget_to(node, anchor=True)
-        + r"{\sffamily\color[HTML]{" + LATEX_MARK_COLOUR + r"}\textbf{[" + self.encode(label) + r"}\textit{"
+        + r"{\sffamily\color[HTML]{" + LATEX_MARK_COLOUR + r"}\textbf{[" + latex_text(self, label) + r"}\textit{"
     )
 
 
@@ -90,10 +90,15 @@ def depart_data_needed_latex(self: SphinxTranslator, node: ed.data_needed) -> No
     self.body.append(r"}\textbf{]}}")
 
 
+def latex_text(self: SphinxTranslator, text: str) -> str:
+    """Escaped for LaTeX, the no-break space written ``~`` whatever the engine."""
+    return self.encode(text).replace("\u00a0", "~")
+
+
 def _begin_box(self: SphinxTranslator, node: nodes.Element, kind: str, title: str) -> None:
     self.body.append(
         "\n" + self.hypertarget_to(node, anchor=True)
-        + r"\begin{sphinxadmonition}{" + kind + "}{" + self.encode(title) + "}\n"
+        + r"\begin{sphinxadmonition}{" + kind + "}{" + latex_text(self, title) + "}\n"
     )
 
 

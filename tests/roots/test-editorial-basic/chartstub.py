@@ -26,7 +26,7 @@ class StubChart(SphinxDirective):
 
 
 def visit(self, node):
-    pass
+    raise nodes.SkipNode  # the editorial layer only reads the node's attributes
 
 
 def depart(self, node):
@@ -34,6 +34,7 @@ def depart(self, node):
 
 
 def setup(app):
-    app.add_node(stub_chart, html=(visit, depart), latex=(visit, depart), text=(visit, depart))
+    handlers = {name: (visit, depart) for name in ("html", "latex", "text", "man", "texinfo")}
+    app.add_node(stub_chart, **handlers)
     app.add_directive("stub-chart", StubChart)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,3 +11,4 @@ exclude_patterns = ["_build"]
 bibtex_bibfiles = ["refs.bib"]
 word_count_exclude = ["auteurs/*"]
 editorial_release_exclude = ["etat.md"]
+latex_engine = "xelatex"

@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinx_publication.editorial"]
+language = "fr"
+root_doc = "index"
+exclude_patterns = ["_build"]

@@ -1,0 +1,272 @@
+"""The editorial layer in real builds: html, latex, text, fallback, report, modes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import require_tool
+
+NBSP = "\u00a0"
+
+
+def build(app) -> None:
+    app.build(force_all=True)
+
+
+def read(app, name: str) -> str:
+    return (Path(app.outdir) / name).read_text(encoding="utf-8")
+
+
+def warnings(app) -> str:
+    return app._warning.getvalue()
+
+
+def status(app) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", app._status.getvalue())
+
+
+# -- each role and directive, per builder ------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="editorial-basic", srcdir="editorial-html")
+def test_html_markers_and_notes(app):
+    build(app)
+    un = read(app, "un.html")
+    mark = re.search(r'<mark class="editorial-data-needed" id="data-needed-1">(.*?)</mark>', un, re.S)
+    assert mark, un
+    assert f"Données nécessaires{NBSP}: " in mark.group(1)
+    assert "chiffre sourcé" in mark.group(1)
+    note = re.search(r"<aside[^>]*review-note-1[^>]*>(.*?)</aside>", un, re.S)
+    assert note
+    assert 'role="note"' in note.group(0) and 'aria-labelledby="review-note-1-title"' in note.group(0)
+    assert "editorial-status-wrong" in note.group(0) and "editorial-blocking" in note.group(0)
+    assert '<span class="editorial-status">erroné</span>' in note.group(1)
+    assert "Mixtral = 12B" in note.group(1)
+    assert "bibtex-citation" in note.group(1)  # the note's {cite:p} is resolved
+    deux = read(app, "deux.html")
+    assert re.search(r'<aside aria-labelledby="data-needed-1-title" class="editorial-data-needed-block"', deux)
+    confirmed = re.search(r"<aside[^>]*review-note-1[^>]*>", deux).group(0)
+    assert "editorial-status-confirmed" in confirmed and "editorial-blocking" not in confirmed
+    assert "sphinx-publication-editorial.css" in un
+    assert (Path(app.outdir) / "_static" / "sphinx-publication-editorial.css").is_file()
+
+
+@pytest.mark.sphinx("latex", testroot="editorial-basic", srcdir="editorial-latex")
+def test_latex_markers_and_notes(app):
+    build(app)
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\label{\detokenize{un:data-needed-1}}" in tex
+    assert re.search(r"\\color\[HTML\]\{9A3412\}\\textbf\{\[Données nécessaires~: \}\\textit\{chiffre sourcé\}\\textbf\{\]\}", tex)
+    assert r"\begin{sphinxadmonition}{warning}{Note de vérification" in tex
+    assert "erroné — Mixtral = 12B}" in tex
+    assert r"\begin{sphinxadmonition}{note}{Note de vérification" in tex  # confirmed: not a warning box
+    assert tex.count(r"\begin{sphinxadmonition}") == tex.count(r"\end{sphinxadmonition}") == 4
+
+
+@pytest.mark.sphinx("text", testroot="editorial-basic", srcdir="editorial-text")
+def test_text_markers_and_notes(app):
+    build(app)
+    un = read(app, "un.txt")
+    assert f"[Données\nnécessaires{NBSP}: chiffre sourcé]" in un or f"[Données nécessaires{NBSP}: chiffre sourcé]" in un
+    assert f"[Note de vérification{NBSP}: erroné — Mixtral = 12B]" in un
+    deux = read(app, "deux.txt")
+    assert "[Données nécessaires]\n\n  Un tableau des coûts d’entraînement." in deux
+
+
+@pytest.mark.sphinx("man", testroot="editorial-basic", srcdir="editorial-man")
+def test_unknown_builder_gets_plain_nodes_with_the_same_text(app):
+    build(app)
+    page = next(Path(app.outdir).rglob("*.1")).read_text(encoding="utf-8")
+    assert "Données nécessaires" in page and "chiffre sourcé" in page
+    assert "Note de vérification" in page and "Chiffre rapporté par la presse." in page
+
+
+@pytest.mark.sphinx("html", testroot="editorial-basic", srcdir="editorial-en", confoverrides={"language": "en"})
+def test_strings_follow_the_document_language(app):
+    build(app)
+    un = read(app, "un.html")
+    assert "Data needed: " in un and '<span class="editorial-status">wrong</span>' in un
+    assert "Editorial: 2 data-needed markers, 3 review notes" in status(app)
+    assert "Number of words" not in un  # the author's own text is not translated
+    assert re.search(r'editorial-word-count">26<', read(app, "deux.html"))
+
+
+# -- the report, the summary line and the word count --------------------------------------
+
+
+def report_section(html: str, heading: str) -> str:
+    start = html.index(heading)
+    end = html.find('<p class="rubric">', start + 1)
+    return html[start : end if end != -1 else None]
+
+
+@pytest.mark.sphinx("html", testroot="editorial-basic", srcdir="editorial-report")
+def test_report_lists_everything_grouped_by_page_with_links(app):
+    build(app)
+    etat = read(app, "etat.html")
+    assert (
+        "Éditorial : 2 données nécessaires, 3 notes de vérification, "
+        "1 figure ou tableau sans source, 1 référence sans DOI ni URL"
+    ) in etat
+    markers = report_section(etat, "Données nécessaires (2)")
+    assert markers.index('href="un.html"') < markers.index('href="deux.html"')  # toctree order
+    assert '<a class="reference internal" href="un.html#data-needed-1">chiffre sourcé</a>' in markers
+    assert 'href="deux.html#data-needed-1">Un tableau des coûts d’entraînement.</a>' in markers
+    notes = report_section(etat, "Notes de vérification (3)")
+    assert notes.index("Erroné (1)") < notes.index("Rumeur (1)") < notes.index("Confirmé (1)")
+    assert 'href="un.html#review-note-1">Mixtral = 12B</a>' in notes
+    figures = report_section(etat, "Figures et tableaux sans source (1)")
+    assert 'href="un.html#fig-sans-source">Graphique sans source</a>' in figures
+    assert "Graphique sourcé" not in figures
+    references = report_section(etat, "Références sans DOI ni URL (1)")
+    assert "unlinked — An Unlinked Book" in references and 'href="biblio.html#' in references
+    assert "linked — A Linked Work" not in references
+    assert "Éditorial : 2 données nécessaires, 3 notes de vérification" in status(app)
+
+
+@pytest.mark.sphinx("html", testroot="editorial-basic", srcdir="editorial-words")
+def test_word_count_of_a_known_text(app):
+    # index: "Titre de l’article" + "Un deux trois quatre cinq." (the byline is left out) = 8
+    # un: "Première partie" + "Le modèle compte douze milliards de paramètres" = 9
+    #     (citation, marker, note and both charts left out)
+    # deux: "Deuxième partie" + "Phrase avec une l’IA et GPT-4 : fin." = 9
+    #     (the block marker, the notes and the "Nombre de mots" line left out)
+    # biblio (bibliography), etat (report) and auteurs/* (word_count_exclude) do not count.
+    build(app)
+    assert "Nombre de mots : <span class=\"editorial-word-count\">26</span> (hors références)" in read(app, "deux.html")
+
+
+# -- bad input ----------------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="editorial-warnings")
+def test_bad_input_gives_located_warnings_and_the_page_still_builds(app):
+    build(app)
+    out = warnings(app)
+    assert re.search(r"index\.md:5: WARNING: statut de review-note 'peut-être' inconnu ; utilisez l’un de wrong, .*confirmed \(pris comme 'to-verify'\) \[sphinx_publication\.editorial\]", out), out
+    assert re.search(r"index\.md:11: WARNING: review-note sans :status:", out)
+    assert re.search(r"index\.md:15: WARNING: review-note sans texte", out)
+    assert re.search(r"index\.md:19: WARNING: word-count : document 'docs/inexistant' inconnu", out)
+    html = read(app, "index.html")
+    assert "Avant." in html and "Après." in html and "Statut inconnu." in html
+    assert "editorial-status-to-verify" in html
+
+
+@pytest.mark.sphinx(
+    "html", testroot="editorial-warnings", srcdir="editorial-warnings-suppressed",
+    confoverrides={"suppress_warnings": ["sphinx_publication.editorial"]},
+)
+def test_warnings_can_be_suppressed(app):
+    build(app)
+    assert "sphinx_publication.editorial" not in warnings(app)
+
+
+# -- parallel and incremental builds --------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="editorial-basic", srcdir="editorial-serial")
+def test_parallel_report_matches_serial(app, make_app, tmp_path):
+    build(app)
+    serial = read(app, "etat.html")
+    parallel_app = make_app("html", srcdir=app.srcdir, builddir=tmp_path / "parallel", parallel=2)
+    parallel_app.build(force_all=True)
+    # Chunks ("a .. b") show that reading and writing really ran in worker processes.
+    assert re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. \S+", status(parallel_app))
+    assert re.search(r"writing output\.\.\. \[ *\d+%\] \S+ \.\. \S+", status(parallel_app))
+    assert read(parallel_app, "etat.html") == serial
+    assert read(parallel_app, "deux.html") == read(app, "deux.html")
+
+
+@pytest.mark.sphinx("html", testroot="editorial-basic", srcdir="editorial-incremental")
+def test_incremental_build_after_removing_a_marker(app, make_app):
+    build(app)
+    assert "Données nécessaires (2)" in read(app, "etat.html")
+    un = Path(app.srcdir, "un.md")
+    un.write_text(
+        un.read_text(encoding="utf-8").replace(" {data-needed}`chiffre sourcé`", " selon Mistral"),
+        encoding="utf-8",
+    )
+    again = make_app("html", srcdir=app.srcdir, parallel=2)
+    again.build()  # incremental: only un.md changed, read again with its dependents
+    log = status(again)
+    # un.md changed; the pages holding the report and the word count are re-read with it.
+    assert "0 added, 3 changed, 0 removed" in log
+    assert "reading sources... [ 33%] deux" in log and "] index" not in log
+    etat = read(again, "etat.html")
+    assert "Données nécessaires (1)" in etat and "chiffre sourcé" not in etat
+    assert "Éditorial : 1 donnée nécessaire," in status(again)
+    # "selon Mistral" adds two words to the article; the page holding the count is rewritten.
+    assert 'editorial-word-count">28<' in read(again, "deux.html")
+
+
+# -- review and release modes ----------------------------------------------------------------------
+
+
+@pytest.mark.sphinx(
+    "html", testroot="editorial-basic", srcdir="editorial-release",
+    confoverrides={"editorial_mode": "release"},
+)
+def test_release_fails_with_located_errors_and_hides_everything(app):
+    build(app)
+    assert app.statuscode == 1
+    out = warnings(app)
+    assert re.search(r"un\.md:3: ERROR: donnée nécessaire non résolue : chiffre sourcé", out), out
+    assert re.search(r"un\.md:5: ERROR: note de vérification bloquant la publication \(erroné\) : Mixtral = 12B", out)
+    assert re.search(r"deux\.md:\d+: ERROR: note de vérification bloquant la publication \(rumeur\)", out)
+    assert "(confirmé)" not in out  # a confirmed note does not block
+    assert "ERROR: 4 éléments éditoriaux doivent être résolus avant publication" in out
+    assert "toctree contains reference to excluded document" not in out
+    un = read(app, "un.html")
+    assert "editorial-" not in un.split("<body")[1].replace("sphinx-publication-editorial.css", "")
+    assert "paramètres <span" in un or "paramètres." in un
+    assert "Mixtral 8x7B" not in un
+    assert not (Path(app.outdir) / "etat.html").exists()
+    assert 'editorial-word-count">26<' in read(app, "deux.html")
+
+
+@pytest.mark.sphinx(
+    "html", testroot="editorial-resolved", confoverrides={"editorial_mode": "release"},
+)
+def test_release_passes_once_everything_is_resolved(app):
+    build(app)
+    assert app.statuscode == 0
+    assert "ERROR" not in warnings(app)
+    assert "Chiffre vérifié." not in read(app, "index.html")
+    assert not (Path(app.outdir) / "etat.html").exists()
+
+
+@pytest.mark.sphinx(
+    "html", testroot="editorial-resolved", srcdir="editorial-bad-mode",
+    confoverrides={"editorial_mode": "publish"},
+)
+def test_unknown_mode_warns_and_reviews(app):
+    build(app)
+    assert "editorial_mode 'publish' inconnu" in warnings(app)
+    assert "Chiffre vérifié." in read(app, "index.html")
+
+
+# -- the PDF ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.latex
+@pytest.mark.sphinx("latex", testroot="editorial-basic", srcdir="editorial-pdf")
+def test_pdf_shows_marks_and_boxes(app):
+    latexmk = require_tool("latexmk", "to compile the LaTeX output")
+    require_tool("xelatex", "to compile the LaTeX output")
+    require_tool("pdftotext", "to read the PDF text")
+    build(app)
+    tex = next(Path(app.outdir).glob("*.tex"))
+    subprocess.run(
+        [latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+        cwd=app.outdir, check=True, capture_output=True, timeout=240,
+    )
+    text = subprocess.run(
+        ["pdftotext", tex.with_suffix(".pdf").name, "-"], cwd=app.outdir,
+        check=True, capture_output=True, text=True,
+    ).stdout
+    assert "[Données nécessaires" in text and "chiffre sourcé]" in text
+    assert "Note de vérification : erroné — Mixtral = 12B" in text.replace(NBSP, " ").replace("ﬁ", "fi")
