@@ -141,3 +141,15 @@ def test_malformed_marker_error_carries_line_and_column():
     result = parse_draft(HEAD + "P\n  Texte [CHART_PIE: T | X : Y]\n")
     (error,) = result.errors
     assert (error.location.line, error.location.column) == (5, 9)
+
+
+def test_comments_line_followed_by_content_is_not_a_footer():
+    text = HEAD + "P\nTexte.\nComments\n" + "Une phrase.\n" * 6
+    result = parse_draft(text)
+    assert not any("footer" in d.message for d in result.diagnostics)
+    assert [p.title for p in result.document.parts] == ["P", "Comments"]
+
+
+def test_prose_starting_like_the_word_count_line_stays_prose():
+    result = parse_draft(HEAD + "P\nNombre de mots anglais sont entrés dans la langue.\n")
+    assert isinstance(result.document.parts[0].blocks[0], Paragraph)

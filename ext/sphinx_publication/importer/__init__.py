@@ -1,0 +1,13 @@
+"""Draft importer: a draft in the marker format -> the publication's MyST pages.
+
+Flow: :mod:`.parse` (with :mod:`.markers` and :mod:`.values`) builds the
+:mod:`.model`, :mod:`.citations` maps ``[n]`` to bibliography keys,
+:mod:`.emit` writes the pages, :mod:`.pipeline` chains them and :mod:`.cli` is
+the ``publication`` command. No Sphinx import anywhere: this runs before any
+build. The grammar is documented for authors in
+docs/auteurs/format-des-brouillons.md.
+"""
+
+from .pipeline import ImportResult, import_draft
+
+__all__ = ["ImportResult", "import_draft"]

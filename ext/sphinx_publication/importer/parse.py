@@ -50,10 +50,11 @@ PART_KEYWORDS = {
 _EXPLICIT_HEADING_RE = re.compile(r"^(#+)\s+(.*\S)\s*$")
 _BULLET_RE = re.compile(r"^[-–•*]\s+")
 _WORD_COUNT_RE = re.compile(
-    r"^nombre\s+de\s+mots\s*:?\s*(?P<number>~?\s*\d[\d\s\u00a0\u202f.,]*)?\s*(?P<suffix>.*?)\s*$",
+    r"^nombre\s+de\s+mots\s*:\s*(?P<number>~?\s*\d[\d\s\u00a0\u202f.,]*)?\s*(?P<suffix>.*?)\s*$",
     re.IGNORECASE,
 )
 _FOOTER_START_RE = re.compile(r"^[^\w\s]*\s*comments\s*$|^comments are coming soon", re.IGNORECASE)
+MAX_FOOTER_LINES = 6  # a longer tail after "Comments" is content, not a footer
 
 
 @dataclass
@@ -124,11 +125,17 @@ def _non_blank_lines(text: str, diagnostics: list[Diagnostic]) -> list[_Item]:
 
 
 def _footer_start(lines: list[str]) -> int | None:
-    """Index of the first line of a trailing "Comments" footer, if any."""
+    """Index of the first line of a trailing "Comments" footer, if any.
+
+    Only a short tail without markers counts, so that a line "Comments" in the
+    middle of an article never swallows what follows it.
+    """
     seen_content = 0
     for index, line in enumerate(lines):
         if _FOOTER_START_RE.match(line.strip()) and seen_content >= 2:
-            return index
+            tail = [rest for rest in lines[index:] if rest.strip()]
+            if len(tail) <= MAX_FOOTER_LINES and not any("[" in rest for rest in tail):
+                return index
         seen_content += bool(line.strip())
     return None
 
