@@ -1,6 +1,6 @@
 """Finding charts and tables of the figures layer in a doctree, without importing it.
 
-The interface (documented in docs/etat-editorial.md): an element carrying a
+The interface (agreed with the figures layer): an element carrying a
 ``chart_kind`` attribute is a chart or a table; its ``title`` attribute names
 it and its ``sources`` attribute lists bibliography keys (a list, or a
 comma-separated string). No ``sources``, or an empty one, means no source.
