@@ -24,6 +24,10 @@ FONT = 13
 SMALL = 11
 LINE = 16
 PAD = 8
+# Drawn in layout units (13-unit text); HTML shows it 1.2 times larger so that
+# text meets the body size on wide screens (and scales down on narrow ones);
+# the PDF keeps 1.0, about 10 pt text beside an 11 pt body.
+DISPLAY_SCALE = 1.2
 PALETTE = ("#2f6db5", "#c8631d", "#2e8b57", "#b8454a", "#7a5ca8", "#5f7684")
 TEXT_COLOUR = "#1f1f1f"
 PDF_FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
@@ -131,7 +135,7 @@ def _bar(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
     value_width = max(text_width(text, SMALL) for column in texts for text in column) + 8
     negative = any(value.number < 0 for value in chart.values)
     x0 = PAD + label_width + 10 + (value_width if negative else 0)
-    x1 = x0 + 260
+    x1 = x0 + 220
     width = x1 + value_width + PAD
     y = PAD
     if chart.has_legend:
@@ -319,17 +323,19 @@ def render_svg(chart: Chart, numbers: NumberFormat, *, uid: str = "chart", theme
     canvas = _Canvas(theme)
     width, height = _DRAWERS[chart.kind](chart, numbers, canvas)
     width, height = math.ceil(width), math.ceil(height)
+    zoom = DISPLAY_SCALE if theme else 1.0
+    shown_width, shown_height = math.ceil(width * zoom), math.ceil(height * zoom)
     description = chart.description or summary(chart, numbers)
     if theme:
         head = (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="sp-chart-svg" role="img"'
             f' aria-labelledby="{uid}-t {uid}-d" viewBox="0 0 {width} {height}"'
-            f' width="{width}" height="{height}" font-size="{FONT}" fill="currentColor">'
+            f' width="{shown_width}" height="{shown_height}" font-size="{FONT}" fill="currentColor">'
         )
     else:
         head = (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"'
-            f' width="{width}" height="{height}" font-size="{FONT}" fill="{TEXT_COLOUR}"'
+            f' width="{shown_width}" height="{shown_height}" font-size="{FONT}" fill="{TEXT_COLOUR}"'
             f' font-family="{PDF_FONT}">'
         )
     body = "".join(canvas.parts)
