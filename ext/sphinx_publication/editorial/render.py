@@ -155,16 +155,14 @@ HANDLERS = {
         "text": (visit_box_text, depart_box_text),
     },
 }
-# HTML-format builders that Sphinx looks up by name before falling back on the format.
-HTML_BUILDERS = ("html", "dirhtml", "singlehtml", "epub")
 
 
 def add_nodes(app) -> None:
+    # Registered by format only: Sphinx looks a builder's name up first and, if any
+    # extension registered that name (say "epub"), never falls back on the format,
+    # so registering names here would hide other extensions' html visitors.
     for node_class, handlers in HANDLERS.items():
-        per_builder = dict(handlers)
-        for name in HTML_BUILDERS:
-            per_builder[name] = handlers["html"]
-        app.add_node(node_class, **per_builder)
+        app.add_node(node_class, **handlers)
 
 
 def has_renderer(app, node_class: type) -> bool:
