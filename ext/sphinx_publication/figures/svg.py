@@ -21,7 +21,7 @@ from .model import Chart
 from .numbers import NumberFormat
 
 FONT = 13
-SMALL = 11
+SMALL = 12
 LINE = 16
 PAD = 8
 # Drawn in layout units (13-unit text); HTML shows it 1.2 times larger so that
@@ -135,7 +135,7 @@ def _bar(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
     value_width = max(text_width(text, SMALL) for column in texts for text in column) + 8
     negative = any(value.number < 0 for value in chart.values)
     x0 = PAD + label_width + 10 + (value_width if negative else 0)
-    x1 = x0 + 220
+    x1 = x0 + 190
     width = x1 + value_width + PAD
     y = PAD
     if chart.has_legend:
