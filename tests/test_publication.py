@@ -144,6 +144,8 @@ def test_no_raw_marker_in_output(built, buildername):
     app, _ = built(buildername)
     suffix = {"html": ".html", "latex": ".tex", "text": ".txt"}[buildername]
     for path in Path(app.outdir).rglob(f"*{suffix}"):
+        if "auteurs" in path.parts:
+            continue  # the authors' guide shows the draft's markers on purpose
         content = path.read_text(encoding="utf-8")
         assert not RAW_MARKERS.search(content), f"{path.name}: {RAW_MARKERS.search(content)}"
 
@@ -151,7 +153,7 @@ def test_no_raw_marker_in_output(built, buildername):
 def test_html_has_french_typography_and_chrome(built):
     app, _ = built("html")
     page = (Path(app.outdir) / "docs" / "contre-arguments.html").read_text(encoding="utf-8")
-    assert '<html lang="fr"' in page
+    assert re.search(r'<html[^>]* lang="fr"', page)
     assert "<h1>Contrearguments\u00a0: La valeur des grands modèles" in page
     # titles outside the body too: <title> and the navigation
     assert "<title>Contrearguments\u00a0: La valeur" in page

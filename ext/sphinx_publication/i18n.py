@@ -47,6 +47,17 @@ def compile_po(po_path: Path) -> bytes:
     return buffer.getvalue()
 
 
+def messages_of_mo(data: bytes) -> dict[str, str]:
+    """The translations held in compiled catalog *data*, without its header
+    (Babel stamps the header with the compilation date)."""
+    from gettext import GNUTranslations
+    from io import BytesIO
+
+    catalog = dict(GNUTranslations(BytesIO(data))._catalog)  # noqa: SLF001
+    catalog.pop("", None)
+    return catalog
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m sphinx_publication.i18n compile``: refresh every ``.mo``."""
     import sys
@@ -58,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     for po_path in po_files():
         mo_path = po_path.with_suffix(".mo")
         data = compile_po(po_path)
-        if not mo_path.exists() or mo_path.read_bytes() != data:
+        if not mo_path.exists() or messages_of_mo(mo_path.read_bytes()) != messages_of_mo(data):
             mo_path.write_bytes(data)
             print(f"compiled {mo_path}")
     return 0
