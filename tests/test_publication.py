@@ -183,3 +183,17 @@ def test_latex_is_one_article(built):
     assert sections[-1] != "Bibliographie" or tex.count(r"\section{Bibliographie}") == 1
     # Reviewer pages are HTML-only; the PDF is the article.
     assert "État éditorial" not in tex and "Format des brouillons" not in tex
+
+
+def test_editorial_report_sees_the_real_charts(built):
+    """Figures and editorial layers together: the report lists exactly the
+    article's charts and table that have no source."""
+    app, _ = built("text")
+    report = " ".join((Path(app.outdir) / "docs" / "etat-editorial.txt").read_text(encoding="utf-8").split())
+    assert "Données nécessaires (8)" in report
+    assert "Figures et tableaux sans source (3)" in report
+    sourceless = report.split("Figures et tableaux sans source (3)", 1)[1]
+    for title in ("Comparaison de l’infrastructure", "Impact de l’open source sur l’innovation LLM",
+                  "Tendances d’adoption de l’IA"):
+        assert title in sourceless
+    assert "Comparaison des modèles GML" not in sourceless.split("Références")[0]

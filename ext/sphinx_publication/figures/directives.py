@@ -142,9 +142,19 @@ class _DataDirective(SphinxDirective):
         # Plain text on purpose: MyST would pass "<script>" through as raw HTML.
         return [nodes.Text(text)]
 
+    def _source_keys(self) -> list[str]:
+        return [key.strip() for key in self.options.get("source", "").split(",") if key.strip()]
+
+    def _describe(self, node: nodes.Element, kind: str, title: str) -> None:
+        """The attributes other layers read (the editorial report lists
+        figures without a source): ``chart_kind``, ``title``, ``sources``."""
+        node["chart_kind"] = kind
+        node["title"] = title
+        node["sources"] = self._source_keys()
+
     def _source_paragraph(self) -> nodes.paragraph | None:
         """``Source : [1, 2]``, citations made as the ``{cite:p}`` role makes them."""
-        keys = [key.strip() for key in self.options.get("source", "").split(",") if key.strip()]
+        keys = self._source_keys()
         if not keys:
             return None
         paragraph = nodes.paragraph(classes=["sp-source"])
@@ -205,6 +215,7 @@ class ChartDirective(_DataDirective):
             figure["align"] = self.options["align"]
         self.set_source_info(figure)
         self.add_name(figure)
+        self._describe(figure, chart.kind, caption_text)
         node = chart_node(chart=chart, uid=self._uid(), width=self.options.get("width", ""))
         self.set_source_info(node)
         figure += node
@@ -263,6 +274,7 @@ class DataTableDirective(_DataDirective):
         except DataError as error:
             return self._fail(error)
         table = self._table_node(table_model)
+        self._describe(table, "table", title)
         result: list[nodes.Node] = [table]
         source = self._source_paragraph()
         if source is not None:
