@@ -75,13 +75,13 @@ def test_backlinks_list_every_citing_place_across_pages(html_app):
     bibliography = soup(html_app, "bibliographie")
     backlinks = entry(bibliography, "widder2024open").select("p.citation-backlinks a")
     assert [(a.get_text(), a["href"]) for a in backlinks] == [
-        ("Premier chapitre", "premier.html#id2"),
-        ("Second chapitre", "second.html#id1"),
+        ("Premier chapitre", "premier.html#cite-ref-premier-2"),
+        ("Second chapitre", "second.html#cite-ref-second-1"),
     ]
     kaiser = entry(bibliography, "kaiser2017tensor2tensor").select("p.citation-backlinks a")
     assert [(a.get_text(), a["href"]) for a in kaiser] == [
-        ("Premier chapitre", "premier.html#id1"),
-        ("2", "premier.html#id2"),
+        ("Premier chapitre", "premier.html#cite-ref-premier-1"),
+        ("2", "premier.html#cite-ref-premier-2"),
     ]
     # every backlink lands on the citation it names
     for a in backlinks + kaiser:
@@ -149,7 +149,7 @@ def test_latex_every_link_has_its_target(latex_app):
     tex = (latex_app.outdir / "citations.tex").read_text(encoding="utf-8")
     labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
     hyperrefs = set(re.findall(r"\\hyperref\[\\detokenize\{([^}]*)\}\]", tex))
-    assert {"premier:id1", "premier:id2", "second:id1"} <= hyperrefs
+    assert {"premier:cite-ref-premier-1", "premier:cite-ref-premier-2", "second:cite-ref-second-1"} <= hyperrefs
     assert hyperrefs <= labels
     bibitems = set(re.findall(r"\\bibitem\[\d+\]\{([^}]*)\}", tex))
     cited = set(re.findall(r"\\hyperlink\{cite\.([^}]*)\}", tex))

@@ -36,20 +36,20 @@ def status(app) -> str:
 def test_html_markers_and_notes(app):
     build(app)
     un = read(app, "un.html")
-    mark = re.search(r'<mark class="editorial-data-needed" id="data-needed-1">(.*?)</mark>', un, re.S)
+    mark = re.search(r'<mark class="editorial-data-needed" id="data-needed-un-1">(.*?)</mark>', un, re.S)
     assert mark, un
     assert f"Données nécessaires{NBSP}: " in mark.group(1)
     assert "chiffre sourcé" in mark.group(1)
-    note = re.search(r"<aside[^>]*review-note-1[^>]*>(.*?)</aside>", un, re.S)
+    note = re.search(r"<aside[^>]*review-note-un-1[^>]*>(.*?)</aside>", un, re.S)
     assert note
-    assert 'role="note"' in note.group(0) and 'aria-labelledby="review-note-1-title"' in note.group(0)
+    assert 'role="note"' in note.group(0) and 'aria-labelledby="review-note-un-1-title"' in note.group(0)
     assert "editorial-status-wrong" in note.group(0) and "editorial-blocking" in note.group(0)
     assert '<span class="editorial-status">erroné</span>' in note.group(1)
     assert "Mixtral = 12B" in note.group(1)
     assert "bibtex-citation" in note.group(1)  # the note's {cite:p} is resolved
     deux = read(app, "deux.html")
-    assert re.search(r'<aside aria-labelledby="data-needed-1-title" class="editorial-data-needed-block"', deux)
-    confirmed = re.search(r"<aside[^>]*review-note-1[^>]*>", deux).group(0)
+    assert re.search(r'<aside aria-labelledby="data-needed-deux-1-title" class="editorial-data-needed-block"', deux)
+    confirmed = re.search(r"<aside[^>]*review-note-deux-1[^>]*>", deux).group(0)
     assert "editorial-status-confirmed" in confirmed and "editorial-blocking" not in confirmed
     assert "sphinx-publication-editorial.css" in un
     assert (Path(app.outdir) / "_static" / "sphinx-publication-editorial.css").is_file()
@@ -59,7 +59,7 @@ def test_html_markers_and_notes(app):
 def test_latex_markers_and_notes(app):
     build(app)
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
-    assert r"\label{\detokenize{un:data-needed-1}}" in tex
+    assert r"\label{\detokenize{un:data-needed-un-1}}" in tex
     assert re.search(r"\\color\[HTML\]\{9A3412\}\\textbf\{\[Données nécessaires~: \}\\textit\{chiffre sourcé\}\\textbf\{\]\}", tex)
     assert r"\begin{sphinxadmonition}{warning}{Note de vérification" in tex
     assert "erroné — Mixtral = 12B}" in tex
@@ -114,11 +114,11 @@ def test_report_lists_everything_grouped_by_page_with_links(app):
     ) in etat
     markers = report_section(etat, "Données nécessaires (2)")
     assert markers.index('href="un.html"') < markers.index('href="deux.html"')  # toctree order
-    assert '<a class="reference internal" href="un.html#data-needed-1">chiffre sourcé</a>' in markers
-    assert 'href="deux.html#data-needed-1">Un tableau des coûts d’entraînement.</a>' in markers
+    assert '<a class="reference internal" href="un.html#data-needed-un-1">chiffre sourcé</a>' in markers
+    assert 'href="deux.html#data-needed-deux-1">Un tableau des coûts d’entraînement.</a>' in markers
     notes = report_section(etat, "Notes de vérification (3)")
     assert notes.index("Erroné (1)") < notes.index("Rumeur (1)") < notes.index("Confirmé (1)")
-    assert 'href="un.html#review-note-1">Mixtral = 12B</a>' in notes
+    assert 'href="un.html#review-note-un-1">Mixtral = 12B</a>' in notes
     figures = report_section(etat, "Figures et tableaux sans source (1)")
     assert 'href="un.html#fig-sans-source">Graphique sans source</a>' in figures
     assert "Graphique sourcé" not in figures

@@ -197,3 +197,14 @@ def test_editorial_report_sees_the_real_charts(built):
                   "Tendances d’adoption de l’IA"):
         assert title in sourceless
     assert "Comparaison des modèles GML" not in sourceless.split("Références")[0]
+
+
+def test_singlehtml_ids_are_unique(built):
+    """singlehtml joins every page: generated ids (charts, markers, notes) must not collide."""
+    app, warnings = built("singlehtml")
+    assert warnings.strip() == ""
+    page = (Path(app.outdir) / "docs" / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert not duplicates
+    assert page.count("<svg") >= 4

@@ -22,8 +22,9 @@ def warn(message: str, location) -> None:
 
 
 def new_id(env, prefix: str) -> str:
-    """A per-page id, stable from one build to the next (numbered in source order)."""
-    return f"{prefix}-{env.new_serialno(prefix) + 1}"
+    """An id stable from one build to the next (numbered in source order) and
+    unique across pages, for builders that join them (singlehtml, LaTeX)."""
+    return f"{prefix}-{nodes.make_id(env.docname)}-{env.new_serialno(prefix) + 1}"
 
 
 class DataNeededRole(SphinxRole):
