@@ -133,9 +133,11 @@ def chart_block(kind: str, name: str, rng: random.Random) -> str:
     else:
         options = ":x-label: Catégorie\n:y-label: Valeur\n"
         data = [f"{label.capitalize()} : {rng.randint(1, 900)}" for label in labels]
+    if kind != "data-table":  # a table is its own text alternative
+        options += f":description: Données de mesure {name}.\n"
     title = _sentence(rng, 5).rstrip(".")
-    return (f"```{{{kind}}} {title}\n:name: {name}\n{options}"
-            f":description: Données de mesure {name}.\n\n" + "\n".join(data) + "\n```\n")
+    return (f"```{{{kind}}} {title}\n:name: {name}\n{options}\n" + "\n".join(data)
+            + "\n```\n")
 
 
 def _sentence(rng: random.Random, words: int) -> str:

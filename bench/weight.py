@@ -59,13 +59,15 @@ def chart_svgs(soup: BeautifulSoup) -> list[Tag]:
 
 def _chart_container(svg: Tag) -> Tag:
     """The chart's figure (caption, data table) if there is one, else the SVG."""
+    best = svg
     for parent in svg.parents:
-        if parent.name in ("figure", "body", "article", "section"):
-            return parent if parent.name == "figure" else svg
-        classes = " ".join(parent.get("class") or [])
-        if "chart" in classes and parent.name == "div":
+        if parent.name in ("body", "article", "section"):
+            break
+        if parent.name == "figure":
             return parent
-    return svg
+        if "chart" in " ".join(parent.get("class") or []):
+            best = parent  # the outermost chart wrapper below the section
+    return best
 
 
 def _local_assets(soup: BeautifulSoup, page: Path, tag: str, attr: str, **filters) -> list[Path]:
