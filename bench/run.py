@@ -22,6 +22,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import re
 import shutil
 import sys
 import tempfile
@@ -79,6 +80,11 @@ class Table:
             status = ("pass" if ok else "MISS") if self.judge else "not judged (--quick)"
         self.sections[-1][1].append(Row(measure, result, goal, status))
 
+    def check(self, measure: str, result: str, ok: bool) -> None:
+        """A sanity check of the harness itself: judged in every mode."""
+        self.sections[-1][1].append(Row(measure, result, "sanity check", "ok" if ok else "FAILED"))
+        self.broken = getattr(self, "broken", False) or not ok
+
     def markdown(self) -> str:
         lines = []
         for title, rows in self.sections:
@@ -119,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.write:
         write_report(Path(args.write), text, args)
+    if getattr(table, "broken", False):
+        print("a sanity check failed: the timings above do not measure what they claim",
+              file=sys.stderr)
+        return 1
     return 0
 
 
@@ -220,6 +230,10 @@ def report_publication(table: Table, publication: dict, t: dict, runs: int) -> N
     table.add("full build (our extensions)", _s(full))
     table.add("overhead ratio full / bare", f"{full.median / bare.median:.2f}×", "≤ 1.10×",
               full.median / bare.median <= 1.10)
+    out = publication["full"].parent / "out"
+    drawn = {v: _count_svgs_in(out / f"pub-{v}" / "docs") for v in ("full", "bare")}
+    table.check("charts drawn: full / bare build", f"{drawn['full']} / {drawn['bare']}",
+                drawn["full"] > 0 and drawn["bare"] == 0)
 
 
 def report_corpus(table: Table, size: CorpusSize, corpora: dict, t: dict, runs: int) -> None:
@@ -252,20 +266,35 @@ def report_corpus(table: Table, size: CorpusSize, corpora: dict, t: dict, runs: 
     table.add("speed-up of -j 2", f"{j1.median / j2.median:.2f}×")
     table.add(f"{size.pages} pages: rebuild, nothing changed", _s(t["nochange"]))
     table.add(f"{size.pages} pages: rebuild after editing one page", _s(t["edit"]))
-    rendered = _count_svgs(corpora, size)
-    if rendered is not None:
-        expected = size.charts - size.charts // 4  # one in four is a data-table
-        table.add("charts rendered as inline SVG (sanity check)", f"{rendered} of {expected}",
-                  "all", rendered == expected)
+    expected = size.charts - size.charts // 4  # one in four is a data-table
+    out = corpora[size]["full"].parent.parent / "out"
+    for variant, wanted in (("full", expected), ("charts", expected), ("bare", 0),
+                            ("citations", 0)):
+        rendered = _count_svgs(out / f"{size.pages}-{variant}")
+        table.check(f"charts drawn as inline SVG, {variant} build", f"{rendered} of {wanted}",
+                    rendered == wanted)
+    for variant, wanted in (("full", size.citations), ("citations", size.citations),
+                            ("bare", 0), ("charts", 0)):
+        linked = _count_citation_links(out / f"{size.pages}-{variant}")
+        table.check(f"citations linked to the bibliography, {variant} build",
+                    f"{linked} of {wanted}", linked == wanted)
 
 
-def _count_svgs(corpora: dict, size: CorpusSize) -> int | None:
+def _count_citation_links(outdir: Path) -> int:
+    link = re.compile(rb'href="bibliographie\.html#cite-ref\d{4}"')
+    return sum(len(link.findall(p.read_bytes())) for p in outdir.glob("page*.html"))
+
+
+def _count_svgs_in(folder: Path) -> int:
     from bs4 import BeautifulSoup
 
-    srcdir = corpora[size]["full"]
-    outdir = srcdir.parent.parent / "out" / f"{size.pages}-full"
-    if not outdir.is_dir():
-        return None
+    return sum(len(chart_svgs(BeautifulSoup(p.read_bytes(), "html.parser")))
+               for p in folder.rglob("*.html"))
+
+
+def _count_svgs(outdir: Path) -> int:
+    from bs4 import BeautifulSoup
+
     return sum(len(chart_svgs(BeautifulSoup(p.read_bytes(), "html.parser")))
                for p in outdir.glob("page*.html"))
 
