@@ -380,8 +380,14 @@ def _version(name: str) -> str:
         return "absent"
 
 
+ANALYSIS_HEADING = "\n## Analysis"
+
+
 def write_report(path: Path, table: str, args: argparse.Namespace) -> None:
+    """Write the table; a hand-written "## Analysis" section at the end is kept."""
     command = "make bench" + (" BENCH_ARGS=--quick" if args.quick else "")
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    analysis = old[old.index(ANALYSIS_HEADING):] if ANALYSIS_HEADING in old else ""
     path.write_text(
         "# Benchmarks\n\n"
         "The last table printed by `make bench` (`bench/run.py`), pasted here by\n"
@@ -390,7 +396,7 @@ def write_report(path: Path, table: str, args: argparse.Namespace) -> None:
         "side by side in the same run. See `bench/run.py` for what each row means.\n\n"
         f"- Measured on: {dt.date.today().isoformat()}, with `{command}`\n"
         f"- Machine: {machine()}\n\n"
-        + table + NOTES,
+        + table + NOTES + analysis,
         encoding="utf-8",
     )
 
