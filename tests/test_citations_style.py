@@ -115,3 +115,26 @@ def test_referencing_style_is_registered_for_sphinxcontrib_bibtex():
     from sphinx_publication.citations.referencing import PublicationReferenceStyle
 
     assert find_plugin("sphinxcontrib.bibtex.style.referencing", "publication") is PublicationReferenceStyle
+
+
+def test_plugin_lookups_scan_entry_points_once(monkeypatch):
+    """pybtex's find_plugin is called per citation; the entry-point scan is memoised."""
+    import pybtex.plugin
+
+    from sphinx_publication.citations import plugin_cache
+
+    calls = []
+    real = plugin_cache.entry_points
+
+    def counting(**kwargs):
+        calls.append(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(plugin_cache, "entry_points", counting)
+    plugin_cache._cached_entry_points.cache_clear()
+    plugin_cache.install()
+    first = pybtex.plugin.find_plugin("pybtex.style.formatting", "publication")
+    for _ in range(5):
+        assert pybtex.plugin.find_plugin("pybtex.style.formatting", "publication") is first
+    assert len([c for c in calls if c.get("name") == "publication"]) == 1
+    plugin_cache._cached_entry_points.cache_clear()
