@@ -9,11 +9,10 @@ a note whose status is in ``editorial_release_blocking`` remains.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from docutils import nodes
-from sphinx.util.fileutil import copy_asset_file
 
+from sphinx_publication.assets import add_stylesheet
 from sphinx_publication.i18n import register_catalog
 
 from . import editorial_nodes as ed
@@ -35,7 +34,6 @@ from .statuses import DEFAULT_BLOCKING
 from .wordcount import format_count
 
 __version__ = "0.1.0"
-STATIC_DIR = Path(__file__).resolve().parent / "static"
 CSS_FILE = "sphinx-publication-editorial.css"
 
 
@@ -85,11 +83,6 @@ def on_doctree_resolved(app, doctree: nodes.document, docname: str) -> None:
                 node.replace_self(plain_replacement(node))
 
 
-def copy_stylesheet(app, exception) -> None:
-    if exception is None and app.builder.format == "html":
-        copy_asset_file(STATIC_DIR / CSS_FILE, Path(app.outdir, "_static"), force=True)
-
-
 def setup(app):
     app.add_config_value("editorial_mode", "review", "env", types=frozenset({str}))
     app.add_config_value(
@@ -109,13 +102,12 @@ def setup(app):
     app.add_directive("editorial-report", EditorialReportDirective)
     app.add_role("word-count", WordCountRole())
     app.add_domain(EditorialDomain)
-    app.add_css_file(CSS_FILE)
+    add_stylesheet(app, __file__, CSS_FILE)
 
     app.connect("config-inited", check_mode)
     app.connect("doctree-read", on_doctree_read)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("doctree-resolved", on_doctree_resolved)
-    app.connect("build-finished", copy_stylesheet)
     app.connect("build-finished", on_build_finished, priority=900)
     return {
         "version": __version__,

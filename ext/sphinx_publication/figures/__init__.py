@@ -9,9 +9,9 @@ gets the data as a table. Use it alone with
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..assets import add_stylesheet
 from ..i18n import register_catalog
 from .directives import BarChart, DataTableDirective, LineChart, PieChart, PlotlyChart
 from .nodes import chart_node
@@ -22,13 +22,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 ENV_VERSION = 1
-STATIC_DIR = Path(__file__).resolve().parent / "static"
 CSS_FILE = "sphinx-publication-figures.css"
-
-
-def _add_static_path(app: Sphinx) -> None:
-    if app.builder.format == "html" and str(STATIC_DIR) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(STATIC_DIR))
 
 
 def setup(app: Sphinx) -> dict:
@@ -48,8 +42,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("chart", PlotlyChart)
     app.add_directive("data-table", DataTableDirective)
     app.add_post_transform(ChartToTable)
-    app.add_css_file(CSS_FILE)
-    app.connect("builder-inited", _add_static_path)
+    add_stylesheet(app, __file__, CSS_FILE)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
