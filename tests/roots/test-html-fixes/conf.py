@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinx_publication.html_fixes"]
+html_theme = "furo"
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

@@ -1,0 +1,39 @@
+"""Valid, accessible markup around Sphinx's, docutils' and the theme's output."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sphinx_publication.html_fixes import fixed_attributes
+
+
+def test_fixed_attributes():
+    assert fixed_attributes({"ROLE": "heading"}) == {"role": "heading", "aria-level": "2"}
+    assert fixed_attributes({"role": "doc-biblioentry"}) == {"role": "listitem"}
+    assert fixed_attributes({"role": "note", "CLASS": "x"}) == {"role": "note", "CLASS": "x"}
+    assert fixed_attributes({}) == {}
+
+
+@pytest.mark.sphinx("html", testroot="html-fixes")
+def test_theme_and_writer_markup_is_valid(app):
+    app.build()
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    # toctree captions (page body and furo's sidebar) carry their level
+    captions = re.findall(r"<p[^>]*role=\"heading\"[^>]*>", index)
+    assert len(captions) >= 2
+    assert all('aria-level="2"' in tag for tag in captions)
+    # furo's table wrapper no longer duplicates the table's id
+    assert index.count('id="tab-un"') == 1
+    assert re.search(r'<table[^>]*id="tab-un"', index)
+    cites = (app.outdir / "cites.html").read_text(encoding="utf-8")
+    assert 'role="doc-biblioentry"' not in cites
+    assert re.search(r'<div role="list" class="citation-list">\s*<div class="citation" id="[^"]+" role="listitem">', cites)
+
+
+@pytest.mark.sphinx("singlehtml", testroot="html-fixes")
+def test_every_html_builder_is_fixed(app):
+    app.build()
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'role="doc-biblioentry"' not in page and 'role="listitem"' in page
