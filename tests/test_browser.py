@@ -39,7 +39,7 @@ PAGES = sorted(
     path.relative_to(PROJECT_DIR).with_suffix(".html").as_posix()
     for path in (PROJECT_DIR / "docs").rglob("*.md")
     if not any(part.startswith("_") for part in path.parts)
-) + ["index.html", "genindex.html", "search.html"]
+) + ["genindex.html", "search.html"]
 CHART_PAGES = sorted(
     page for page in PAGES
     if page.startswith("docs/") and "```{chart-" in (PROJECT_DIR / page).with_suffix(".md")
@@ -164,6 +164,14 @@ def test_page_stays_local_and_quiet(visit, page):
     v.page.wait_for_load_state("networkidle")
     assert v.foreign_requests() == [], "requests left the local site"
     assert v.console_errors == []
+
+
+def test_site_root_forwards_to_the_article(visit):
+    """The source dir is the repository root: its index.html only forwards."""
+    v = visit("index.html")
+    v.page.wait_for_url("**/docs/index.html")
+    assert v.page.locator("h1").first.inner_text().startswith("Les grands modèles")
+    assert v.foreign_requests() == [] and v.console_errors == []
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])

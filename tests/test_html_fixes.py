@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sphinx_publication.html_fixes import fixed_attributes
+from sphinx_publication.html_fixes import fixed_attributes, focusable_pre
 
 
 def test_fixed_attributes():
@@ -14,6 +14,12 @@ def test_fixed_attributes():
     assert fixed_attributes({"role": "doc-biblioentry"}) == {"role": "listitem"}
     assert fixed_attributes({"role": "note", "CLASS": "x"}) == {"role": "note", "CLASS": "x"}
     assert fixed_attributes({}) == {}
+
+
+def test_focusable_pre():
+    assert focusable_pre('<div class="highlight"><pre><span>x</span></pre></div>') == (
+        '<div class="highlight"><pre tabindex="0"><span>x</span></pre></div>'
+    )
 
 
 @pytest.mark.sphinx("html", testroot="html-fixes")
@@ -27,6 +33,7 @@ def test_theme_and_writer_markup_is_valid(app):
     # furo's table wrapper no longer duplicates the table's id
     assert index.count('id="tab-un"') == 1
     assert re.search(r'<table[^>]*id="tab-un"', index)
+    assert '<pre tabindex="0">' in index
     cites = (app.outdir / "cites.html").read_text(encoding="utf-8")
     assert 'role="doc-biblioentry"' not in cites
     assert re.search(r'<div role="list" class="citation-list">\s*<div class="citation" id="[^"]+" role="listitem">', cites)

@@ -9,6 +9,9 @@
   ``role="list"``; that DPUB role is deprecated and not a list item, so the
   list has no valid children (axe: aria-required-children). ``listitem`` is
   what DPUB-ARIA 1.1 recommends instead.
+- A highlighted code block that overflows scrolls sideways, and a keyboard
+  user can only scroll what takes focus (axe: scrollable-region-focusable):
+  its ``<pre>`` gets ``tabindex="0"``.
 """
 
 from __future__ import annotations
@@ -54,6 +57,19 @@ def fixed_attributes(attributes: dict[str, Any]) -> dict[str, Any]:
 class AccessibleTagsMixin:
     def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):
         return super().starttag(node, tagname, suffix, empty, **fixed_attributes(attributes))
+
+    def visit_literal_block(self, node):
+        start = len(self.body)
+        try:
+            super().visit_literal_block(node)  # raises SkipNode once written
+        finally:
+            for index in range(start, len(self.body)):
+                self.body[index] = focusable_pre(self.body[index])
+
+
+def focusable_pre(markup: str) -> str:
+    """Let the keyboard reach (and scroll) a code block."""
+    return markup.replace("<pre>", '<pre tabindex="0">', 1)
 
 
 def _use_accessible_translator(app: Sphinx) -> None:
