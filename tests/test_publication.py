@@ -208,3 +208,54 @@ def test_singlehtml_ids_are_unique(built):
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     assert not duplicates
     assert page.count("<svg") >= 4
+
+
+ARTICLE_HEADINGS = [
+    "La montée des grands modèles linguistiques", "Comprendre l’IA open source",
+    "Mistral AI et leurs grands modèles", "Conséquences pour l’écosystème open source",
+    "Accessibilité et diversité", "Formation des modèles et disponibilité des ressources",
+    "Licences et préoccupations relatives aux droits d’auteur",
+    "L’argument en faveur de l’open source dans l’IA", "Collaboration et innovation",
+    "Transparence et responsabilité", "Considérations éthiques",
+    "Contrearguments : La valeur des grands modèles", "Efficacité et performance",
+    "Normalisation et interopérabilité", "Applications commerciales",
+    "Naviguer dans un terrain intermédiaire", "Open source partiel",
+    "Licences et collaboration sur les modèles", "Équilibrer l’innovation et l’accessibilité",
+    "L’avenir de l’IA : grands modèles contre open source ?",
+    "Tendances émergentes dans les deux domaines", "Prédictions pour la décennie à venir",
+    "Chemins potentiels à suivre", "Conclusion", "Bibliographie",
+]
+
+
+@pytest.mark.latex
+def test_pdf_holds_every_heading_in_order(built):
+    """The PDF through latexmk/xelatex: every heading, in order; links resolve."""
+    import subprocess
+
+    from helpers import require_tool
+
+    require_tool("latexmk")
+    require_tool("pdftotext", "poppler-utils")
+    app, _ = built("latex")
+    outdir = Path(app.outdir)
+    subprocess.run(
+        ["latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-",
+         "-interaction=nonstopmode", "grands-modeles-open-source.tex"],
+        cwd=outdir, capture_output=True, check=False,
+    )
+    pdf = outdir / "grands-modeles-open-source.pdf"
+    assert pdf.exists(), (outdir / "grands-modeles-open-source.log").read_text(errors="replace")[-2000:]
+    log = (outdir / "grands-modeles-open-source.log").read_text(errors="replace")
+    assert "has been referenced but does not exist" not in log
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = re.sub(r"[\s\u00a0\u202f]+", " ", text).replace("’", "’")
+    position = 0
+    for heading in ARTICLE_HEADINGS:
+        wanted = re.sub(r" ([:?])", r" \1", heading)
+        pattern = re.escape(wanted).replace(r"\ ", r"\s*")
+        match = re.compile(pattern).search(flat, position)
+        assert match, f"heading missing or out of order in the PDF: {heading}"
+        position = match.end()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "Maria Rodriguez" in info and "Les grands modèles contre l’open source" in info
