@@ -29,7 +29,8 @@ def test_html_gets_french_spaces_but_code_does_not(app):
     assert f"Vraiment{NNBSP}?" in html
     # the page title comes from the environment, not the post-transformed body
     assert f"<title>Titre{NBSP}: sous-titre" in html
-    # inline and block code untouched
+    # inline math, inline and block code untouched
+    assert r"f : x \mapsto y" in html
     assert '<span class="pre">a</span> <span class="pre">:</span>' in html
     assert '"a"</span> <span class="p">:' in html
 

@@ -26,7 +26,7 @@ _BEFORE_CLOSING = re.compile(r"[ \u00a0\u202f]+(?=»)")
 _AFTER_OPENING = re.compile(r"(?<=«)[ \u00a0\u202f]+")
 
 # Text inside these nodes is code or markup, never prose.
-_VERBATIM = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment)
+_VERBATIM = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment, nodes.math)
 
 
 def french_spacing(text: str) -> str:
