@@ -19,7 +19,7 @@ SUBEXTENSIONS = (
     "sphinx_publication.citations",
     "sphinx_publication.editorial",
     "sphinx_publication.typography",
-    "sphinx_publication.html_fixes",
+    "sphinx_publication.accessible_html",
 )
 
 

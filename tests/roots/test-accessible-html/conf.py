@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "sphinx_publication.html_fixes"]
+extensions = ["myst_parser", "sphinx_publication.accessible_html"]
 html_theme = "furo"
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

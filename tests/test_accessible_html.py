@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sphinx_publication.html_fixes import fixed_attributes, focusable_pre
+from sphinx_publication.accessible_html import fixed_attributes, focusable_pre
 
 
 def test_fixed_attributes():
@@ -22,7 +22,7 @@ def test_focusable_pre():
     )
 
 
-@pytest.mark.sphinx("html", testroot="html-fixes")
+@pytest.mark.sphinx("html", testroot="accessible-html")
 def test_theme_and_writer_markup_is_valid(app):
     app.build()
     index = (app.outdir / "index.html").read_text(encoding="utf-8")
@@ -39,7 +39,7 @@ def test_theme_and_writer_markup_is_valid(app):
     assert re.search(r'<div role="list" class="citation-list">\s*<div class="citation" id="[^"]+" role="listitem">', cites)
 
 
-@pytest.mark.sphinx("singlehtml", testroot="html-fixes")
+@pytest.mark.sphinx("singlehtml", testroot="accessible-html")
 def test_every_html_builder_is_fixed(app):
     app.build()
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
