@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_publication.editorial.bibcheck import entries_without_locator
+from sphinx_publication.editorial.unlinked_entries import entries_without_locator
 from sphinx_publication.editorial.model import summarise, toctree_order
 from sphinx_publication.editorial.statuses import STATUS_KEYS, parse_status
 from sphinx_publication.editorial.wordcount import count_words, format_count

@@ -9,10 +9,10 @@ a note whose status is in ``editorial_release_blocking`` remains.
 
 from __future__ import annotations
 
-
 from docutils import nodes
 
 from sphinx_publication.assets import add_stylesheet
+from sphinx_publication.diagnostics import warn
 from sphinx_publication.i18n import register_catalog
 
 from . import editorial_nodes as ed
@@ -23,11 +23,10 @@ from .directives import (
     EditorialReportDirective,
     ReviewNoteDirective,
     WordCountRole,
-    warn,
 )
 from .domain import EditorialDomain
 from .gate import check_mode, hide_editorial_nodes, mode, on_build_finished
-from .messages import DOMAIN, _
+from .messages import DOMAIN, SUBTYPE, _
 from .render import add_nodes, has_renderer, plain_replacement
 from .report import build_report
 from .statuses import DEFAULT_BLOCKING
@@ -62,7 +61,8 @@ def resolve_word_counts(app, doctree: nodes.document, docname: str) -> None:
                 _("word-count: unknown document {scope!r}; write 'article' or a document name such as 'docs/conclusion'").format(
                     scope=scope
                 ),
-                node,
+                location=node,
+                subtype=SUBTYPE,
             )
             words = 0
         text = format_count(words, app.config.language)

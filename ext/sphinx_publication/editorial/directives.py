@@ -4,27 +4,15 @@ from __future__ import annotations
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from sphinx_publication.diagnostics import warn
+from sphinx_publication.ids import page_scoped_id
+
 from . import editorial_nodes as ed
-from .messages import _
+from .messages import SUBTYPE, _
+from .report import bibtex_domain
 from .statuses import STATUS_KEYS, parse_status
-
-logger = logging.getLogger(__name__)
-
-WARNING_TYPE = "sphinx_publication"
-WARNING_SUBTYPE = "editorial"
-
-
-def warn(message: str, location) -> None:
-    logger.warning(message, location=location, type=WARNING_TYPE, subtype=WARNING_SUBTYPE)
-
-
-def new_id(env, prefix: str) -> str:
-    """An id stable from one build to the next (numbered in source order) and
-    unique across pages, for builders that join them (singlehtml, LaTeX)."""
-    return f"{prefix}-{nodes.make_id(env.docname)}-{env.new_serialno(prefix) + 1}"
 
 
 class DataNeededRole(SphinxRole):
@@ -33,7 +21,7 @@ class DataNeededRole(SphinxRole):
     def run(self):
         description = " ".join(self.text.split())
         node = ed.data_needed(self.rawtext, description, description=description)
-        node["ids"].append(new_id(self.env, "data-needed"))
+        node["ids"].append(page_scoped_id(self.env, "data-needed"))
         self.set_source_info(node)
         return [node], []
 
@@ -47,7 +35,7 @@ class DataNeededDirective(SphinxDirective):
 
     def run(self):
         node = ed.data_needed_block()
-        node["ids"].append(new_id(self.env, "data-needed"))
+        node["ids"].append(page_scoped_id(self.env, "data-needed"))
         self.set_source_info(node)
         if self.arguments:
             node += nodes.paragraph("", self.arguments[0])
@@ -68,7 +56,7 @@ class ReviewNoteDirective(SphinxDirective):
 
     def run(self):
         node = ed.review_note()
-        node["ids"].append(new_id(self.env, "review-note"))
+        node["ids"].append(page_scoped_id(self.env, "review-note"))
         node["status"] = self._status()
         node["claim"] = " ".join(self.options.get("claim", "").split())
         node["classes"] += self.options.get("class", [])
@@ -76,7 +64,8 @@ class ReviewNoteDirective(SphinxDirective):
         if not self.content:
             warn(
                 _("review-note has no text; write the reviewer's note in the directive's body"),
-                self.get_location(),
+                location=self.get_location(),
+                subtype=SUBTYPE,
             )
         node += self.parse_content_to_nodes()
         return [node]
@@ -94,7 +83,8 @@ class ReviewNoteDirective(SphinxDirective):
                 _("{reason}; use one of {keys} (taken as 'to-verify')").format(
                     reason=reason, keys=", ".join(STATUS_KEYS)
                 ),
-                self.get_location(),
+                location=self.get_location(),
+                subtype=SUBTYPE,
             )
             return "to-verify"
         return key
@@ -108,9 +98,11 @@ class EditorialReportDirective(SphinxDirective):
     def run(self):
         node = ed.editorial_report()
         self.set_source_info(node)
-        # The report lists .bib entries: re-read this page when they change.
-        for bibfile in getattr(self.config, "bibtex_bibfiles", None) or ():
-            self.env.note_dependency(bibfile)
+        # The report lists .bib entries: re-read this page when they change
+        # (the files as sphinxcontrib-bibtex found them: absolute paths).
+        domain = bibtex_domain(self.env)
+        for bibfile in domain.bibdata.bibfiles if domain is not None else ():
+            self.env.note_dependency(str(bibfile))
         return [node]
 
 

@@ -7,9 +7,10 @@ import re
 from docutils import nodes
 from sphinx.util import logging
 
+from sphinx_publication.diagnostics import WARNING_TYPE, warn
+
 from . import editorial_nodes as ed
-from .directives import WARNING_SUBTYPE, WARNING_TYPE
-from .messages import _, ngettext, status_label
+from .messages import SUBTYPE, _, ngettext, status_label
 from .report import summary_items, unlinked_bibliography
 from .wordcount import format_count
 
@@ -25,12 +26,12 @@ def mode(config) -> str:
 def check_mode(app, config) -> None:
     """Validate ``editorial_mode``; in release, leave the review pages out."""
     if config.editorial_mode not in MODES:
-        logger.warning(
+        warn(
             _("unknown editorial_mode {mode!r}: use 'review' or 'release' (building in review mode)").format(
                 mode=config.editorial_mode
             ),
-            type=WARNING_TYPE,
-            subtype=WARNING_SUBTYPE,
+            location=None,
+            subtype=SUBTYPE,
         )
         config.editorial_mode = "review"
     if config.editorial_mode == "release" and config.editorial_release_exclude:
@@ -91,7 +92,7 @@ def blocking_items(app) -> list[tuple[str, int | None, str]]:
 def report_errors(app) -> int:
     items = blocking_items(app)
     for docname, line, message in items:
-        logger.error(message, location=(docname, line), type=WARNING_TYPE, subtype=WARNING_SUBTYPE)
+        logger.error(message, location=(docname, line), type=WARNING_TYPE, subtype=SUBTYPE)
     return len(items)
 
 
@@ -130,6 +131,6 @@ def on_build_finished(app, exception) -> None:
                 failures,
             ).format(n=format_count(failures, app.config.language)),
             type=WARNING_TYPE,
-            subtype=WARNING_SUBTYPE,
+            subtype=SUBTYPE,
         )
 

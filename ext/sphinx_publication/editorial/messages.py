@@ -9,6 +9,8 @@ from sphinx_publication.i18n import translator
 from .statuses import BY_KEY
 
 DOMAIN = "sphinx_publication.editorial"
+# Warnings of this layer can be silenced with suppress_warnings = ["sphinx_publication.editorial"].
+SUBTYPE = "editorial"
 
 _ = translator(DOMAIN)
 
@@ -68,13 +70,3 @@ COUNT_PHRASES: dict[str, tuple[str, str]] = {
         "{n} bibliography entries without DOI or URL",
     ),
 }
-
-# Status labels, listed so that extraction tools see them.
-STATUS_MSGIDS = (
-    _("wrong"),
-    _("rumour"),
-    _("unsourced"),
-    _("to verify"),
-    _("needs nuance"),
-    _("confirmed"),
-)

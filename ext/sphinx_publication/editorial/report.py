@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from sphinx.errors import NoUri
+from sphinx.errors import ExtensionError, NoUri
 
-from .bibcheck import UnlinkedEntry, entries_without_locator
 from .messages import _, count_phrase, data_needed_label, review_note_label, status_label
 from .statuses import STATUS_KEYS
+from .unlinked_entries import UnlinkedEntry, entries_without_locator
 from .wordcount import format_count
 
 
@@ -91,25 +90,23 @@ def unlinked_bibliography(env) -> list[tuple[UnlinkedEntry, str | None, str | No
     return [(e, *places.get(e.key, (None, None))) for e in entries_without_locator(entries)]
 
 
-def _bibliography_data(env) -> tuple[dict, list]:
-    """sphinxcontrib-bibtex's parsed entries when loaded, else pybtex on ``bibtex_bibfiles``."""
-    try:
-        domain = env.get_domain("cite")
-    except Exception:  # the bibtex extension is not loaded
-        domain = None
-    if domain is not None:
-        return dict(domain.bibdata.data.entries), list(domain.citations)
-    bibfiles = getattr(env.config, "bibtex_bibfiles", None) or []
-    if not bibfiles:
-        return {}, []
-    from pybtex.database import parse_file
+def bibtex_domain(env):
+    """sphinxcontrib-bibtex's domain, holding the .bib data it parsed; None without it.
 
-    entries: dict = {}
-    for bibfile in bibfiles:
-        path = Path(env.srcdir, bibfile)
-        if path.is_file():
-            entries.update(parse_file(str(path), bib_format="bibtex").entries)
-    return entries, []
+    The .bib files are never read here: they would be found differently from
+    sphinxcontrib-bibtex (which resolves ``bibtex_bibfiles`` from the conf dir).
+    """
+    try:
+        return env.get_domain("cite")
+    except ExtensionError:  # sphinxcontrib.bibtex is not loaded: no bibliography
+        return None
+
+
+def _bibliography_data(env) -> tuple[dict, list]:
+    domain = bibtex_domain(env)
+    if domain is None:
+        return {}, []
+    return dict(domain.bibdata.data.entries), list(domain.citations)
 
 
 # -- the report ---------------------------------------------------------------------

@@ -6,20 +6,25 @@ import unicodedata
 from dataclasses import dataclass
 
 
+def _(message: str) -> str:
+    """Mark *message* for the editorial catalog; :func:`.messages.status_label` translates it."""
+    return message
+
+
 @dataclass(frozen=True)
 class Status:
     key: str
-    label: str  # English msgid; translated by the caller
+    label: str  # English msgid, the one list of labels; translated by the caller
     blocks_release: bool
 
 
 STATUSES: tuple[Status, ...] = (
-    Status("wrong", "wrong", True),
-    Status("rumour", "rumour", True),
-    Status("unsourced", "unsourced", True),
-    Status("to-verify", "to verify", True),
-    Status("needs-nuance", "needs nuance", True),
-    Status("confirmed", "confirmed", False),
+    Status("wrong", _("wrong"), True),
+    Status("rumour", _("rumour"), True),
+    Status("unsourced", _("unsourced"), True),
+    Status("to-verify", _("to verify"), True),
+    Status("needs-nuance", _("needs nuance"), True),
+    Status("confirmed", _("confirmed"), False),
 )
 STATUS_KEYS: tuple[str, ...] = tuple(s.key for s in STATUSES)
 BY_KEY: dict[str, Status] = {s.key: s for s in STATUSES}

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
+
+from sphinx_publication.language import babel_locale
 
 
 def count_words(text: str) -> int:
@@ -13,14 +14,6 @@ def count_words(text: str) -> int:
     punctuation mark (the French " : " or " ?") is not a word.
     """
     return sum(1 for token in text.split() if any(c.isalnum() for c in token))
-
-
-def babel_locale(language: str | None) -> Locale:
-    """The Babel locale of a Sphinx ``language`` value, English when unknown."""
-    try:
-        return Locale.parse((language or "en").replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
 
 
 def format_count(number: int, language: str | None) -> str:
