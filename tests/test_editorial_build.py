@@ -222,7 +222,9 @@ def test_release_fails_with_located_errors_and_hides_everything(app):
     assert "toctree contains reference to excluded document" not in out
     un = read(app, "un.html")
     assert "editorial-" not in un.split("<body")[1].replace("sphinx-publication-editorial.css", "")
-    assert "paramètres <span" in un or "paramètres." in un
+    # The marker is gone and so is the space it left before the full stop.
+    assert re.search(r"paramètres <span[^>]*>\[<a [^>]*>Doe24</a>\]</span>\.</p>", un), un
+    assert "</span> ." not in un
     assert "Mixtral 8x7B" not in un
     assert not (Path(app.outdir) / "etat.html").exists()
     assert 'editorial-word-count">26<' in read(app, "deux.html")
@@ -247,6 +249,57 @@ def test_unknown_mode_warns_and_reviews(app):
     build(app)
     assert "editorial_mode 'publish' inconnu" in warnings(app)
     assert "Chiffre vérifié." in read(app, "index.html")
+
+
+# -- the .bib files, found where sphinxcontrib-bibtex finds them ----------------------------------
+
+BIB_WITHOUT_URL = "@misc{conflivre,\n  title = {Un livre sans lien},\n  author = {Roe, R.},\n  year = {2020},\n}\n"
+
+
+def build_apart(tmp_path: Path, extensions: list[str]):
+    """Build a project whose conf.py and refs.bib sit in a folder apart from the sources."""
+    from io import StringIO
+
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    srcdir, confdir = tmp_path / "src", tmp_path / "conf"
+    srcdir.mkdir()
+    confdir.mkdir()
+    (confdir / "conf.py").write_text(
+        f'extensions = {extensions!r}\nlanguage = "fr"\nbibtex_bibfiles = ["refs.bib"]\n',
+        encoding="utf-8",
+    )
+    (confdir / "refs.bib").write_text(BIB_WITHOUT_URL, encoding="utf-8")
+    (srcdir / "refs.bib").write_text(BIB_WITHOUT_URL, encoding="utf-8")  # not the one configured
+    bibliography = "```{bibliography}\n:all:\n```\n" if "sphinxcontrib.bibtex" in extensions else ""
+    (srcdir / "index.md").write_text(f"# Accueil\n\n```{{toctree}}\netat\n```\n\n{bibliography}", encoding="utf-8")
+    (srcdir / "etat.md").write_text("# État\n\n```{editorial-report}\n```\n", encoding="utf-8")
+    warning = StringIO()
+    with patch_docutils(confdir), docutils_namespace():
+        app = Sphinx(srcdir, confdir, tmp_path / "out", tmp_path / "doctrees", "html",
+                     status=StringIO(), warning=warning, freshenv=True)
+        app.build()
+    assert "WARNING" not in warning.getvalue(), warning.getvalue()
+    return app, (tmp_path / "out" / "etat.html").read_text(encoding="utf-8")
+
+
+def test_report_reads_the_bib_files_beside_conf_py(tmp_path):
+    """``bibtex_bibfiles`` is relative to the conf dir, as sphinxcontrib-bibtex reads it:
+    the report's dependency must be that file, not a namesake in the source dir."""
+    app, etat = build_apart(tmp_path, ["myst_parser", "sphinxcontrib.bibtex", "sphinx_publication.editorial"])
+    assert "conflivre — Un livre sans lien" in etat
+    srcdir = Path(app.srcdir)
+    dependencies = {(srcdir / path).resolve() for path in app.env.dependencies["etat"]}
+    assert dependencies == {(tmp_path / "conf" / "refs.bib").resolve()}
+
+
+def test_report_without_sphinxcontrib_bibtex_reads_no_bib_file(tmp_path):
+    """Without sphinxcontrib-bibtex there is no bibliography: no .bib is read."""
+    app, etat = build_apart(tmp_path, ["myst_parser", "sphinx_publication.editorial"])
+    assert "conflivre" not in etat
+    assert re.search(r"Références sans DOI ni URL \(0\)</p>\s*<p>Aucun élément\.</p>", etat), etat
+    assert not app.env.dependencies.get("etat")
 
 
 # -- the PDF ------------------------------------------------------------------------------------------
