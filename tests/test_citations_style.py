@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pybtex.plugin
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pybtex.backends.plaintext import Backend
 from pybtex.database import parse_string
 
@@ -98,10 +100,51 @@ def test_publication_dates(args, expected):
     assert terms.format_publication_date(*args) == expected
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        # a calendar date holds years 1 to 9999 only: others are printed as written
+        (("0", "jun", None, "fr"), "jun 0"),
+        (("10000", "6", "19", "fr"), "19 6 10000"),
+        (("0000", "01", "01", "fr"), "01 01 0000"),
+        # digits Python reads as digits but int() refuses
+        (("²", "jun", None, "fr"), "jun ²"),
+        (("2017", "²", None, "fr"), "² 2017"),
+        (("2017", "jun", "²", "fr"), "juin 2017"),
+        (("2017", "jun", "99999999999999", "fr"), "juin 2017"),
+    ],
+)
+def test_publication_dates_a_calendar_cannot_hold_are_kept_as_written(args, expected):
+    assert terms.format_publication_date(*args) == expected
+
+
+@given(
+    year=st.one_of(st.integers(-10, 20000).map(str), st.text(max_size=6)),
+    month=st.one_of(st.none(), st.integers(-1, 14).map(str), st.text(max_size=6)),
+    day=st.one_of(st.none(), st.integers(-1, 40).map(str), st.text(max_size=6)),
+    language=st.sampled_from(["fr", "en", "fr_CA", "de", ""]),
+)
+def test_publication_dates_never_fail_and_keep_the_year(year, month, day, language):
+    text = terms.format_publication_date(year, month, day, language)
+    assert isinstance(text, str)
+    if year.strip():
+        assert year.strip() in text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", "fr"), ("fr_CA", "fr"), ("fr-BE", "fr"), ("en_GB", "en"), ("de", "en"), (None, "en"), ("", "en")],
+)
+def test_languages_without_terms_fall_back_to_english(language, expected):
+    assert terms.base_language(language) == expected
+    assert terms.terms_for(language).language == expected
+
+
 def test_access_dates():
     assert terms.format_iso_date("2026-11-25", "fr") == "25 novembre 2026"
     assert terms.format_iso_date("2026-11", "en") == "November 2026"
     assert terms.format_iso_date("hier", "fr") == "hier"
+    assert terms.format_iso_date("0000-01-01", "fr") == "01 01 0000"
 
 
 @pytest.mark.parametrize("name", ["publication", "publication-fr", "publication-en"])

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from babel.dates import format_date, format_skeleton
 
+from ..language import base_language as language_code
+
 
 @dataclass(frozen=True)
 class Terms:
@@ -101,14 +103,14 @@ ENGLISH = Terms(
 )
 
 TERMS = {"fr": FRENCH, "en": ENGLISH}
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = ENGLISH.language
 
 _active_language = DEFAULT_LANGUAGE
 
 
 def base_language(language: str | None) -> str:
-    """``fr_CA`` -> ``fr``; unknown or empty -> the default (English)."""
-    code = re.split(r"[_-]", language or "")[0].lower()
+    """``fr_CA`` -> ``fr``; a language without terms here, or none -> English."""
+    code = language_code(language)
     return code if code in TERMS else DEFAULT_LANGUAGE
 
 
@@ -150,12 +152,20 @@ _MONTHS = {
 }
 
 
+_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def as_number(text: str | None) -> int | None:
+    """``"2017"`` -> 2017; None for anything but plain ASCII digits (``²``, ``2017a``)."""
+    return int(text) if text and _NUMBER.fullmatch(text) else None
+
+
 def month_number(month: str) -> int | None:
     """Read a BibTeX month (``6``, ``jun``, ``June``, ``juin``); None if unreadable."""
     text = month.strip().rstrip(".").lower()
-    if text.isdigit():
-        number = int(text)
-        return number if 1 <= number <= 12 else None
+    if text[:1].isdigit():
+        number = as_number(text)
+        return number if number is not None and 1 <= number <= 12 else None
     return _MONTHS.get(text)
 
 
@@ -164,28 +174,31 @@ def format_publication_date(
 ) -> str:
     """``2017``, ``juin 2017`` or ``19 juin 2017`` in *language*.
 
-    A month or day that cannot be read is kept as written rather than
-    dropped, so no information from the .bib file is lost.
+    A month or day that cannot be read, or a year a calendar date cannot
+    hold (0, 12000), is kept as written rather than dropped, so no
+    information from the .bib file is lost.
     """
     locale = base_language(language)
     if not month:
         return year
     number = month_number(month)
-    if number is None or not year.isdigit():
+    year_number = as_number(year)
+    if number is None or year_number is None or not datetime.MINYEAR <= year_number <= datetime.MAXYEAR:
         return " ".join(part for part in (day, month, year) if part)
-    if day and day.strip().isdigit():
+    day_number = as_number(day.strip() if day else None)
+    if day_number is not None:
         try:
-            date = datetime.date(int(year), number, int(day))
+            date = datetime.date(year_number, number, day_number)
         except ValueError:
             pass
         else:
             return format_date(date, format="long", locale=locale)
-    return format_skeleton("yMMMM", datetime.date(int(year), number, 1), locale=locale)
+    return format_skeleton("yMMMM", datetime.date(year_number, number, 1), locale=locale)
 
 
 def format_iso_date(value: str, language: str = "en") -> str:
     """``2026-11-25`` -> ``25 novembre 2026``; anything else is kept as written."""
-    match = re.fullmatch(r"\s*(\d{4})-(\d{2})(?:-(\d{2}))?\s*", value)
+    match = re.fullmatch(r"\s*([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?\s*", value)
     if not match:
         return value.strip()
     year, month, day = match.groups()
