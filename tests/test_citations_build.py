@@ -172,3 +172,47 @@ def test_pdf_has_no_broken_citation_link(latex_app):
     assert "has been referenced but does not exist" not in log
     assert "There were undefined references" not in log
     assert (latex_app.outdir / "citations.pdf").stat().st_size > 0
+
+
+# -- other builders ------------------------------------------------------------
+
+TODO = "\n```{todo}\nUne tâche de relecture\n```\n"
+
+
+@pytest.mark.parametrize("buildername", ["epub", "singlehtml", "dirhtml", "text", "man", "texinfo"])
+def test_other_extensions_keep_their_visitors_on_every_builder(make_app, tmp_path, buildername):
+    """Visitors registered by builder name would hide sphinx.ext.todo's html= ones (epub)."""
+    srcdir = tmp_path / "project"
+    shutil.copytree(ROOT / "test-citations-basic", srcdir)
+    with (srcdir / "premier.md").open("a", encoding="utf-8") as page:
+        page.write(TODO)
+    app = make_app(
+        buildername,
+        srcdir=srcdir,
+        confoverrides={
+            "extensions": ["myst_parser", "sphinx_publication.citations", "sphinx.ext.todo"],
+            "todo_include_todos": True,
+            "copyright": "2026, Test",  # EPUB3 requires both
+            "version": "1",
+        },
+    )
+    app.build()
+    assert "WARNING" not in app.warning.getvalue()
+    written = "".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in app.outdir.rglob("*")
+        if path.is_file() and path.suffix in {".xhtml", ".html", ".txt", ".1", ".texi"}
+    )
+    assert "Une tâche de relecture" in written
+    assert "Cité dans" in written
+
+
+def test_citation_visitors_are_registered_under_formats_only(make_app, tmp_path):
+    app = build(make_app, tmp_path, "citations-basic", "dummy")
+    from sphinx_publication.citations.latex import bibliography_heading
+
+    registered = {
+        name for name, handlers in app.registry.translation_handlers.items()
+        if bibliography_heading.__name__ in handlers
+    }
+    assert registered == {"latex"}

@@ -66,19 +66,14 @@ def setup(app: Sphinx) -> dict:
     app.add_post_transform(backlinks.LatexCitationAnchors)
     app.add_post_transform(latex.MarkBibliographySection)
     app.add_post_transform(latex.MoveBibliographyHeading)
-    skip = (latex.skip_node, None)
-    app.add_node(
-        latex.bibliography_heading,
-        latex=(latex.visit_bibliography_heading_latex, None),
-        html=skip,
-        epub=skip,
-        text=skip,
-        man=skip,
-        texinfo=skip,
-    )
+    # Visitors are registered under output formats only, never under builder
+    # names (epub, man...): Sphinx would then ignore every other extension's
+    # format-level visitors on those builders. The heading exists only in
+    # LaTeX doctrees (created by a LaTeX-only post-transform).
+    app.add_node(latex.bibliography_heading, latex=(latex.visit_bibliography_heading_latex, None))
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -36,10 +36,6 @@ def visit_bibliography_heading_latex(self, node: bibliography_heading) -> None:
     raise nodes.SkipNode
 
 
-def skip_node(self, node: nodes.Element) -> None:
-    raise nodes.SkipNode
-
-
 def _only_bibliography(section: nodes.section) -> bool:
     others = [
         child
