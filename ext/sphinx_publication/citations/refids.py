@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docutils import nodes
 from sphinxcontrib.bibtex import roles as bibtex_roles
 from sphinxcontrib.bibtex.domain import BibtexDomain
+
+from ..ids import page_scoped_id
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -22,8 +23,7 @@ if TYPE_CHECKING:
 class CiteRole(bibtex_roles.CiteRole):
     def result_nodes(self, document, env, node, is_ref):
         if not node["ids"]:
-            serial = env.new_serialno("cite-ref") + 1
-            node["ids"].append(f"cite-ref-{nodes.make_id(env.docname)}-{serial}")
+            node["ids"].append(page_scoped_id(env, "cite-ref"))
         return super().result_nodes(document, env, node, is_ref)
 
 
