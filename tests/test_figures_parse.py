@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from decimal import Decimal
 
@@ -32,7 +33,7 @@ from sphinx_publication.figures.parse import (
         ("1,234.5", "1234.5", False),
         ("1.234,5", "1234.5", False),
         ("1.000.000", "1000000", False),
-        ("65%", "65", False or True),
+        ("65%", "65", True),
         ("65 %", "65", True),
         ("1.7T", "1.7E+12", False),
         ("175B", "175E+9", False),
@@ -46,14 +47,29 @@ from sphinx_publication.figures.parse import (
 def test_parse_value_accepts_the_documented_forms(text, number, percent):
     value = parse_value(text)
     assert value.number == Decimal(number)
-    if text.endswith("%"):
-        assert value.percent
+    assert value.percent is percent
 
 
 @pytest.mark.parametrize("text", ["", "abc", "12 apples", "1..2", "%", "5k%", "1,2,3", "T"])
 def test_parse_value_rejects_non_numbers(text):
     with pytest.raises(ValueError, match="not a number"):
         parse_value(text)
+
+
+@pytest.mark.parametrize("text", ["1" + "0" * 400, "1e31", "0.0000000000000000000000000000000001", "2e-31"])
+def test_parse_value_rejects_absurd_magnitudes(text):
+    with pytest.raises(DataError, match="out of range"):
+        parse_value(text)
+
+
+def test_errors_carry_a_catalog_template():
+    with pytest.raises(DataError) as info:
+        parse_value("beaucoup")
+    error = info.value
+    assert error.template.startswith("{text!r} is not a number")
+    assert error.localized(lambda message: message.replace("is not a number", "n’est pas un nombre")).startswith(
+        "'beaucoup' n’est pas un nombre"
+    )
 
 
 def test_body_lines():
@@ -164,6 +180,36 @@ def test_plotly_bar_and_line():
 
 
 @pytest.mark.parametrize(
+    ("raw", "match"),
+    [("NaN", "not a finite number"), ("Infinity", "not a finite number"), ("-Infinity", "not a finite number"),
+     ("1" + "0" * 400, "out of range"), ("1e300", "out of range"), ('"1e400"', "out of range")],
+)
+@pytest.mark.parametrize("kind", ["bar", "pie", "scatter"])
+def test_plotly_non_finite_and_huge_values_are_refused(raw, match, kind):
+    """Regression: NaN/Infinity/10**400 became Decimals that crashed the build."""
+    keys = ("labels", "values") if kind == "pie" else ("x", "y")
+    text = f'{{"data": [{{"type": "{kind}", "{keys[0]}": ["a", "b"], "{keys[1]}": [1, {raw}]}}]}}'
+    with pytest.raises(DataError, match=match):
+        parse_plotly(text, "t")
+
+
+def test_plotly_numeric_zero_label_is_kept():
+    """Regression: a numeric x of 0 became an empty label."""
+    chart = parse_plotly('{"data": [{"type": "bar", "x": [0, 1], "y": [3, 4]}]}', "t")
+    assert chart.labels == ["0", "1"]
+
+
+def test_plotly_options_are_checked_like_inline_data():
+    """Regression: :scale: log was applied after the checks, drawing 0 clamped."""
+    text = '{"data": [{"type": "bar", "x": ["a", "b"], "y": [3, 0]}]}'
+    assert parse_plotly(text, "t").scale == "linear"
+    with pytest.raises(DataError, match="logarithmic"):
+        parse_plotly(text, "t", scale="log")
+    chart = parse_plotly(text, "t", x_label="Modèle", unit="€", description="d")
+    assert (chart.x_label, chart.unit, chart.description) == ("Modèle", "€", "d")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "{",
@@ -212,10 +258,28 @@ def test_any_value_parses_or_raises_value_error(text):
         pass
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.text(max_size=200))
-def test_any_csv_gives_rows_or_a_data_error(text):
+csv_texts = st.one_of(
+    st.text(max_size=200),
+    st.tuples(
+        st.lists(st.lists(st.text(alphabet='ab1,;"\t \r', max_size=6), min_size=1, max_size=4), max_size=6),
+        st.sampled_from([",", ";"]),
+        st.sampled_from(["\n", "\r\n", "\r"]),
+    ).map(lambda parts: parts[2].join(parts[1].join(cells) for cells in parts[0])),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(csv_texts)
+def test_any_csv_gives_rows_or_a_located_data_error(text):
+    physical_lines = [line.rstrip("\r\n") for line in io.StringIO(text, newline="")]
     try:
-        parse_csv(text)
-    except DataError:
-        pass
+        _headers, rows = parse_csv(text)
+    except DataError as error:
+        assert error.message
+        if error.offset is not None:
+            assert 0 <= error.offset < len(physical_lines)
+            assert error.line == physical_lines[error.offset]
+        return
+    for row in rows:
+        assert 0 <= row.offset < len(physical_lines)
+        assert row.line == physical_lines[row.offset]

@@ -8,23 +8,22 @@ Bad input gives a located warning and a visible error box instead.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..diagnostics import warn
 from ..i18n import translator
+from ..ids import page_scoped_id
 from .model import Chart, Table
 from .nodes import chart_node
-from .render import column_widths
 from .parse import DataError, Row, build_chart, build_table, parse_body, parse_csv, parse_plotly, split_headers
+from .table_nodes import table_node
 
 _ = translator("sphinx_publication.figures")
-logger = logging.getLogger(__name__)
 
 _CITATION_KEY = re.compile(r"^[\w.:+/-]+$")
 
@@ -79,57 +78,56 @@ class _DataDirective(SphinxDirective):
 
     data_path: Path | None = None  # set once a data file is read: offsets refer to it
 
+    def _localized(self, error: DataError) -> str:
+        return error.localized(lambda message: str(_(message)))
+
     def _fail(self, error: DataError) -> list[nodes.Node]:
         """Warn at ``file:line``, quoting the faulty line; return an error box."""
         data_path = self.data_path
-        quoted = f" (line: {error.line.strip()!r})" if error.line.strip() else ""
+        message = self._localized(error)
+        if error.line.strip():
+            message = str(_("{message} (line: {line!r})")).format(message=message, line=error.line.strip())
         if data_path is not None and error.offset is not None:
             location: object = f"{data_path}:{error.offset + 1}"
         elif error.offset is not None:
             location = (self.env.docname, self._body_line(error.offset))
         else:
             location = (self.env.docname, self.lineno)
-        logger.warning(
-            "%s: %s%s",
-            self.name,
-            error.message,
-            quoted,
-            location=location,
-            type="sphinx_publication",
-            subtype="figures",
-        )
+        warn(f"{self.name}: {message}", location=location, subtype="figures")
         box = nodes.error(classes=["sp-chart-error"])
         paragraph = nodes.paragraph(translatable=False)
         paragraph += nodes.Text(str(_("This figure could not be drawn:")) + " ")
-        paragraph += nodes.literal(text=f"{error.message}{quoted}")
+        paragraph += nodes.literal(text=message)
         box += paragraph
         self.set_source_info(box)
         return [box]
 
     # -- inputs ---------------------------------------------------------------
 
-    def _data_file(self) -> tuple[Path, str]:
-        """Resolve ``:file:`` within the source directory and read it."""
-        relative, absolute = self.env.relfn2path(self.options["file"], self.env.docname)
+    def _data_file(self, name: str) -> tuple[Path, str]:
+        """Resolve the data file *name* within the source directory and read it."""
+        relative, absolute = self.env.relfn2path(name, self.env.docname)
         path = Path(absolute).resolve()
         srcdir = Path(self.env.srcdir).resolve()
         if not path.is_relative_to(srcdir):
-            raise DataError(f"{self.options['file']!r} is outside the source directory")
+            raise DataError(_("{name!r} is outside the source directory"), name=name)
         self.env.note_dependency(relative)
         try:
             return path, path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
-            raise DataError(f"file not found: {self.options['file']!r}") from None
+            raise DataError(_("file not found: {name!r}"), name=name) from None
         except (OSError, UnicodeDecodeError) as error:
-            raise DataError(f"cannot read {self.options['file']!r}: {error}") from None
+            raise DataError(
+                _("cannot read {name!r}: {error} (save it as UTF-8)"), name=name, error=str(error)
+            ) from None
 
     def _rows(self) -> tuple[list[str] | None, list[Row], Path | None]:
         """Headers and rows from ``:file:`` (CSV) or from the body."""
         headers_option = split_headers(self.options["headers"]) if "headers" in self.options else None
         if "file" in self.options:
             if any(line.strip() for line in self.content):
-                raise DataError("give the data inline or with :file:, not both")
-            path, text = self._data_file()
+                raise DataError(_("give the data inline or with :file:, not both"))
+            path, text = self._data_file(self.options["file"])
             self.data_path = path
             headers, rows = parse_csv(text)
             return headers_option or headers, rows, path
@@ -162,12 +160,11 @@ class _DataDirective(SphinxDirective):
         bad = [key for key in keys if not _CITATION_KEY.match(key)]
         if bad or "cite" not in self.env.domains:
             if bad:
-                logger.warning(
-                    "%s: invalid citation key(s) in :source: %s",
-                    self.name,
-                    ", ".join(map(repr, bad)),
+                warn(
+                    str(_("{directive}: invalid citation key(s) in :source: {keys}")).format(
+                        directive=self.name, keys=", ".join(map(repr, bad))
+                    ),
                     location=(self.env.docname, self.lineno),
-                    type="sphinx_publication",
                     subtype="figures",
                 )
             paragraph += nodes.Text(", ".join(keys))
@@ -179,8 +176,7 @@ class _DataDirective(SphinxDirective):
         return paragraph
 
     def _uid(self) -> str:
-        digest = hashlib.sha1(self.env.docname.encode("utf-8")).hexdigest()[:8]
-        return f"sp-chart-{digest}-{self.env.new_serialno('sp-chart')}"
+        return page_scoped_id(self.env, "sp-chart")
 
 
 class ChartDirective(_DataDirective):
@@ -248,16 +244,17 @@ class PlotlyChart(ChartDirective):
     }
 
     def load_chart(self) -> tuple[Chart, str]:
-        self.options["file"] = self.arguments[0].strip()
-        self.data_path, text = self._data_file()
+        self.data_path, text = self._data_file(self.arguments[0].strip())
         caption = " ".join(line.strip() for line in self.content if line.strip())
-        chart = parse_plotly(text, title=caption)
-        for option, attribute in (("x-label", "x_label"), ("y-label", "y_label"), ("unit", "unit"),
-                                  ("scale", "scale"), ("description", "description")):
-            if option in self.options:
-                setattr(chart, attribute, self.options[option])
+        overrides = {
+            attribute: self.options[option]
+            for option, attribute in (("x-label", "x_label"), ("y-label", "y_label"), ("unit", "unit"),
+                                      ("scale", "scale"), ("description", "description"))
+            if option in self.options
+        }
+        chart = parse_plotly(text, title=caption, **overrides)
         if not chart.title:
-            raise DataError("give a caption in the body or a layout title in the figure")
+            raise DataError(_("give a caption in the body or a layout title in the figure"))
         return chart, chart.title
 
 
@@ -282,8 +279,7 @@ class DataTableDirective(_DataDirective):
         return result
 
     def _table_node(self, model: Table) -> nodes.table:
-        width = len(model.rows[0])
-        table = nodes.table(classes=["sp-data-table", *self.options.get("class", [])])
+        table = table_node(model.headers, model.rows, ["sp-data-table", *self.options.get("class", [])])
         if "align" in self.options:
             table["align"] = self.options["align"]
         if "width" in self.options:
@@ -292,20 +288,5 @@ class DataTableDirective(_DataDirective):
         self.add_name(table)
         title = nodes.title(model.title, "", *self._caption_nodes(model.title))
         self.set_source_info(title)
-        table += title
-        group = nodes.tgroup(cols=width)
-        table += group
-        all_rows = [model.headers, *model.rows] if model.headers else model.rows
-        for column_width in column_widths(all_rows):
-            group += nodes.colspec(colwidth=column_width)
-
-        def row(cells: list[str]) -> nodes.row:
-            result = nodes.row()
-            for cell in cells:
-                result += nodes.entry("", nodes.paragraph("", "", nodes.Text(cell), translatable=False))
-            return result
-
-        if model.headers:
-            group += nodes.thead("", row(model.headers))
-        group += nodes.tbody("", *(row(cells) for cells in model.rows))
+        table.insert(0, title)
         return table

@@ -10,14 +10,24 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from .model import CHART_KINDS, SCALES, Chart, Series, Table, Value
 
-VALUE_HELP = "write a number such as 12, 1.5, 1,5, 65%, 1.7T, 175B or 12 Md"
-LINE_HELP = "write one 'label : value' per line"
+
+def _(message: str) -> str:
+    """Mark *message* for the figures catalog; the Sphinx layer translates it."""
+    return message
+
+
+# Values beyond these magnitudes are typing errors, and would overflow the
+# float arithmetic of the drawing.
+LARGEST = Decimal(10) ** 30
+SMALLEST = Decimal(10) ** -30
 
 _MAGNITUDES = {
     "k": 3, "K": 3,
@@ -42,44 +52,86 @@ _ITEM_SEPARATOR = re.compile(r",\s*(?=[^,]*?:)")
 
 
 class DataError(ValueError):
-    """Bad input; ``offset`` is the 0-based index of the faulty line, if any."""
+    """Bad input; ``offset`` is the 0-based index of the faulty line, if any.
 
-    def __init__(self, message: str, offset: int | None = None, line: str = "") -> None:
-        super().__init__(message)
-        self.message = message
+    The message is an English *template* (a catalog ``msgid``) filled with
+    *params*: ``message`` is the English text, :meth:`localized` the text in
+    the build's language. A param may itself be a :class:`DataError`.
+    """
+
+    def __init__(self, template: str, offset: int | None = None, line: str = "", **params: object) -> None:
+        self.template = template
+        self.params = params
         self.offset = offset
         self.line = line
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return self.localized(lambda text: text)
+
+    def localized(self, gettext: Callable[[str], str]) -> str:
+        params = {
+            key: value.localized(gettext) if isinstance(value, DataError) else value
+            for key, value in self.params.items()
+        }
+        return str(gettext(self.template)).format(**params)
+
+    def at(self, offset: int | None, line: str = "") -> DataError:
+        """The same error, located at *offset*."""
+        return DataError(self.template, offset, line, **self.params)
 
 
 @dataclass
 class Row:
     label: str
     cells: list[str]
-    offset: int
+    offset: int | None
     line: str
 
 
 # -- numbers ------------------------------------------------------------------
 
 
+def _not_a_number(text: str) -> DataError:
+    return DataError(
+        _("{text!r} is not a number (write a number such as 12, 1.5, 1,5, 65%, 1.7T, 175B or 12 Md)"),
+        text=text,
+    )
+
+
+def checked_number(number: Decimal, text: str) -> Decimal:
+    """*number* if it is finite and of a sensible magnitude, else a DataError."""
+    if not number.is_finite():
+        raise DataError(_("{text!r} is not a finite number"), text=text)
+    if number and not SMALLEST <= abs(number) <= LARGEST:
+        raise DataError(_("{text!r} is out of range (between 1e-30 and 1e30)"), text=text)
+    return number
+
+
 def parse_value(text: str) -> Value:
-    """Parse ``12``, ``1.5``, ``1,5``, ``1 700``, ``65%``, ``1.7T``, ``12 Md``."""
-    match = _NUMBER.match(text.strip())
+    """Parse ``12``, ``1.5``, ``1,5``, ``1 700``, ``65%``, ``1.7T``, ``12 Md``.
+
+    Raises :class:`DataError` (a ``ValueError``) for anything else, for
+    non-finite numbers and for magnitudes beyond 1e±30.
+    """
+    written = text.strip()
+    match = _NUMBER.match(written)
     if not match or (match["suffix"] and match["percent"]):
-        raise ValueError(f"{text.strip()!r} is not a number ({VALUE_HELP})")
+        raise _not_a_number(written)
     digits = re.sub(r"[\s'\u00a0\u202f]", "", match["digits"])
     try:
         number = Decimal(_normalise_separators(digits))
     except (InvalidOperation, ValueError):
-        raise ValueError(f"{text.strip()!r} is not a number ({VALUE_HELP})") from None
+        raise _not_a_number(written) from None
     exponent = int(match["exp"] or 0) + _MAGNITUDES.get(match["suffix"] or "", 0)
     if abs(exponent) > 30:
-        raise ValueError(f"{text.strip()!r} is out of range")
+        raise DataError(_("{text!r} is out of range (between 1e-30 and 1e30)"), text=written)
     if exponent:
         number = number.scaleb(exponent)
     if match["sign"] in ("-", "\u2212"):
         number = -number
-    return Value(number, percent=bool(match["percent"]))
+    return Value(checked_number(number, written), percent=bool(match["percent"]))
 
 
 def _normalise_separators(digits: str) -> str:
@@ -111,14 +163,18 @@ def _split_item(item: str, offset: int, line: str) -> Row:
     if match:
         label, rest = item[: match.start()], item[match.end():]
     elif ":" in item:
-        label, _, rest = item.rpartition(":")
+        label, _colon, rest = item.rpartition(":")
     else:
-        raise DataError(f"missing ':' between label and value ({LINE_HELP})", offset, line)
+        raise DataError(
+            _("missing ':' between label and value (write one 'label : value' per line)"), offset, line
+        )
     label, rest = label.strip(), rest.strip()
     if not label:
-        raise DataError(f"empty label ({LINE_HELP})", offset, line)
+        raise DataError(_("empty label (write one 'label : value' per line)"), offset, line)
     if not rest:
-        raise DataError(f"empty value for {label!r} ({LINE_HELP})", offset, line)
+        raise DataError(
+            _("empty value for {label!r} (write one 'label : value' per line)"), offset, line, label=label
+        )
     return Row(label, [cell.strip() for cell in _CELL_SEPARATOR.split(rest)], offset, line)
 
 
@@ -137,9 +193,7 @@ def parse_body(lines: list[str]) -> tuple[list[str] | None, list[Row]]:
         if "|" in line:
             parts = [part.strip() for part in line.split("|")]
             if len(parts) != 2 or not parts[1]:
-                raise DataError(
-                    "the compact form is 'Header : Header | a : 1, b : 2'", offset, raw
-                )
+                raise DataError(_("the compact form is 'Header : Header | a : 1, b : 2'"), offset, raw)
             headers = split_headers(parts[0]) or None
             items = [item for item in _ITEM_SEPARATOR.split(parts[1]) if item.strip()]
             rows.extend(_split_item(item.strip(), offset, raw) for item in items)
@@ -154,12 +208,14 @@ def parse_csv(text: str) -> tuple[list[str], list[Row]]:
     The delimiter is ``,``, ``;`` or a tab (whichever the header row uses most),
     so French files with decimal commas and ``;`` work as they are.
     """
-    lines = text.splitlines()
+    # Lines as the csv module counts them (\n, \r\n or \r), so that an
+    # offset and the quoted line always match.
+    lines = [line.rstrip("\r\n") for line in io.StringIO(text, newline="")]
     first = next((line for line in lines if line.strip()), "")
     if not first:
-        raise DataError("the CSV file is empty", None)
+        raise DataError(_("the CSV file is empty"))
     delimiter = max((";", ",", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     headers: list[str] | None = None
     rows: list[Row] = []
     try:
@@ -174,13 +230,16 @@ def parse_csv(text: str) -> tuple[list[str], list[Row]]:
             line = lines[offset] if offset < len(lines) else delimiter.join(record)
             if len(cells) != len(headers):
                 raise DataError(
-                    f"{len(cells)} cells where the header row has {len(headers)}",
+                    _("{found} cells where the header row has {expected}"),
                     offset,
                     line,
+                    found=len(cells),
+                    expected=len(headers),
                 )
             rows.append(Row(cells[0], cells[1:], offset, line))
     except csv.Error as error:
-        raise DataError(f"unreadable CSV: {error}", reader.line_num - 1) from None
+        offset = min(max(reader.line_num - 1, 0), len(lines) - 1)
+        raise DataError(_("unreadable CSV: {error}"), offset, lines[offset], error=str(error)) from None
     return headers or [], rows
 
 
@@ -201,28 +260,29 @@ def build_chart(
 ) -> Chart:
     """Check rows of text and turn them into a :class:`Chart`."""
     if kind not in CHART_KINDS:
-        raise DataError(f"unknown chart kind {kind!r}")
-    if scale not in SCALES:
-        raise DataError(f"unknown scale {scale!r} (use 'linear' or 'log')")
+        raise DataError(_("unknown chart kind {kind!r}"), kind=kind)
     if not rows:
-        raise DataError(f"the chart has no data ({LINE_HELP})")
+        raise DataError(_("the chart has no data (write one 'label : value' per line)"))
     width = len(headers) - 1 if headers and len(headers) > 1 else len(rows[0].cells)
     names = list(headers[1:]) if headers and len(headers) > 1 else [""] * width
     if len(names) < width:
         names += [""] * (width - len(names))
-    columns: list[list[Value]] = [[] for _ in range(width)]
+    columns: list[list[Value]] = [[] for _row in range(width)]
     for row in rows:
         if len(row.cells) != width:
             raise DataError(
-                f"{len(row.cells)} value(s) for {row.label!r} where {width} are expected",
+                _("{found} value(s) for {label!r} where {expected} are expected"),
                 row.offset,
                 row.line,
+                found=len(row.cells),
+                label=row.label,
+                expected=width,
             )
         for column, cell in zip(columns, row.cells):
             try:
                 column.append(parse_value(cell))
-            except ValueError as error:
-                raise DataError(str(error), row.offset, row.line) from None
+            except DataError as error:
+                raise error.at(row.offset, row.line) from None
     chart = Chart(
         kind=kind,
         title=title,
@@ -234,48 +294,56 @@ def build_chart(
         scale=scale,
         description=description,
     )
-    _check_chart(chart, rows)
+    check_chart(chart, rows)
     return chart
 
 
-def _check_chart(chart: Chart, rows: list[Row]) -> None:
+def check_chart(chart: Chart, rows: list[Row] | None = None) -> None:
+    """Refuse what cannot be drawn honestly; *rows* locate the faulty value."""
+    if chart.scale not in SCALES:
+        raise DataError(_("unknown scale {scale!r} (use 'linear' or 'log')"), scale=chart.scale)
+    if rows is None:
+        rows = [Row(label, [], None, "") for label in chart.labels]
     if chart.kind == "pie":
         if len(chart.series) != 1:
-            raise DataError("a pie chart takes exactly one value per label")
+            raise DataError(_("a pie chart takes exactly one value per label"))
         for row, value in zip(rows, chart.series[0].values):
             if value.number < 0:
                 raise DataError(
-                    f"negative pie slice {row.label!r}: a pie shows shares of a whole",
+                    _("negative pie slice {label!r}: a pie shows shares of a whole"),
                     row.offset,
                     row.line,
+                    label=row.label,
                 )
         if sum(value.number for value in chart.series[0].values) <= 0:
-            raise DataError("all the pie slices are zero")
+            raise DataError(_("all the pie slices are zero"))
     if chart.scale == "log":
         for series in chart.series:
             for row, value in zip(rows, series.values):
                 if value.number <= 0:
                     raise DataError(
-                        f"{row.label!r}: a logarithmic scale needs values above zero",
+                        _("{label!r}: a logarithmic scale needs values above zero"),
                         row.offset,
                         row.line,
+                        label=row.label,
                     )
 
 
 def build_table(title: str, headers: list[str] | None, rows: list[Row]) -> Table:
     """Check rows of text cells and turn them into a :class:`Table`."""
     if not rows:
-        raise DataError(f"the table has no rows (write one 'label : cell' per line)")
+        raise DataError(_("the table has no rows (write one 'label : cell' per line)"))
     width = len(headers) if headers else 1 + len(rows[0].cells)
     table_rows = []
     for row in rows:
         cells = [row.label, *row.cells]
         if len(cells) != width:
             raise DataError(
-                f"{len(cells)} cells where {width} are expected"
-                " (separate cells with ' : ' or ';')",
+                _("{found} cells where {expected} are expected (separate cells with ' : ' or ';')"),
                 row.offset,
                 row.line,
+                found=len(cells),
+                expected=width,
             )
         table_rows.append(cells)
     return Table(title=title, headers=list(headers or []), rows=table_rows)
@@ -288,41 +356,57 @@ _PLOTLY_KINDS = {"bar": "bar", "pie": "pie", "scatter": "line", "scattergl": "li
 
 def _plotly_text(value: object) -> str:
     if isinstance(value, dict):
-        value = value.get("text", "")
-    return str(value or "").strip()
+        value = value.get("text")
+    return "" if value is None else str(value).strip()
 
 
-def _plotly_value(raw: object, where: str) -> Value:
+def _plotly_value(raw: object, index: int) -> Value:
     if isinstance(raw, bool) or raw is None:
-        raise DataError(f"{where}: {raw!r} is not a number")
-    if isinstance(raw, (int, float)):
-        return Value(Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw))
+        raise DataError(_("trace {index}: {value!r} is not a number"), index=index, value=raw)
     try:
+        if isinstance(raw, (int, float)):
+            number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+            return Value(checked_number(number, repr(raw)))
         return parse_value(str(raw))
-    except ValueError as error:
-        raise DataError(f"{where}: {error}") from None
+    except DataError as error:
+        raise DataError(_("trace {index}: {error}"), index=index, error=error) from None
 
 
-def parse_plotly(text: str, title: str = "") -> Chart:
+def _refuse_constant(name: str) -> object:
+    raise DataError(_("{text!r} is not a finite number"), text=name)
+
+
+def parse_plotly(
+    text: str,
+    title: str = "",
+    *,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    unit: str | None = None,
+    scale: str | None = None,
+    description: str | None = None,
+) -> Chart:
     """A Plotly figure (``{"data": [...], "layout": {...}}``) -> :class:`Chart`.
 
     Traces of type bar, pie and scatter (drawn as lines) are understood; all
-    the traces of a figure must be of the same kind.
+    the traces of a figure must be of the same kind. The keyword arguments
+    (directive options) override what the figure says, before the checks.
     """
     try:
-        figure = json.loads(text)
+        figure = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
-        raise DataError(f"invalid JSON: {error.msg}", error.lineno - 1) from None
+        raise DataError(_("invalid JSON: {error}"), error.lineno - 1, error=error.msg) from None
     if not isinstance(figure, dict) or not isinstance(figure.get("data"), list):
-        raise DataError('a Plotly figure is an object with a "data" list of traces')
+        raise DataError(_('a Plotly figure is an object with a "data" list of traces'))
     traces = [trace for trace in figure["data"] if isinstance(trace, dict)]
     if not traces:
-        raise DataError("the Plotly figure has no traces")
+        raise DataError(_("the Plotly figure has no traces"))
     kinds = {_PLOTLY_KINDS.get(str(trace.get("type", "scatter"))) for trace in traces}
     if None in kinds or len(kinds) != 1:
         found = sorted({str(trace.get("type", "scatter")) for trace in traces})
         raise DataError(
-            f"trace types {', '.join(found)}: one kind among bar, pie, scatter is supported"
+            _("trace types {types}: one kind among bar, pie, scatter is supported"),
+            types=", ".join(found),
         )
     kind = kinds.pop()
     layout = figure.get("layout") if isinstance(figure.get("layout"), dict) else {}
@@ -338,31 +422,34 @@ def parse_plotly(text: str, title: str = "") -> Chart:
         else:
             keys, raw_values = trace.get("x"), trace.get("y")
         if not isinstance(keys, list) or not isinstance(raw_values, list):
-            raise DataError(f"trace {index} has no x/y (or labels/values) lists")
+            raise DataError(_("trace {index} has no x/y (or labels/values) lists"), index=index)
         if len(keys) != len(raw_values):
-            raise DataError(f"trace {index}: {len(keys)} labels for {len(raw_values)} values")
+            raise DataError(
+                _("trace {index}: {labels} labels for {values} values"),
+                index=index,
+                labels=len(keys),
+                values=len(raw_values),
+            )
         trace_labels = [_plotly_text(key) for key in keys]
         if not labels:
             labels = trace_labels
         elif trace_labels != labels:
-            raise DataError(f"trace {index} does not share the labels of trace 1")
-        values = [_plotly_value(raw, f"trace {index}") for raw in raw_values]
+            raise DataError(_("trace {index} does not share the labels of trace 1"), index=index)
+        values = [_plotly_value(raw, index) for raw in raw_values]
         series.append(Series(_plotly_text(trace.get("name")), values))
-    rows = [Row(label, [], 0, "") for label in labels]
+    if not labels:
+        raise DataError(_("the chart has no data"))
     log = yaxis.get("type") == "log" or (kind == "bar" and xaxis.get("type") == "log")
     chart = Chart(
         kind=kind,
         title=title or _plotly_text(layout.get("title")),
         labels=labels,
         series=series,
-        x_label=_plotly_text(xaxis.get("title")),
-        y_label=_plotly_text(yaxis.get("title")),
-        scale="log" if log else "linear",
+        x_label=_plotly_text(xaxis.get("title")) if x_label is None else x_label,
+        y_label=_plotly_text(yaxis.get("title")) if y_label is None else y_label,
+        unit=unit or "",
+        scale=("log" if log else "linear") if scale is None else scale,
+        description=description or "",
     )
-    if not labels:
-        raise DataError("the chart has no data")
-    try:
-        _check_chart(chart, rows)
-    except DataError as error:
-        raise DataError(error.message) from None
+    check_chart(chart)
     return chart
