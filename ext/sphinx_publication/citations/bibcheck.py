@@ -6,11 +6,15 @@ comma is reported on the line after the fault, and a duplicate key stops
 the parse so that every later entry is lost. Here each ``@entry`` is parsed
 on its own, so one faulty entry costs only itself, and every problem comes
 with the line of the real fault and what to do about it.
+
+Messages are English templates marked with :func:`_` for the citations
+catalog; the Sphinx layer translates them (:meth:`BibProblem.localized`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pybtex.errors
@@ -26,13 +30,27 @@ _FIELD_LINE = re.compile(r"^\s*(?P<name>[\w.:-]+)\s*=")
 _NOT_ENTRIES = {"comment", "preamble", "string"}
 
 
+def _(message: str) -> str:
+    """Mark *message* for the catalog; it is translated where it is shown."""
+    return message
+
+
 @dataclass(frozen=True)
 class BibProblem:
     """One fault of a .bib file: its 1-based line and a message saying how to fix it."""
 
     line: int
-    message: str
+    template: str  # English, with ``str.format`` fields filled from params
     kind: str  # "brace", "comma", "syntax", "duplicate", "type"
+    params: dict[str, object] = field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
+
+    def localized(self, translate: Callable[[str], object]) -> str:
+        """The message in the language of *translate* (a catalog's ``_``)."""
+        return str(translate(self.template)).format(**self.params)
 
 
 @dataclass
@@ -72,8 +90,20 @@ def _brace_depths(line: str, depth: int) -> tuple[int, int]:
     return depth, lowest
 
 
+_OPEN_IN_FIELD = _(
+    "unbalanced brace in entry '{key}': a '{{' opened in this field is never closed; "
+    "add the missing '}}'"
+)
+_OPEN_IN_ENTRY = _(
+    "unbalanced brace in entry '{key}': a '{{' opened in this entry is never closed; "
+    "add the missing '}}'"
+)
+_CLOSED_EARLY = _("unbalanced brace in entry '{key}': a '}}' too many closes the entry here; remove it")
+_CLOSED_TOO_MANY = _("unbalanced brace in entry '{key}': a '}}' too many; remove it")
+
+
 def find_brace_fault(chunk: str) -> tuple[int, str] | None:
-    """Locate an unbalanced brace in one entry: (0-based line, message) or None.
+    """Locate an unbalanced brace in one entry: (0-based line, message template) or None.
 
     Inside an entry every ``field = value`` line must start at depth 1 (in
     the entry's own braces). A field line starting deeper means the previous
@@ -90,19 +120,19 @@ def find_brace_fault(chunk: str) -> tuple[int, str] | None:
         is_field = index > 0 and _FIELD_LINE.match(text) is not None
         if is_field and depth > 1:
             line = last_field if last_field is not None else index
-            return line, "a '{' opened in this field is never closed; add the missing '}'"
+            return line, _OPEN_IN_FIELD
         if is_field:
             last_field = index
         depth, lowest = _brace_depths(text, depth)
         if index > 0 and lowest <= 0 and index < last_content:
-            return index, "a '}' too many closes the entry here; remove it"
+            return index, _CLOSED_EARLY
         if depth <= 0 and index == 0:
             return None  # one-line entry, balanced
     if depth > 0:
         line = last_field if last_field is not None else 0
-        return line, "a '{' opened in this entry is never closed; add the missing '}'"
+        return line, _OPEN_IN_ENTRY
     if depth < 0:
-        return last_content, "a '}' too many; remove it"
+        return last_content, _CLOSED_TOO_MANY
     return None
 
 
@@ -125,15 +155,15 @@ def _syntax_problem(chunk: _Chunk, error: PybtexSyntaxError, key: str) -> BibPro
     if comma_line is not None:
         return BibProblem(
             chunk.line + comma_line,
-            f"missing comma at the end of this line in entry '{key}'; "
-            "separate the fields with ','",
+            _("missing comma at the end of this line in entry '{key}'; separate the fields with ','"),
             "comma",
+            {"key": key},
         )
     return BibProblem(
         chunk.line + error_line,
-        f"syntax error in entry '{key}': {error.args[0] if error.args else error}; "
-        "check the braces, quotes and commas of this entry",
+        _("syntax error in entry '{key}': {error}; check the braces, quotes and commas of this entry"),
         "syntax",
+        {"key": key, "error": error.args[0] if error.args else error},
     )
 
 
@@ -148,19 +178,20 @@ def read_bibtex(text: str) -> BibReading:
         if entry_type not in _NOT_ENTRIES:
             fault = find_brace_fault(chunk.text)
             if fault is not None:
-                line, message = fault
-                reading.problems.append(
-                    BibProblem(chunk.line + line, f"unbalanced brace in entry '{key}': {message}", "brace")
-                )
+                line, template = fault
+                reading.problems.append(BibProblem(chunk.line + line, template, "brace", {"key": key}))
                 continue
         if key and key.lower() in {known.lower() for known in reading.lines}:
             first = next(line for known, line in reading.lines.items() if known.lower() == key.lower())
             reading.problems.append(
                 BibProblem(
                     chunk.line,
-                    f"duplicate key '{key}' (first defined at line {first}); "
-                    "this entry is ignored: rename or remove one of them",
+                    _(
+                        "duplicate key '{key}' (first defined at line {first}); "
+                        "this entry is ignored: rename or remove one of them"
+                    ),
                     "duplicate",
+                    {"key": key, "first": first},
                 )
             )
             continue
@@ -171,7 +202,7 @@ def read_bibtex(text: str) -> BibReading:
                 reading.problems.append(_syntax_problem(chunk, error, key))
             else:
                 reading.problems.append(
-                    BibProblem(chunk.line, f"in entry '{key}': {error}", "syntax")
+                    BibProblem(chunk.line, _("in entry '{key}': {error}"), "syntax", {"key": key, "error": error})
                 )
         if key and key in parser.data.entries:
             reading.lines[key] = chunk.line
@@ -186,9 +217,12 @@ def _check_type(entry, line: int, reading: BibReading) -> None:
         reading.problems.append(
             BibProblem(
                 line,
-                f"unknown entry type '@{entry.type}' for '{entry.key}', formatted as @misc; "
-                "use a BibTeX type (article, book, inproceedings, misc, online, techreport…)",
+                _(
+                    "unknown entry type '@{type}' for '{key}', formatted as @misc; "
+                    "use a BibTeX type (article, book, inproceedings, misc, online, techreport…)"
+                ),
                 "type",
+                {"type": entry.type, "key": entry.key},
             )
         )
     entry.type = resolved

@@ -10,20 +10,21 @@ as clean ones.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pybtex.database import BibliographyData
-from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
-from .bibcheck import read_bibtex
+from ..diagnostics import warn
+from ..i18n import translator
+from .bibcheck import BibReading, read_bibtex
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-logger = logging.getLogger(__name__)
-WARNING_TYPE = "sphinx_publication"
+_ = translator("sphinx_publication.citations")
 WARNING_SUBTYPE = "citations"
 
 
@@ -32,10 +33,58 @@ def configured_bibfiles(app: Sphinx) -> list[Path]:
     return [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles or []]
 
 
-def warn_at(path: Path, line: int, message: str) -> None:
-    logger.warning(
-        message, location=f"{path}:{line}", type=WARNING_TYPE, subtype=WARNING_SUBTYPE
-    )
+def warn_at(location: str | None, message: str) -> None:
+    """Warn at ``"path:line"`` (Sphinx reads a location without a line as a docname)."""
+    warn(message, location=location, subtype=WARNING_SUBTYPE)
+
+
+def conf_location(app: Sphinx, setting: str) -> str | None:
+    """``conf.py:<line>`` where *setting* is assigned; None when it is not set there."""
+    conf = Path(app.confdir) / "conf.py"
+    try:
+        lines = conf.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, start=1):
+        if re.match(rf"{setting}\s*=", line):
+            return f"{conf}:{number}"
+    return None
+
+
+def read_text(app: Sphinx, path: Path, encoding: str) -> str | None:
+    """The text of *path*, or None after a located warning saying how to fix it."""
+    if not path.is_file():
+        warn_at(
+            conf_location(app, "bibtex_bibfiles"),
+            _("bibliography file not found: {path}; check bibtex_bibfiles in conf.py").format(path=path),
+        )
+        return None
+    try:
+        return path.read_bytes().decode(encoding)
+    except OSError as error:
+        warn_at(
+            f"{path}:1",
+            _("cannot read this bibliography file ({error}); check that it is readable").format(
+                error=error.strerror or error
+            ),
+        )
+    except LookupError:
+        warn_at(
+            conf_location(app, "bibtex_encoding"),
+            _("unknown bibtex_encoding '{encoding}'; use an encoding name such as 'utf-8'").format(
+                encoding=encoding
+            ),
+        )
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        warn_at(
+            f"{path}:{line}",
+            _(
+                "this file is not valid {encoding} (byte 0x{byte:02x} on this line); "
+                "save it as UTF-8, or set bibtex_encoding in conf.py to its encoding"
+            ).format(encoding=encoding, byte=error.object[error.start]),
+        )
+    return None
 
 
 def load_bibliographies(app: Sphinx) -> None:
@@ -45,25 +94,20 @@ def load_bibliographies(app: Sphinx) -> None:
     bibfiles: dict[Path, BibFile] = {}
     for path in configured_bibfiles(app):
         keys: dict[str, None] = {}
-        if not path.is_file():
-            logger.warning(
-                f"bibliography file not found: {path}; check bibtex_bibfiles in conf.py",
-                type=WARNING_TYPE,
-                subtype=WARNING_SUBTYPE,
-            )
-        else:
-            reading = read_bibtex(path.read_text(encoding=encoding))
-            for problem in reading.problems:
-                warn_at(path, problem.line, problem.message)
+        text = read_text(app, path, encoding)
+        if text is not None:
+            reading = read_bibtex(text)
+            report_problems(path, reading)
             for key, entry in reading.data.entries.items():
                 line = reading.lines.get(key, 1)
                 if key in data.entries:
                     first_path, first_line = origins[key]
                     warn_at(
-                        path,
-                        line,
-                        f"duplicate key '{key}' (first defined in {first_path.name}, "
-                        f"line {first_line}); this entry is ignored: rename or remove one",
+                        f"{path}:{line}",
+                        _(
+                            "duplicate key '{key}' (first defined in {file}, line {first}); "
+                            "this entry is ignored: rename or remove one"
+                        ).format(key=key, file=first_path.name, first=first_line),
                     )
                     continue
                 data.add_entry(key, entry)
@@ -72,3 +116,8 @@ def load_bibliographies(app: Sphinx) -> None:
         bibfiles[path] = BibFile(mtime=get_mtime(path), keys=keys)
     domain = app.env.get_domain("cite")
     domain.data["bibdata"] = BibData(encoding=encoding, bibfiles=bibfiles, data=data)
+
+
+def report_problems(path: Path, reading: BibReading) -> None:
+    for problem in reading.problems:
+        warn_at(f"{path}:{problem.line}", problem.localized(_))
