@@ -21,19 +21,16 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
-ENV_VERSION = 1
+ENV_VERSION = 2  # chart ids are page-scoped ids now
 CSS_FILE = "sphinx-publication-figures.css"
 
 
 def setup(app: Sphinx) -> dict:
     register_catalog(app, "sphinx_publication.figures", __file__)
-    html = (visit_chart_html, depart_nothing)
+    # Format names only (see render.py): dirhtml, singlehtml and epub use "html".
     app.add_node(
         chart_node,
-        html=html,
-        dirhtml=html,
-        singlehtml=html,
-        epub=html,
+        html=(visit_chart_html, depart_nothing),
         latex=(visit_chart_latex, depart_nothing),
     )
     app.add_directive("chart-bar", BarChart)

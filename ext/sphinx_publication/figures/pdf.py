@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import tempfile
 from pathlib import Path
 
 _CREATION_DATE = re.compile(rb"/CreationDate \(D:(\d{14})([^)]*)\)")
@@ -23,10 +25,34 @@ def svg_to_pdf(svg: str) -> bytes:
     return _CREATION_DATE.sub(_fixed_date, pdf)
 
 
+def _is_complete(path: Path) -> bool:
+    """Whether *path* holds a whole PDF (a killed build may have left a stub)."""
+    try:
+        with path.open("rb") as pdf:
+            pdf.seek(max(path.stat().st_size - 32, 0))
+            return b"%%EOF" in pdf.read()
+    except OSError:
+        return False
+
+
 def write_chart_pdf(svg: str, outdir: str | Path) -> str:
-    """Write the PDF of *svg* into *outdir*, named by content; return the file name."""
+    """Write the PDF of *svg* into *outdir*, named by content; return the file name.
+
+    A complete file of that name is reused (same content); the file is
+    written under a temporary name and renamed, so it is whole or absent.
+    """
     name = "sp-chart-" + hashlib.sha256(svg.encode("utf-8")).hexdigest()[:16] + ".pdf"
     target = Path(outdir) / name
-    if not target.exists():
-        target.write_bytes(svg_to_pdf(svg))
+    if _is_complete(target):
+        return name
+    data = svg_to_pdf(svg)
+    descriptor, temporary = tempfile.mkstemp(prefix=".sp-chart-", suffix=".tmp", dir=outdir)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide it from other readers
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     return name

@@ -1,27 +1,36 @@
-"""One renderer per builder for :class:`chart_node`.
+"""One renderer per output format for :class:`chart_node`.
 
-* html, dirhtml, singlehtml, epub (format "html"): inline SVG + the data as a
-  real HTML table in a ``<details>`` element; no JavaScript.
-* latex: the SVG converted to a vector PDF, ``\\sphinxincludegraphics`` inside
-  the figure that the directive built (so numbering and caption are Sphinx's).
-* every other builder (text, man, texinfo, gettext, xml, third-party…): the
-  chart node is replaced by a docutils table of its data before writing.
+* format "html" (html, dirhtml, singlehtml, epub…): inline SVG + the data as
+  a real HTML table in a ``<details>`` element; no JavaScript.
+* format "latex": the SVG converted to a vector PDF, ``\\sphinxincludegraphics``
+  inside the figure that the directive built (so numbering and caption are
+  Sphinx's); if the conversion fails, the data as a tabular, and a warning.
+* every other builder (text, man, texinfo, gettext, xml, third-party…), and
+  any builder whose translator has no chart visitor: the chart node is
+  replaced by a docutils table of its data before writing.
+
+Visitors are registered under format names only: Sphinx looks a builder's
+*name* up first and, once any extension registered that name, never falls
+back on the format, which would hide every other extension's visitors.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape as html_escape
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..diagnostics import warn
 from ..i18n import translator
 from .model import Chart
 from .nodes import chart_node
 from .numbers import NumberFormat
 from .pdf import write_chart_pdf
-from .svg import render_svg
+from .svg import Wording, render_svg
+from .table_nodes import table_node
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -30,10 +39,16 @@ if TYPE_CHECKING:
 _ = translator("sphinx_publication.figures")
 
 DRAWN_FORMATS = ("html", "latex")
+_UNITLESS = re.compile(r"^\d+(\.\d*)?$|^\.\d+$")
 
 
 def number_format(chart: Chart, language: str | None) -> NumberFormat:
     return NumberFormat(language, chart.values, chart.unit)
+
+
+def wording() -> Wording:
+    """The chart's punctuation in the build language."""
+    return Wording(pair=str(_("{label}: {value}")), separator=str(_("; ")))
 
 
 def table_headers(chart: Chart) -> list[str]:
@@ -66,6 +81,11 @@ def table_rows(chart: Chart, numbers: NumberFormat) -> list[list[str]]:
 # -- HTML ---------------------------------------------------------------------
 
 
+def css_length(width: str) -> str:
+    """A CSS length: unitless numbers are pixels, as docutils does for images."""
+    return f"{width}px" if _UNITLESS.match(width) else width
+
+
 def data_table_html(chart: Chart, numbers: NumberFormat) -> str:
     head = "".join(f'<th scope="col">{html_escape(h)}</th>' for h in table_headers(chart))
     body = "".join(
@@ -83,8 +103,8 @@ def data_table_html(chart: Chart, numbers: NumberFormat) -> str:
 def visit_chart_html(self: HTML5Translator, node: chart_node) -> None:
     chart: Chart = node["chart"]
     numbers = number_format(chart, self.config.language)
-    drawing = render_svg(chart, numbers, uid=node["uid"], theme=True)
-    style = f' style="width:{html_escape(node["width"])}"' if node.get("width") else ""
+    drawing = render_svg(chart, numbers, uid=node["uid"], theme=True, wording=wording())
+    style = f' style="width:{html_escape(css_length(node["width"]))}"' if node.get("width") else ""
     self.body.append(
         f'<div class="sp-chart"{style}>{drawing.text}{data_table_html(chart, numbers)}</div>\n'
     )
@@ -97,13 +117,38 @@ def visit_chart_html(self: HTML5Translator, node: chart_node) -> None:
 def visit_chart_latex(self: LaTeXTranslator, node: chart_node) -> None:
     chart: Chart = node["chart"]
     numbers = number_format(chart, self.config.language)
-    drawing = render_svg(chart, numbers, uid=node["uid"], theme=False)
-    name = write_chart_pdf(drawing.text, self.builder.outdir)
+    drawing = render_svg(chart, numbers, uid=node["uid"], theme=False, wording=wording())
+    try:
+        name = write_chart_pdf(drawing.text, self.builder.outdir)
+    except Exception as error:  # noqa: BLE001 - cairosvg and its C library fail in many ways
+        warn(
+            str(_("cannot convert the chart to PDF ({error}); the PDF shows its data instead."
+                  " Install cairosvg and the Cairo library to draw it")).format(
+                error=f"{type(error).__name__}: {error}"
+            ),
+            location=node,
+            subtype="figures",
+        )
+        self.body.append(latex_tabular(self, table_headers(chart), table_rows(chart, numbers)))
+        raise nodes.SkipNode from None
     options = ""
     if node.get("width"):
         options = f"[width={self.latex_image_length(node['width'])}]"
     self.body.append(f"\n\\sphinxincludegraphics{options}{{{name}}}\n")
     raise nodes.SkipNode
+
+
+def latex_tabular(self: LaTeXTranslator, headers: list[str], rows: list[list[str]]) -> str:
+    """The data as a plain tabular, which (unlike Sphinx's tables) fits in a figure."""
+
+    def line(cells: list[str]) -> str:
+        return " & ".join(self.encode(cell) for cell in cells) + r" \\"
+
+    body = "\n".join(line(cells) for cells in rows)
+    return (
+        f"\n\\begin{{tabular}}{{l{'r' * (len(headers) - 1)}}}\n\\hline\n"
+        f"{line(headers)}\n\\hline\n{body}\n\\hline\n\\end{{tabular}}\n"
+    )
 
 
 def depart_nothing(self, node: nodes.Element) -> None:
@@ -115,29 +160,24 @@ def depart_nothing(self, node: nodes.Element) -> None:
 
 def data_table_node(chart: Chart, numbers: NumberFormat) -> nodes.table:
     """The chart's data as a docutils table (generated text: not translatable)."""
-    headers = table_headers(chart)
-    rows = table_rows(chart, numbers)
-    table = nodes.table(classes=["sp-chart-data"])
-    group = nodes.tgroup(cols=len(headers))
-    table += group
-    for width in column_widths([headers, *rows]):
-        group += nodes.colspec(colwidth=width)
-
-    def row(cells: list[str]) -> nodes.row:
-        result = nodes.row()
-        for cell in cells:
-            paragraph = nodes.paragraph("", "", nodes.Text(cell), translatable=False)
-            result += nodes.entry("", paragraph)
-        return result
-
-    group += nodes.thead("", row(headers))
-    group += nodes.tbody("", *(row(cells) for cells in rows))
-    return table
+    return table_node(table_headers(chart), table_rows(chart, numbers), ["sp-chart-data"])
 
 
-def column_widths(rows: list[list[str]], cap: int = 40) -> list[int]:
-    """Text widths of the columns (the text writer wraps cells at these)."""
-    return [min(max(len(cell) for cell in column), cap) for column in zip(*rows)]
+def translator_draws_charts(env) -> bool:
+    """Whether the builder's translator has a chart visitor, by Sphinx's own
+    lookup: handlers under the builder's name if any were registered, else
+    under its format (the private attributes are the ones Sphinx's
+    post-transforms use themselves)."""
+    builder = env._builder_cls  # noqa: SLF001
+    if builder.format not in DRAWN_FORMATS:
+        return False
+    registry = getattr(env, "_registry", None)
+    if registry is None:
+        return True
+    handlers = registry.translation_handlers.get(builder.name)
+    if handlers is None:
+        handlers = registry.translation_handlers.get(builder.format, {})
+    return chart_node.__name__ in handlers
 
 
 class ChartToTable(SphinxPostTransform):
@@ -146,9 +186,7 @@ class ChartToTable(SphinxPostTransform):
     default_priority = 400
 
     def is_supported(self) -> bool:
-        # Sphinx's own is_supported() reads the builder class from the env.
-        builder = getattr(self.env, "_builder_cls", None) or self.app.builder
-        return builder.format not in DRAWN_FORMATS
+        return not translator_draws_charts(self.env)
 
     def run(self, **kwargs) -> None:
         for node in list(self.document.findall(chart_node)):
