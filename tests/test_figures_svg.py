@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from defusedxml import ElementTree
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,10 +12,11 @@ from hypothesis import strategies as st
 from sphinx_publication.figures.layout import text_width, value_scale, wrap
 from sphinx_publication.figures.model import Chart, Series
 from sphinx_publication.figures.numbers import NumberFormat
-from sphinx_publication.figures.parse import build_chart, parse_body, parse_value
-from sphinx_publication.figures.svg import render_svg
+from sphinx_publication.figures.parse import DataError, Row, build_chart, parse_body, parse_plotly, parse_value
+from sphinx_publication.figures.svg import Wording, render_svg, summary
 
 SVG = "{http://www.w3.org/2000/svg}"
+FRENCH = Wording(pair="{label}\u00a0: {value}", separator="\u00a0; ")  # as the fr catalog says
 
 
 def chart(kind: str, *lines: str, **options) -> Chart:
@@ -68,7 +72,7 @@ def parse_svg(text: str):
 
 
 def test_bar_svg_is_accessible():
-    drawing = render_svg(chart("bar", "GPT-4 : 1.7T", "Claude : 175B"), NumberFormat("fr"), uid="u1")
+    drawing = render_svg(chart("bar", "GPT-4 : 1.7T", "Claude : 175B"), NumberFormat("fr"), uid="u1", wording=FRENCH)
     root = parse_svg(drawing.text)
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "u1-t u1-d"
@@ -76,8 +80,8 @@ def test_bar_svg_is_accessible():
     assert root.find(f"{SVG}desc").get("id") == "u1-d"
     marks = root.findall(f"{SVG}rect")
     assert [mark.find(f"{SVG}title").text for mark in marks] == [
-        "GPT-4 : 1\u202f700\u202f000\u202f000\u202f000",
-        "Claude : 175\u202f000\u202f000\u202f000",
+        "GPT-4\u00a0: 1\u202f700\u202f000\u202f000\u202f000",
+        "Claude\u00a0: 175\u202f000\u202f000\u202f000",
     ]
     assert all(mark.get("class") == "sp-s0" for mark in marks)
     assert "currentColor" in drawing.text
@@ -90,8 +94,21 @@ def test_pdf_variant_has_literal_colours_only():
 
 
 def test_small_pie_slices_are_in_the_legend():
-    drawing = render_svg(chart("pie", "Grand : 990", "Minuscule : 1"), NumberFormat("fr"))
-    assert "Minuscule : 1 (0,1\u00a0%)" in drawing.text
+    drawing = render_svg(chart("pie", "Grand : 990", "Minuscule : 1"), NumberFormat("fr"), wording=FRENCH)
+    assert "Minuscule\u00a0: 1 (0,1\u00a0%)" in drawing.text
+
+
+def test_english_punctuation_by_default():
+    """Regression: " : " and " ; " were hard-coded whatever the language."""
+    data = chart("pie", "Grand : 990", "Minuscule : 1")
+    drawing = render_svg(data, NumberFormat("en"))
+    assert "Minuscule: 1 (0.1%)" in drawing.text and " : " not in drawing.text
+    assert summary(data, NumberFormat("en")) == "Grand: 990; Minuscule: 1"
+    assert summary(data, NumberFormat("fr"), FRENCH) == "Grand\u00a0: 990\u00a0; Minuscule\u00a0: 1"
+
+
+def test_wrapping_keeps_no_break_spaces():
+    assert wrap("1\u202f700\u00a0Md de paramètres", 10, 13) == ["1\u202f700\u00a0Md", "de", "paramètres"]
 
 
 def test_long_labels_widen_the_label_column():
@@ -118,26 +135,64 @@ def test_hostile_labels_are_escaped():
         parse_svg(text)
 
 
-label_text = st.text(min_size=1, max_size=25).filter(str.strip)
+NUMERIC_ATTRIBUTES = ("x", "y", "width", "height", "cx", "cy", "r", "d", "viewBox", "dy")
+
+
+def assert_finite_geometry(text: str) -> None:
+    root = parse_svg(text)
+    assert float(root.get("width")) > 0 and float(root.get("height")) > 0
+    for element in root.iter():
+        for attribute in NUMERIC_ATTRIBUTES:
+            value = element.get(attribute)
+            if value is not None:
+                assert not re.search(r"nan|inf", value, re.I), (element.tag, attribute, value)
+
+
+odd_labels = st.one_of(
+    st.text(min_size=1, max_size=25),
+    st.sampled_from(["nan", "inf", "-inf", "1e308", "-1e308", "0", "2017", " ", "\u00a0", "{x}", "%s"]),
+)
+numbers = st.one_of(
+    st.just(0.0),
+    st.floats(-1e13, 1e13, allow_nan=False, allow_infinity=False),
+    st.floats(1e-6, 1e-3),
+)
+
+
+def _build(kind, data, n_series, scale):
+    rows = [Row(label, [repr(value)] * n_series, index, "") for index, (label, value) in enumerate(data)]
+    return build_chart(kind, "T", ["x", *(f"S{i}" for i in range(n_series))], rows, scale=scale)
+
+
+def _plotly(kind, data, n_series, scale):
+    trace_type = {"line": "scatter"}.get(kind, kind)
+    keys = ("labels", "values") if kind == "pie" else ("x", "y")
+    traces = [
+        {"type": trace_type, "name": f"S{i}", keys[0]: [label for label, _ in data], keys[1]: [value for _, value in data]}
+        for i in range(n_series)
+    ]
+    return parse_plotly(json.dumps({"data": traces, "layout": {"yaxis": {"type": scale}}}), "T")
 
 
 @settings(max_examples=150, deadline=None)
 @given(
     st.sampled_from(["bar", "line", "pie"]),
-    st.lists(st.tuples(label_text, st.floats(0.001, 1e13)), min_size=1, max_size=8),
+    st.lists(st.tuples(odd_labels, numbers), min_size=1, max_size=8),
     st.integers(1, 3),
     st.sampled_from(["linear", "log"]),
     st.sampled_from(["fr", "en"]),
+    st.sampled_from([_build, _plotly]),
 )
-def test_any_chart_draws_valid_svg(kind, data, n_series, scale, language):
+def test_any_accepted_chart_draws_valid_finite_svg(kind, data, n_series, scale, language, source):
+    """Zero, negatives, odd labels, inline or Plotly input: the chart is
+    refused with a DataError, or drawn with finite coordinates only."""
     if kind == "pie":
         n_series = 1
-    series = [
-        Series(f"S{index}", [parse_value(f"{value:.6g}".replace("e+", "e")) for _label, value in data])
-        for index in range(n_series)
-    ]
-    model = Chart(kind, "T", [label for label, _ in data], series, scale=scale)
+    try:
+        model = source(kind, data, n_series, scale)
+    except DataError as error:
+        assert error.message
+        return
     for theme in (True, False):
-        drawing = render_svg(model, NumberFormat(language, model.values), uid="x", theme=theme)
-        root = parse_svg(drawing.text)
-        assert float(root.get("width")) > 0 and float(root.get("height")) > 0
+        drawing = render_svg(model, NumberFormat(language, model.values), uid="x", theme=theme, wording=FRENCH)
+        assert_finite_geometry(drawing.text)

@@ -8,12 +8,15 @@ fonts: labels may get a little more room than they need, never less.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 _NARROW = set("iljI.,:;'|!()[]{}\u00a0\u202f `")
 _SEMI = set("frt -/\"1")
 _WIDE = set("mwMW%@")
 _CAPS_WIDTH = 0.72
+# Only these break a line: no-break spaces (in "1 700 Md", "Santé : 45 %") hold.
+_BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 
 def text_width(text: str, size: float) -> float:
@@ -41,7 +44,7 @@ def wrap(text: str, max_width: float, size: float) -> list[str]:
     A single word wider than *max_width* keeps its own line: callers size
     their boxes from :func:`text_width` of the result, so nothing is clipped.
     """
-    words = text.split()
+    words = [word for word in _BREAKING_SPACE.split(text) if word]
     if not words:
         return [""]
     lines = [words[0]]

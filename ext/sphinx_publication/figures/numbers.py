@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal, format_percent
 
+from ..language import babel_locale
 from .model import Value
 
 NBSP = "\u00a0"
@@ -23,19 +23,11 @@ _SUFFIXES = {
 _LABEL_PATTERN = "#,##0.##"
 
 
-def resolve_locale(language: str | None) -> Locale:
-    """The Babel locale of a Sphinx ``language`` (``None`` or unknown -> English)."""
-    try:
-        return Locale.parse((language or "en").replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        return Locale.parse("en")
-
-
 class NumberFormat:
     """Formats the numbers of one chart in one language."""
 
     def __init__(self, language: str | None, values: Iterable[Value] = (), unit: str = "") -> None:
-        self.locale = resolve_locale(language)
+        self.locale = babel_locale(language)
         self.unit = unit.strip()
         self.exponent, self.suffix = self._magnitude(list(values))
         base = self.locale.percent_formats[None].pattern

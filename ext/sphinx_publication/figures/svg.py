@@ -40,6 +40,21 @@ def esc(text: str) -> str:
     return escape(_INVALID_XML.sub("", text), {'"': "&quot;"})
 
 
+@dataclass(frozen=True)
+class Wording:
+    """The punctuation of the chart's text, from the build language's catalog
+    (French: "{label} : {value}", " ; ")."""
+
+    pair: str = "{label}: {value}"
+    separator: str = "; "
+
+    def labelled(self, label: str, value: str) -> str:
+        return self.pair.format(label=label, value=value)
+
+
+ENGLISH = Wording()
+
+
 @dataclass
 class SvgDrawing:
     text: str
@@ -48,8 +63,9 @@ class SvgDrawing:
 
 
 class _Canvas:
-    def __init__(self, theme: bool) -> None:
+    def __init__(self, theme: bool, wording: Wording) -> None:
         self.theme = theme
+        self.wording = wording
         self.parts: list[str] = []
 
     def colour(self, index: int, attribute: str = "fill") -> str:
@@ -92,9 +108,9 @@ class _Canvas:
         )
 
 
-def _tooltip(label: str, value: str, series: str = "") -> str:
+def _tooltip(wording: Wording, label: str, value: str, series: str = "") -> str:
     prefix = f"{series} — " if series else ""
-    return f"<title>{esc(prefix + label)} : {esc(value)}</title>"
+    return f"<title>{esc(wording.labelled(prefix + label, value))}</title>"
 
 
 def _legend(canvas: _Canvas, names: list[str], x: float, y: float, width: float) -> float:
@@ -170,7 +186,7 @@ def _bar(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
             canvas.add(
                 f'<rect x="{fmt(left)}" y="{fmt(bar_y)}" width="{fmt(length)}"'
                 f' height="{bar_height}"{canvas.colour(index)}>'
-                f"{_tooltip(label, numbers.exact(value), series.name)}</rect>"
+                f"{_tooltip(canvas.wording, label, numbers.exact(value), series.name)}</rect>"
             )
             text_y = bar_y + bar_height / 2 + SMALL * 0.36
             if value.number < 0:
@@ -192,8 +208,10 @@ def _numeric_positions(labels: list[str]) -> list[float] | None:
         numbers = [float(label.replace(",", ".")) for label in labels]
     except ValueError:
         return None
-    if len(set(numbers)) != len(numbers) or any(map(math.isinf, numbers)):
+    if len(set(numbers)) != len(numbers) or not all(map(math.isfinite, numbers)):
         return None
+    if not math.isfinite(max(numbers) - min(numbers)):
+        return None  # "-1e308" and "1e308": the span overflows
     return numbers
 
 
@@ -247,7 +265,7 @@ def _line(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, 
         for label, value, (px, py) in zip(chart.labels, series.values, points):
             canvas.add(
                 f'<circle cx="{fmt(px)}" cy="{fmt(py)}" r="4"{canvas.colour(index)}>'
-                f"{_tooltip(label, numbers.exact(value), series.name)}</circle>"
+                f"{_tooltip(canvas.wording, label, numbers.exact(value), series.name)}</circle>"
             )
             if len(chart.series) == 1:
                 canvas.text(px, py - 9, numbers.label(value), anchor="middle", size=SMALL)
@@ -268,7 +286,7 @@ def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
         shown = numbers.label(value)
         if not value.percent:
             shown = f"{shown} ({numbers.share(share)})"
-        entries.append(f"{label} : {shown}")
+        entries.append(canvas.wording.labelled(label, shown))
     radius = 90
     legend_max = 320
     legend_lines = [wrap(entry, legend_max, FONT) for entry in entries]
@@ -278,7 +296,7 @@ def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
     angle = -math.pi / 2
     for index, (label, value, share) in enumerate(zip(chart.labels, values, shares)):
         sweep = share * 2 * math.pi
-        tooltip = _tooltip(label, f"{numbers.exact(value)} ({numbers.share(share)})")
+        tooltip = _tooltip(canvas.wording, label, f"{numbers.exact(value)} ({numbers.share(share)})")
         if share >= 0.9999:
             canvas.add(f'<circle cx="{fmt(cx)}" cy="{fmt(cy)}" r="{radius}"{canvas.colour(index)}>{tooltip}</circle>')
         elif share > 0:
@@ -307,25 +325,32 @@ def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
 _DRAWERS = {"bar": _bar, "line": _line, "pie": _pie}
 
 
-def summary(chart: Chart, numbers: NumberFormat) -> str:
+def summary(chart: Chart, numbers: NumberFormat, wording: Wording = ENGLISH) -> str:
     """A text alternative when the author gave no ``:description:``."""
     parts = []
     for row, label in enumerate(chart.labels):
         values = ", ".join(
             (f"{s.name} " if s.name else "") + numbers.label(s.values[row]) for s in chart.series
         )
-        parts.append(f"{label} : {values}")
-    return " ; ".join(parts)
+        parts.append(wording.labelled(label, values))
+    return wording.separator.join(parts)
 
 
-def render_svg(chart: Chart, numbers: NumberFormat, *, uid: str = "chart", theme: bool = True) -> SvgDrawing:
+def render_svg(
+    chart: Chart,
+    numbers: NumberFormat,
+    *,
+    uid: str = "chart",
+    theme: bool = True,
+    wording: Wording = ENGLISH,
+) -> SvgDrawing:
     """Draw *chart*; *uid* makes the ``<title>``/``<desc>`` ids unique on a page."""
-    canvas = _Canvas(theme)
+    canvas = _Canvas(theme, wording)
     width, height = _DRAWERS[chart.kind](chart, numbers, canvas)
     width, height = math.ceil(width), math.ceil(height)
     zoom = DISPLAY_SCALE if theme else 1.0
     shown_width, shown_height = math.ceil(width * zoom), math.ceil(height * zoom)
-    description = chart.description or summary(chart, numbers)
+    description = chart.description or summary(chart, numbers, wording)
     if theme:
         head = (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="sp-chart-svg" role="img"'
