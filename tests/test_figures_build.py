@@ -47,6 +47,7 @@ def test_html_inline_svg_accessible_and_numbered(html_app):
     assert '<span class="caption-number">Fig. 1 </span>' in html
     assert '<span class="caption-number">Tableau 1 </span>' in html
     assert "Données du graphique" in html
+    assert "<title>GPT-4\u00a0: 1\u202f700\u202f000\u202f000\u202f000</title>" in html
     assert '<th scope="row">GPT-4</th><td>1\u202f700\u202f000\u202f000\u202f000</td>' in html
     assert "1\u202f700\u00a0Md" in html
     assert "sphinx-publication-figures.css" in html
@@ -129,28 +130,46 @@ def test_language_en_formats_numbers_in_english(make_app, rootdir, tmp_path):
     html = read(app, "index.html")
     assert "1,700\u00a0B" in html and "1,700,000,000,000" in html
     assert "Chart data" in html and "Données du graphique" not in html
+    # regression: the chart's punctuation was French whatever the language
+    assert "<title>GPT-4: 1,700,000,000,000</title>" in html
+    assert "<title>Open Source: 65%" in html and "\u00a0: " not in html
 
 
-def test_errors_are_located_warnings_with_an_error_box(make_app, rootdir, tmp_path):
+def test_errors_are_located_french_warnings_with_an_error_box(make_app, rootdir, tmp_path):
     app = build(make_app, rootdir, tmp_path, "figures-errors", "html")
     warnings = app.warning.getvalue()
     expected = [
-        (r"index\.md:6: WARNING: chart-bar: missing ':'.*'pas de séparateur'", 1),
-        (r"index\.md:12: WARNING: chart-bar: 'beaucoup' is not a number.*'b : beaucoup'", 1),
-        (r"index\.md:18: WARNING: chart-pie: negative pie slice.*'b : -2'", 1),
-        (r"index\.md:21: WARNING: chart-line: the chart has no data", 1),
-        (r"index\.md:24: WARNING: chart-bar: file not found", 1),
-        (r"index\.md:28: WARNING: chart-bar: .* is outside the source directory", 1),
-        (r"bad\.csv:3: WARNING: chart-bar: 'douze' is not a number.*'b,douze'", 1),
-        (r"index\.md:43: WARNING: chart-pie: negative pie slice", 1),
+        (r"index\.md:6: WARNING: chart-bar: « : » manquant.*\(ligne : 'pas de séparateur'\)", 1),
+        (r"index\.md:12: WARNING: chart-bar: 'beaucoup' n’est pas un nombre.*'b : beaucoup'", 1),
+        (r"index\.md:18: WARNING: chart-pie: part négative 'b'.*'b : -2'", 1),
+        (r"index\.md:21: WARNING: chart-line: le graphique n’a pas de données", 1),
+        (r"index\.md:24: WARNING: chart-bar: fichier introuvable", 1),
+        (r"index\.md:28: WARNING: chart-bar: .* est hors du dossier source", 1),
+        (r"bad\.csv:3: WARNING: chart-bar: 'douze' n’est pas un nombre.*'b,douze'", 1),
+        (r"index\.md:43: WARNING: chart-pie: part négative", 1),
+        # regressions: NaN in Plotly JSON crashed; :scale: log skipped the checks
+        (r"index\.md:46: WARNING: chart: 'NaN' n’est pas un nombre fini", 1),
+        (r"index\.md:50: WARNING: chart: '' : une échelle logarithmique exige des valeurs", 0),
+        (r"index\.md:50: WARNING: chart: '0' : une échelle logarithmique exige des valeurs", 1),
     ]
     for pattern, count in expected:
         assert len(re.findall(pattern, warnings)) == count, pattern
-    assert warnings.count("[sphinx_publication.figures]") == len(expected)
+    total = sum(count for _pattern, count in expected)
+    assert warnings.count("[sphinx_publication.figures]") == total
     assert "Traceback" not in warnings
     html = read(app, "index.html")
-    assert html.count("sp-chart-error") == len(expected)
+    assert html.count("sp-chart-error") == total
+    # the box the reader sees is French throughout, label and message
+    assert "Cette figure n’a pas pu être dessinée\u00a0: <code" in html
+    assert '<span class="pre">n’est</span>' in html and '<span class="pre">is</span>' not in html
     assert "Ce paragraphe est toujours là." in html
+
+
+def test_errors_are_in_english_in_an_english_build(make_app, rootdir, tmp_path):
+    app = build(make_app, rootdir, tmp_path, "figures-errors", "html", confoverrides={"language": "en"})
+    warnings = app.warning.getvalue()
+    assert re.search(r"index\.md:12: WARNING: chart-bar: 'beaucoup' is not a number.*\(line: 'b : beaucoup'\)", warnings)
+    assert "This figure could not be drawn: <code" in read(app, "index.html")
 
 
 def test_warnings_can_be_suppressed(make_app, rootdir, tmp_path):
@@ -217,3 +236,63 @@ def test_editing_the_csv_rebuilds_the_page(make_app, rootdir, tmp_path):
     app2.build()
     html = read(app2, "index.html")
     assert "Éolien en mer" in html and "Centrales au sol" not in html
+
+
+# -- regressions ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("buildername", ["dirhtml", "singlehtml", "epub"])
+def test_html_family_draws_charts_beside_sphinx_todo(make_app, rootdir, tmp_path, buildername):
+    """Regression: visitors registered under builder names hid todo's html ones."""
+    app = build(make_app, rootdir, tmp_path, "figures-builders", buildername)
+    assert "WARNING" not in app.warning.getvalue()
+    pages = [p for p in Path(app.outdir).rglob("*") if p.suffix in (".html", ".xhtml") and "_sources" not in p.parts]
+    out = "".join(page.read_text(encoding="utf-8") for page in pages)
+    assert len(SVG_RE.findall(out)) >= 2 and "Tâche à côté des graphiques." in out
+    assert "admonition-todo" in out
+
+
+def test_chart_node_visitors_are_registered_by_format_only(make_app, rootdir, tmp_path):
+    app = build(make_app, rootdir, tmp_path, "figures-builders", "html")
+    registered = {
+        name for name, handlers in app.registry.translation_handlers.items() if "chart_node" in handlers
+    }
+    assert registered == {"html", "latex"}
+
+
+def test_unitless_width_is_pixels_and_numeric_zero_label_kept(make_app, rootdir, tmp_path):
+    app = build(make_app, rootdir, tmp_path, "figures-builders", "html")
+    html = read(app, "index.html")
+    assert 'style="width:300px"' in html and 'style="width:300"' not in html
+    assert '<th scope="row">0</th>' in html
+
+
+def test_latex_falls_back_to_a_data_table_when_pdf_conversion_fails(make_app, rootdir, tmp_path, monkeypatch):
+    from sphinx_publication.figures import render
+
+    def broken(svg, outdir):
+        raise OSError("no library called cairo was found")
+
+    monkeypatch.setattr(render, "write_chart_pdf", broken)
+    app = build(make_app, rootdir, tmp_path, "figures-builders", "latex")
+    warnings = app.warning.getvalue()
+    assert len(re.findall(r"index\.md:\d+: WARNING: impossible de convertir le graphique en PDF"
+                          r" \(OSError: no library called cairo was found\)", warnings)) == 2
+    assert "Traceback" not in warnings
+    tex = read(app, "builders.tex")
+    assert "sphinxincludegraphics" not in tex
+    assert tex.count(r"\begin{tabular}") == 2 and "Claude & 175\u202f000\u202f000\u202f000" in tex
+    assert r"\caption{Graphique large}" in tex  # still a numbered figure
+
+
+def test_a_truncated_chart_pdf_is_rewritten(tmp_path):
+    """Regression: a stub left by an interrupted build was reused forever."""
+    from sphinx_publication.figures.pdf import write_chart_pdf
+
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"/></svg>'
+    name = write_chart_pdf(svg, tmp_path)
+    complete = (tmp_path / name).read_bytes()
+    (tmp_path / name).write_bytes(complete[:100])
+    assert write_chart_pdf(svg, tmp_path) == name
+    assert (tmp_path / name).read_bytes() == complete
+    assert [path.name for path in tmp_path.iterdir()] == [name]  # no temporary file left

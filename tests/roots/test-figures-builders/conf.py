@@ -1,0 +1,9 @@
+extensions = ["myst_parser", "sphinx.ext.todo", "sphinx_publication.figures"]
+language = "fr"
+numfig = True
+todo_include_todos = True
+exclude_patterns = ["_build"]
+latex_engine = "xelatex"
+latex_documents = [("index", "builders.tex", "Builders", "Test", "howto")]
+copyright = "Test"
+version = "1"
