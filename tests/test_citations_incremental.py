@@ -73,3 +73,36 @@ def test_missing_key_warns_once_at_the_citing_line_on_every_build(make_app, proj
         ]
         assert len(warnings) == 1, warnings
         assert "premier.md:3:" in warnings[0]
+
+
+def test_citing_page_title_edit_updates_the_backlinks(make_app, project):
+    make_app("html", srcdir=project).build()
+    page = project / "second.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("# Second chapitre", "# Chapitre renommé"),
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=project)
+    app.build()  # only second.md is re-read; the bibliography page must be rewritten
+    bibliography = html(app, "bibliographie")
+    assert "Chapitre renommé" in bibliography
+    assert "Second chapitre" not in bibliography
+
+
+def test_backlinks_index_is_built_once_per_build(make_app, project, monkeypatch):
+    """Writing a page looks its backlinks up; it does not walk the project again."""
+    from sphinx_publication.citations import incremental
+
+    calls = []
+    real = incremental.get_docnames
+
+    def counting(env):
+        calls.append(env)
+        return real(env)
+
+    monkeypatch.setattr(incremental, "get_docnames", counting)
+    app = make_app("html", srcdir=project)
+    app.build()
+    assert len(app.env.found_docs) == 4
+    assert len(calls) == 1
+    assert "citation-backlinks" in html(app, "bibliographie")

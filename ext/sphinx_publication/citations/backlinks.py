@@ -4,42 +4,24 @@ sphinxcontrib-bibtex adds backrefs only when the citation and the
 bibliography share a page (upstream issue #389). We read its domain data —
 the citation references recorded per document, in reading order — so any
 directive that creates a normal cite reference (``{cite:p}``, a chart's
-``:source:``, a review note) is covered without knowing about it.
+``:source:``, a review note) is covered without knowing about it. The
+places citing each key are indexed once per build, after reading
+(:func:`.incremental.citing_places`); writing a page only looks them up.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
-from sphinxcontrib.bibtex.domain import get_docnames
 
 from ..i18n import translator
-
-if TYPE_CHECKING:
-    from sphinxcontrib.bibtex.roles import CitationRef
+from .incremental import CitationSnapshotDomain, Places
 
 _ = translator("sphinx_publication.citations")
 BACKLINKS_CLASS = "citation-backlinks"
-
-
-def places_citing(cite_domain, key: str, reading_order: list[str]) -> OrderedDict:
-    """docname -> [citation references to *key*], pages in reading order."""
-    position = {docname: index for index, docname in enumerate(reading_order)}
-    refs = [
-        ref
-        for ref in cite_domain.citation_refs
-        if key in {target.key for target in ref.targets}
-    ]
-    # stable sort: within a page, references stay in reading order
-    refs.sort(key=lambda ref: position.get(ref.docname, len(position)))
-    grouped: OrderedDict[str, list[CitationRef]] = OrderedDict()
-    for ref in refs:
-        grouped.setdefault(ref.docname, []).append(ref)
-    return grouped
 
 
 class CitationBacklinks(SphinxPostTransform):
@@ -52,43 +34,40 @@ class CitationBacklinks(SphinxPostTransform):
     default_priority = 6
 
     def run(self, **kwargs: Any) -> None:
-        cite = self.env.get_domain("cite")
-        key_of = {citation.citation_id: citation.key for citation in cite.citations}
-        reading_order = list(get_docnames(self.env))
-        for entry in list(self.document.findall(nodes.citation)):
-            if not entry.get("ids") or entry["ids"][0] not in key_of:
-                continue
-            places = places_citing(cite, key_of[entry["ids"][0]], reading_order)
+        entries = [entry for entry in self.document.findall(nodes.citation) if entry.get("ids")]
+        if not entries:
+            return
+        index = self.env.get_domain(CitationSnapshotDomain.name).data
+        key_of, places_of = index["citation_keys"], index["backlinks"]
+        for entry in entries:
+            places = places_of.get(key_of.get(entry["ids"][0]))
             if places:
                 entry += self.backlinks(entry["docname"], places)
 
-    def backlinks(self, fromdocname: str, places: OrderedDict) -> nodes.paragraph:
+    def backlinks(self, fromdocname: str, places: Places) -> nodes.paragraph:
         paragraph = nodes.paragraph(classes=[BACKLINKS_CLASS])
         paragraph += nodes.Text(_("Cited in:") + " ")
-        for index, (docname, refs) in enumerate(places.items()):
+        for index, (docname, title, ref_ids) in enumerate(places):
             if index:
                 paragraph += nodes.Text(_("; "))
-            title = self.env.titles[docname].astext() if docname in self.env.titles else docname
-            paragraph += self.link(fromdocname, docname, refs[0], title)
-            if len(refs) > 1:
+            paragraph += self.link(fromdocname, docname, ref_ids[0], title or docname, title)
+            if len(ref_ids) > 1:
                 paragraph += nodes.Text(" (")
-                for number, ref in enumerate(refs[1:], start=2):
+                for number, ref_id in enumerate(ref_ids[1:], start=2):
                     if number > 2:
                         paragraph += nodes.Text(", ")
-                    paragraph += self.link(fromdocname, docname, ref, str(number))
+                    paragraph += self.link(fromdocname, docname, ref_id, str(number), title)
                 paragraph += nodes.Text(")")
         return paragraph
 
-    def link(self, fromdocname: str, docname: str, ref: CitationRef, text: str):
+    def link(self, fromdocname: str, docname: str, ref_id: str, text: str, title: str | None):
         node = make_refnode(
             self.env._app.builder,  # what Sphinx's own post-transforms use (9.x)
             fromdocname,
             docname,
-            ref.citation_ref_id,
+            ref_id,
             nodes.inline(text, text),
-            title=_("Citation in “{page}”").format(page=self.env.titles[docname].astext())
-            if docname in self.env.titles
-            else None,
+            title=_("Citation in “{page}”").format(page=title) if title is not None else None,
         )
         node["classes"].append("citation-backlink")
         return node

@@ -5,8 +5,13 @@ only the documents it re-read: after a .bib edit, pages that merely cite
 keep their old numbers and tooltips, and the bibliography page keeps old
 backlinks when a citing page changes. After each read phase we compare a
 snapshot of what citing pages and bibliography pages show — per key: label,
-entry text and where it is cited — with the previous build's snapshot and
-hand Sphinx every document whose output changes (``env-updated``).
+entry text, and the pages citing it with their titles — with the previous
+build's snapshot and hand Sphinx every document whose output changes
+(``env-updated``).
+
+The snapshot is computed once per build, after reading, in the main process;
+it is also the index the backlinks are drawn from (:mod:`.backlinks`), so
+writing a page does no project-wide work.
 
 Documents citing a key that is missing are written on every build, so the
 missing-key warning is emitted by incremental builds too, not only by clean
@@ -20,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from pybtex.backends.plaintext import Backend as PlainText
 from sphinx.domains import Domain
+from sphinxcontrib.bibtex.domain import get_docnames
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
@@ -33,8 +39,8 @@ class CitationSnapshotDomain(Domain):
 
     name = "publication-citations"
     label = "Publication citations"
-    initial_data: dict[str, Any] = {"entries": {}, "backlinks": {}}
-    data_version = 1
+    initial_data: dict[str, Any] = {"entries": {}, "backlinks": {}, "citation_keys": {}}
+    data_version = 2
 
     def clear_doc(self, docname: str) -> None:
         # the snapshot describes the whole build, recomputed after every read
@@ -55,8 +61,34 @@ def cited_keys_by_doc(env: BuildEnvironment) -> dict[str, set[str]]:
     return keys
 
 
-def take_snapshot(env: BuildEnvironment) -> tuple[dict, dict]:
-    """(key -> (label, text), key -> ((docname, ref id), ...)) of this build."""
+#: the pages citing one key, in reading order: ((docname, title, (ref id, ...)), ...)
+Places = tuple[tuple[str, str | None, tuple[str, ...]], ...]
+
+
+def citing_places(env: BuildEnvironment) -> dict[str, Places]:
+    """key -> the pages citing it with their titles and citation ids, in reading order."""
+    position = {docname: index for index, docname in enumerate(get_docnames(env))}
+    # stable sort: within a page, references stay in reading order
+    refs = sorted(
+        env.get_domain("cite").citation_refs,
+        key=lambda ref: position.get(ref.docname, len(position)),
+    )
+    grouped: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for ref in refs:
+        for key in dict.fromkeys(target.key for target in ref.targets):
+            grouped[key].setdefault(ref.docname, []).append(ref.citation_ref_id)
+    return {
+        key: tuple((docname, page_title(env, docname), tuple(ids)) for docname, ids in pages.items())
+        for key, pages in grouped.items()
+    }
+
+
+def page_title(env: BuildEnvironment, docname: str) -> str | None:
+    return env.titles[docname].astext() if docname in env.titles else None
+
+
+def take_snapshot(env: BuildEnvironment) -> tuple[dict, dict[str, Places]]:
+    """(key -> (label, text), key -> places citing it) of this build."""
     cite = env.get_domain("cite")
     plain = PlainText()
     entries = {
@@ -66,11 +98,7 @@ def take_snapshot(env: BuildEnvironment) -> tuple[dict, dict]:
         )
         for citation in cite.citations
     }
-    backlinks: dict[str, list] = defaultdict(list)
-    for ref in cite.citation_refs:
-        for target in ref.targets:
-            backlinks[target.key].append((ref.docname, ref.citation_ref_id))
-    return entries, {key: tuple(sorted(places)) for key, places in backlinks.items()}
+    return entries, citing_places(env)
 
 
 def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
@@ -91,4 +119,5 @@ def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     if changed or old_backlinks != backlinks:
         docs.update(key.docname for key in cite.bibliographies)
     snapshot.data["entries"], snapshot.data["backlinks"] = entries, backlinks
+    snapshot.data["citation_keys"] = {citation.citation_id: citation.key for citation in cite.citations}
     return sorted(docs & env.found_docs)
