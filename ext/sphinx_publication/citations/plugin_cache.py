@@ -4,9 +4,22 @@ sphinxcontrib-bibtex resolves every citation through
 ``pybtex.plugin.find_plugin``, and each call scans the entry points of every
 installed distribution (``importlib.metadata.entry_points``): measured at
 about 2.5 ms per citation, more than the rest of the citation work together.
-Installed entry points do not change during a build, so the scan is done once
-per (group, name). Plugins registered at run time (``register_plugin``) are
-looked up before entry points by pybtex and are therefore unaffected.
+
+:func:`install` replaces the module attribute ``pybtex.plugin.entry_points``
+for the whole Python process, not just for this extension's builds: every
+user of pybtex in the process (another Sphinx app, a script) goes through
+the cache. This is safe because:
+
+* results are unchanged: a (group, name) look-up returns what
+  ``importlib.metadata.entry_points`` returned the first time, and installed
+  entry points do not change while a process runs (a distribution installed
+  after the first look-up is not seen until the next process — the only
+  difference, irrelevant to a build);
+* enumerations (no ``name``) are passed through uncached;
+* plugins registered at run time (``pybtex.plugin.register_plugin``) are
+  looked up before entry points by pybtex and are therefore unaffected;
+* only pybtex's own reference is replaced: ``importlib.metadata`` itself is
+  untouched, and installing again is a no-op.
 """
 
 from __future__ import annotations
