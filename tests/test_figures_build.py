@@ -296,3 +296,17 @@ def test_a_truncated_chart_pdf_is_rewritten(tmp_path):
     assert write_chart_pdf(svg, tmp_path) == name
     assert (tmp_path / name).read_bytes() == complete
     assert [path.name for path in tmp_path.iterdir()] == [name]  # no temporary file left
+
+
+def test_latex_build_removes_chart_pdfs_no_longer_included(make_app, rootdir, tmp_path):
+    app = build(make_app, rootdir, tmp_path, "figures-builders", "latex")
+    outdir = Path(app.outdir)
+    before = sorted(path.name for path in outdir.glob("sp-chart-*.pdf"))
+    assert len(before) == 2
+    index = tmp_path / "src" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("Claude : 175B", "Claude : 176B"), encoding="utf-8")
+    again = make_app("latex", srcdir=tmp_path / "src")
+    again.build()
+    after = sorted(path.name for path in outdir.glob("sp-chart-*.pdf"))
+    assert len(after) == 2 and len(set(after) - set(before)) == 1
+    assert all(name in read(again, "builders.tex") for name in after)

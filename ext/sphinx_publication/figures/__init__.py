@@ -15,6 +15,7 @@ from ..assets import add_stylesheet
 from ..i18n import register_catalog
 from .directives import BarChart, DataTableDirective, LineChart, PieChart, PlotlyChart
 from .nodes import chart_node
+from .pdf import remove_unused_chart_pdfs
 from .render import ChartToTable, depart_nothing, visit_chart_html, visit_chart_latex
 
 if TYPE_CHECKING:
@@ -23,6 +24,12 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 ENV_VERSION = 2  # chart ids are page-scoped ids now
 CSS_FILE = "sphinx-publication-figures.css"
+
+
+def _remove_unused_chart_pdfs(app: Sphinx, exception: BaseException | None) -> None:
+    # Only after a complete LaTeX build: every .tex then names the PDFs it needs.
+    if exception is None and app.builder.format == "latex":
+        remove_unused_chart_pdfs(app.builder.outdir)
 
 
 def setup(app: Sphinx) -> dict:
@@ -39,6 +46,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("chart", PlotlyChart)
     app.add_directive("data-table", DataTableDirective)
     app.add_post_transform(ChartToTable)
+    app.connect("build-finished", _remove_unused_chart_pdfs)
     add_stylesheet(app, __file__, CSS_FILE)
     return {
         "version": __version__,

@@ -56,3 +56,21 @@ def write_chart_pdf(svg: str, outdir: str | Path) -> str:
         Path(temporary).unlink(missing_ok=True)
         raise
     return name
+
+
+_INCLUDED = re.compile(r"sp-chart-[0-9a-f]{16}\.pdf")
+
+
+def remove_unused_chart_pdfs(outdir: str | Path) -> list[str]:
+    """Delete the chart PDFs of *outdir* that no ``.tex`` file includes any more
+    (charts edited or removed since an earlier build); return their names."""
+    outdir = Path(outdir)
+    used = set()
+    for tex in outdir.glob("*.tex"):
+        used.update(_INCLUDED.findall(tex.read_text(encoding="utf-8", errors="replace")))
+    removed = []
+    for pdf in sorted(outdir.glob("sp-chart-*.pdf")):
+        if pdf.name not in used:
+            pdf.unlink(missing_ok=True)
+            removed.append(pdf.name)
+    return removed
