@@ -59,6 +59,12 @@ CASES = {
         "unknown entry type '@foo'",
         "type d’entrée '@foo' inconnu pour 'second'",
     ),
+    "year-not-four-digits": (
+        "\n@misc{second,\n  title = {Year},\n  year  = {0},\n  month = jun,\n}\n",
+        9,
+        "year '0' of 'second' is not a four-digit year",
+        "l’année '0' de 'second' n’a pas quatre chiffres",
+    ),
 }
 
 
@@ -211,3 +217,13 @@ def _french_catalog() -> dict[str, str]:
     )
     with po.open("rb") as source:
         return {message.id: message.string for message in read_po(source) if message.id}
+
+
+@pytest.mark.parametrize("year", ["0", "10000"])
+def test_cited_entry_with_a_year_no_calendar_holds_builds(make_app, tmp_path, year):
+    bib = GOOD_FIRST + f"\n@misc{{third,\n  title = {{Far}},\n  year  = {{{year}}},\n  month = jun,\n}}\n"
+    app = build(make_app, tmp_path, bib)
+    warnings = warnings_of(app)
+    located = [w for w in warnings if f"refs.bib:9: WARNING: l’année '{year}' de 'third'" in w]
+    assert len(located) == 1 and [w for w in warnings if "WARNING" in w] == located, warnings
+    assert f"June {year}" in (app.outdir / "index.html").read_text(encoding="utf-8")

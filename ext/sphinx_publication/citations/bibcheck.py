@@ -41,7 +41,7 @@ class BibProblem:
 
     line: int
     template: str  # English, with ``str.format`` fields filled from params
-    kind: str  # "brace", "comma", "syntax", "duplicate", "type"
+    kind: str  # "brace", "comma", "syntax", "duplicate", "type", "year"
     params: dict[str, object] = field(default_factory=dict, hash=False)
 
     @property
@@ -207,6 +207,7 @@ def read_bibtex(text: str) -> BibReading:
         if key and key in parser.data.entries:
             reading.lines[key] = chunk.line
             _check_type(parser.data.entries[key], chunk.line, reading)
+            _check_year(parser.data.entries[key], chunk, reading)
     return reading
 
 
@@ -226,3 +227,24 @@ def _check_type(entry, line: int, reading: BibReading) -> None:
             )
         )
     entry.type = resolved
+
+
+_YEAR = re.compile(r"[0-9]{4}")
+_YEAR_FIELD = re.compile(r"^\s*year\s*=", re.IGNORECASE | re.MULTILINE)
+
+
+def _check_year(entry, chunk: _Chunk, reading: BibReading) -> None:
+    """Dates are formatted only with a four-digit year; say so for any other."""
+    year = entry.fields.get("year")
+    if year is None or _YEAR.fullmatch(year.strip()):
+        return
+    field_at = _YEAR_FIELD.search(chunk.text)
+    line = chunk.line + (chunk.text.count("\n", 0, field_at.start()) if field_at else 0)
+    reading.problems.append(
+        BibProblem(
+            line,
+            _("year '{year}' of '{key}' is not a four-digit year; it is printed as written"),
+            "year",
+            {"year": year, "key": entry.key},
+        )
+    )
