@@ -3,8 +3,10 @@
 Flow: :mod:`.parse` (with :mod:`.markers` and :mod:`.values`) builds the
 :mod:`.model`, :mod:`.citations` maps ``[n]`` to bibliography keys,
 :mod:`.emit` writes the pages, :mod:`.pipeline` chains them and :mod:`.cli` is
-the ``publication`` command. No Sphinx import anywhere: this runs before any
-build. The grammar is documented for authors in
+the ``publication`` command. No Sphinx in this package: it runs before any
+build. Charts and tables are read back with the figures layer's parser
+(:mod:`.figure_check`) and words counted by ``editorial.wordcount``, so that
+import and build agree; both are pure modules. The grammar is documented for authors in
 docs/auteurs/format-des-brouillons.md.
 """
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 
 from .model import (
     BulletList,
@@ -28,6 +29,11 @@ from .slugs import RESERVED, SlugRegistry
 DATA_NEEDED_DEFAULT = "donnée à préciser"
 BIBLIOGRAPHY_PAGE = "bibliographie"
 DESCRIPTION_MAX_CHARS = 200
+# The figures parser splits :headers: on ':' when there is one, else on ','. The
+# importer's headers never hold a ':' (it split them on it), but may hold a ','
+# ("Ressources (GPU, TPU)"): joined with ':' they always read back the same.
+HEADER_SEPARATOR = " : "
+CELL_SEPARATOR = " : "
 
 _INLINE_SPECIAL_RE = re.compile(r"([\\`*_<\[\]])")
 _ENTITY_RE = re.compile(r"&(?=#?\w+;)")
@@ -127,20 +133,43 @@ def render_block(block) -> str:
     raise TypeError(f"unknown block {block!r}")
 
 
-def _render_chart(chart: Chart) -> str:
-    options = [f":name: {chart.name}", f":x-label: {chart.x_label}"]
+@dataclass
+class FigureDirective:
+    """A chart or table directive as written: what :mod:`.figure_check` reads back."""
+
+    name: str
+    argument: str
+    options: dict[str, str]
+    body: list[str]
+
+
+def chart_directive(chart: Chart) -> FigureDirective:
+    options = {"name": chart.name, "x-label": chart.x_label}
     if chart.y_label:
-        options.append(f":y-label: {chart.y_label}")
+        options["y-label"] = chart.y_label
     else:  # several series: their names travel in the headers
-        options.append(f":headers: {', '.join(chart.headers)}")
-    body = [" : ".join([label, *values]) for label, values in chart.rows]
-    return _directive(f"chart-{chart.kind}", chart.title, options, body)
+        options["headers"] = HEADER_SEPARATOR.join(chart.headers)
+    body = [CELL_SEPARATOR.join([label, *values]) for label, values in chart.rows]
+    return FigureDirective(f"chart-{chart.kind}", chart.title, options, body)
+
+
+def table_directive(table: Table) -> FigureDirective:
+    options = {"name": table.name, "headers": HEADER_SEPARATOR.join(table.headers)}
+    body = [CELL_SEPARATOR.join(row) for row in table.rows]
+    return FigureDirective("data-table", table.title, options, body)
+
+
+def _render_chart(chart: Chart) -> str:
+    return _render_figure(chart_directive(chart))
 
 
 def _render_table(table: Table) -> str:
-    options = [f":name: {table.name}", f":headers: {', '.join(table.headers)}"]
-    body = [" : ".join(row) for row in table.rows]
-    return _directive("data-table", table.title, options, body)
+    return _render_figure(table_directive(table))
+
+
+def _render_figure(figure: FigureDirective) -> str:
+    options = [f":{key}: {value}" for key, value in figure.options.items()]
+    return _directive(figure.name, figure.argument, options, figure.body)
 
 
 def _directive(name: str, argument: str, options: list[str], body: list[str]) -> str:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from sphinx_publication.editorial.wordcount import count_words
 
 from .citations import CitationMap, resolve_citations
 from .emit import emit_pages
+from .figure_check import check_figures
 from .messages import _
 from .model import BulletList, Diagnostic, Document, Paragraph, Text, WordCount
 from .parse import parse_draft
-
-_WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
 
 
 @dataclass
@@ -32,6 +32,7 @@ def import_draft(text: str, mapping: CitationMap | None = None) -> ImportResult:
     if parsed.document is None:
         return result
     result.diagnostics += resolve_citations(parsed.document, mapping)
+    result.diagnostics += check_figures(parsed.document)
     result.diagnostics += word_count_notices(parsed.document)
     result.diagnostics.sort(key=lambda d: (d.location.line, d.location.column))
     if not result.errors:
@@ -39,15 +40,16 @@ def import_draft(text: str, mapping: CitationMap | None = None) -> ImportResult:
     return result
 
 
-def count_words(document: Document) -> int:
-    """Words of the article's prose: headings, paragraphs and lists (markers excluded)."""
+def article_words(document: Document) -> int:
+    """Words of the article's prose: headings, paragraphs and lists (markers excluded),
+    counted as the built ``{word-count}`` counts them."""
     texts = [part.title for part in document.parts]
     texts += [section.title for part in document.parts for section in part.sections]
     for block in document.iter_blocks():
         runs = [block.inlines] if isinstance(block, Paragraph) else (
             block.items if isinstance(block, BulletList) else [])
         texts += [i.text for run in runs for i in run if isinstance(i, Text)]
-    return sum(len(_WORD_RE.findall(text)) for text in texts)
+    return sum(count_words(text) for text in texts)
 
 
 def word_count_notices(document: Document) -> list[Diagnostic]:
@@ -58,5 +60,5 @@ def word_count_notices(document: Document) -> list[Diagnostic]:
                 "stated word count ({stated}) replaced by the computed one "
                 "(the draft has about {actual} words)"
             ).format(stated=block.stated if block.stated is not None else "—",
-                     actual=count_words(document))))
+                     actual=article_words(document))))
     return notices
