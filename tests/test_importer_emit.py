@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from sphinx_publication.figures.parse import split_headers
 from sphinx_publication.importer.citations import load_mapping
 from sphinx_publication.importer.emit import escape_text
 from sphinx_publication.importer.pipeline import import_draft
@@ -56,7 +57,7 @@ def test_seed_chart_and_table_directives(seed_pages):
             ":x-label: Modèle\n:y-label: Paramètres\n\nGPT-4 : 1.7T\nClaude : 175B\nMixtral : 12B\n```"
             ) in page
     page = seed_pages["consequences-pour-l-ecosysteme-open-source.md"]
-    assert (":headers: Type, Ressources nécessaires\n\nOpen Source : Volontaire/Moyen\n"
+    assert (":headers: Type : Ressources nécessaires\n\nOpen Source : Volontaire/Moyen\n"
             "Proprietary : Élevé/Dédié\n```") in page
     assert "infrastructure dédiée.\n\n```{data-table}" in page
 
@@ -79,6 +80,9 @@ def test_seed_pages_have_the_same_text_as_the_hand_made_ones(seed_pages):
         text = re.sub(r"\{[\w:-]+\}`[^`]*`", "", text)
         text = re.sub(r"```\{(?!chart|data-table).*?```\n", "", text, flags=re.S)
         text = re.sub(r"^:(name|source|description|scale):.*\n", "", text, flags=re.M)
+        # The same header names, whichever separator the page uses.
+        text = re.sub(r"^:headers: (.*)$", lambda m: ":headers: " + " | ".join(split_headers(m[1])),
+                      text, flags=re.M)
         return re.sub(r"\s+", " ", text).strip()
 
     imported = [prose(t) for n, t in seed_pages.items() if n not in ("index.md", "bibliographie.md")]
@@ -107,3 +111,69 @@ def test_backticks_in_data_needed_description_keep_the_role_intact():
     draft = "T\nA\nChapeau.\nP\nIl faut [DONNÉES NÉCESSAIRES : la valeur `x`].\n"
     page = import_draft(draft).pages["p.md"]
     assert "{data-needed}`` la valeur `x` ``" in page
+
+
+# -- what the figures directives read back ------------------------------------------------
+
+
+def _draft(marker: str) -> str:
+    return f"Titre\n\nAuteur\n\nUn chapeau.\n\n# Partie\n\n{marker}\n"
+
+
+def test_table_headers_holding_commas_read_back_as_written():
+    """Headers were joined with ', ' and the figures parser split them again on
+    every comma: "Ressources (GPU, TPU)" became two columns and the build failed."""
+    result = import_draft(_draft(
+        "[TABLEAU : Coûts | Type : Ressources (GPU, TPU) | Open Source : Volontaire ; Propriétaire : Interne]"))
+    assert result.errors == []
+    page = result.pages["partie.md"]
+    assert ":headers: Type : Ressources (GPU, TPU)\n" in page
+    headers = page.split(":headers: ")[1].split("\n")[0]
+    assert split_headers(headers) == ["Type", "Ressources (GPU, TPU)"]
+
+
+def test_chart_series_names_holding_commas_read_back_as_written():
+    result = import_draft(_draft("[CHART_BAR: Modèles | Année : Ouverts (OSI, libres) : Fermés | 2023 : 3 : 5]"))
+    assert result.errors == []
+    assert ":headers: Année : Ouverts (OSI, libres) : Fermés\n" in result.pages["partie.md"]
+
+
+@pytest.mark.parametrize(("marker", "words"), [
+    # The importer's grammar accepts these, the chart directive does not: the
+    # import must fail, located, instead of the build.
+    ("[CHART_PIE: Parts | Type : Part | A : -5, B : 10]", "negative pie slice 'A'"),
+    ("[CHART_PIE: Parts | Type : Part | A : 0, B : 0]", "all the pie slices are zero"),
+    ("[TABLEAU : T | A : B : C | x :  : z]", "2 cells where 3 are expected"),
+])
+def test_figures_the_build_would_reject_are_import_errors(marker, words, monkeypatch):
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.setenv(name, "C")
+    result = import_draft(_draft(marker))
+    assert result.pages == {}
+    errors = [e for e in result.errors if "would not build" in e.message]
+    assert len(errors) == 1, result.diagnostics
+    assert words in errors[0].message
+    assert errors[0].location.line == 9 and errors[0].expected
+
+
+def test_figure_errors_are_localized_with_the_figures_catalog(monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "fr")
+    result = import_draft(_draft("[CHART_PIE: Parts | Type : Part | A : -5, B : 10]"))
+    assert [e.message for e in result.errors] == [
+        "ce graphique ne se construirait pas : part négative 'A' : "
+        "un graphique circulaire montre les parts d’un tout"
+    ]
+
+
+def test_stated_word_count_notice_counts_like_the_built_word_count(monkeypatch):
+    """One counting rule for the import notice and the built {word-count}:
+    "1.7T" and "Volontaire/Moyen" are one word each (a regex made them two)."""
+    from sphinx_publication.editorial.wordcount import count_words
+
+    monkeypatch.setenv("LANGUAGE", "C")
+    prose = ["Un chapeau.", "Partie", "GPT-4 compte 1.7T paramètres, Volontaire/Moyen : « fin » ?"]
+    text = f"Titre\n\nAuteur\n\n{prose[0]}\n\n# {prose[1]}\n\n{prose[2]}\n\nNombre de mots : 3\n"
+    notice = next(d for d in import_draft(text).diagnostics if "word count" in d.message)
+    expected = sum(count_words(t) for t in prose)
+    assert expected == 9
+    assert f"about {expected} words" in notice.message

@@ -61,3 +61,76 @@ def test_chart_data_survives_the_marker_form(rows):
     (chart,) = pieces
     assert [label for label, _ in chart.rows] == [label for label, _ in rows]
     assert [values[0] for _, values in chart.rows] == [value.replace(",", ".") for _, value in rows]
+
+
+# -- emitted charts and tables read back by the figures parser ----------------------------
+
+from sphinx_publication.figures.parse import parse_body, split_headers  # noqa: E402
+from sphinx_publication.importer.emit import chart_directive, table_directive  # noqa: E402
+from sphinx_publication.importer.figure_check import figure_problem  # noqa: E402
+from sphinx_publication.importer.model import Chart, Location, Table  # noqa: E402
+from sphinx_publication.importer.values import canonical_number  # noqa: E402
+
+# Anything a draft can put in a header or a cell: the marker grammar reserves
+# ':', ';', '|' and ']' and a marker holds on one line; commas, brackets, digits,
+# accents and inner spaces are all allowed.
+cell_text = st.text(
+    st.characters(blacklist_characters=":;|[]\\", blacklist_categories=("Cc", "Cs", "Zl", "Zp")),
+    min_size=1, max_size=12,
+).map(str.strip).filter(bool)
+
+
+@st.composite
+def tables(draw, min_rows=1):
+    headers = draw(st.lists(cell_text, min_size=2, max_size=5))
+    rows = draw(st.lists(st.lists(cell_text, min_size=len(headers), max_size=len(headers)),
+                         min_size=min_rows, max_size=5))
+    return Table("Titre", headers, rows, Location(1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(tables())
+def test_emitted_table_reads_back_as_the_same_headers_and_cells(table):
+    directive = table_directive(table)
+    assert split_headers(directive.options["headers"]) == table.headers
+    found_headers, rows = parse_body(directive.body)
+    assert found_headers is None
+    assert [[row.label, *row.cells] for row in rows] == table.rows
+    assert figure_problem(table) is None
+
+
+chart_number = st.decimals(min_value="0.01", max_value=10**9, places=2).map(
+    lambda d: canonical_number(str(d).replace(".", ",")))
+
+
+@st.composite
+def charts(draw):
+    kind = draw(st.sampled_from(["bar", "line", "pie"]))
+    headers = draw(st.lists(cell_text, min_size=2, max_size=2 if kind == "pie" else 4))
+    labels = draw(st.lists(cell_text, min_size=1, max_size=5))
+    rows = [(label, draw(st.lists(chart_number, min_size=len(headers) - 1, max_size=len(headers) - 1)))
+            for label in labels]
+    return Chart(kind, "Titre", headers, rows, Location(1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(charts())
+def test_emitted_chart_reads_back_as_the_same_headers_and_rows(chart):
+    directive = chart_directive(chart)
+    if "headers" in directive.options:
+        assert split_headers(directive.options["headers"]) == chart.headers
+    else:
+        assert [directive.options["x-label"], directive.options["y-label"]] == chart.headers
+    _headers, rows = parse_body(directive.body)
+    assert [(row.label, row.cells) for row in rows] == chart.rows
+    assert figure_problem(chart) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(tables(min_rows=2))  # with a ';' between rows, commas inside cells are plain text
+def test_a_table_marker_that_imports_also_builds(table):
+    """Marker -> importer -> the figures parser: no figure error once the marker parsed."""
+    data = " ; ".join(" : ".join(row) for row in table.rows)
+    marker = f"[TABLEAU : Titre | {' : '.join(table.headers)} | {data}]"
+    result = import_draft(f"Titre\n\nAuteur\n\nUn chapeau.\n\n# Partie\n\n{marker}\n")
+    assert result.errors == [], (marker, result.errors)

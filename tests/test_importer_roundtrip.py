@@ -254,3 +254,23 @@ def test_generated_draft_reports_only_its_placeholder_citations(generated):
 def _registered_twice(line: str) -> bool:
     """Set-up noise of several Sphinx apps alive in one test process, not a page problem."""
     return "already registered" in line
+
+
+# -- Regression: headers holding commas ------------------------------------------------------
+
+
+def test_table_with_commas_in_headers_imports_and_builds(tmp_path):
+    """Headers joined with ', ' imported cleanly, then the build found too many columns."""
+    draft = ("Coûts\n\nAuteur\n\nUn chapeau.\n\n# Partie\n\n"
+             "[TABLEAU : Coûts | Type : Ressources (GPU, TPU) | "
+             "Open Source : Volontaire (GPU, TPU) ; Propriétaire : Interne]\n")
+    result = import_draft(draft)
+    assert result.errors == []
+    app, warnings = build_imported(result.pages, tmp_path)
+    try:
+        assert [line for line in warnings.splitlines() if not _registered_twice(line)] == []
+        assert table_digests(app) == [[["Type", "Ressources (GPU, TPU)"],
+                                       ["Open Source", "Volontaire (GPU, TPU)"],
+                                       ["Propriétaire", "Interne"]]]
+    finally:
+        app.cleanup()
