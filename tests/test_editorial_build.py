@@ -77,6 +77,24 @@ def test_text_markers_and_notes(app):
     assert "[Données nécessaires]\n\n  Un tableau des coûts d’entraînement." in deux
 
 
+@pytest.mark.parametrize(("buildername", "page"), [
+    ("dirhtml", "un/index.html"), ("singlehtml", "index.html"), ("epub", "un.xhtml"),
+])
+def test_html_builders_by_another_name_get_the_html_rendering(make_app, rootdir, tmp_path, buildername, page):
+    """Visitors are registered by format ("html"), never by builder name, so every
+    builder of the html format gets the rich rendering, not the plain fallback."""
+    import shutil
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-editorial-basic", srcdir)
+    app = make_app(buildername, srcdir=srcdir)
+    build(app)
+    html = read(app, page)
+    assert re.search(r'<mark class="editorial-data-needed" id="data-needed-un-1">', html), buildername
+    assert re.search(r'<aside[^>]*class="editorial-review-note editorial-status-wrong', html)
+    assert "[Données nécessaires" not in html  # the fallback's text
+
+
 @pytest.mark.sphinx("man", testroot="editorial-basic", srcdir="editorial-man")
 def test_unknown_builder_gets_plain_nodes_with_the_same_text(app):
     build(app)
