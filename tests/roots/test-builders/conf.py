@@ -11,3 +11,5 @@ latex_engine = "xelatex"
 texinfo_documents = [("index", "builders", "Constructeurs", "Auteur", "builders", "", "Misc")]
 man_pages = [("index", "builders", "Constructeurs", ["Auteur"], 1)]
 bibtex_cite_id = "cite-{key}"
+copyright = "2024, Auteur"
+version = "1.0"
