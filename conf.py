@@ -69,7 +69,7 @@ bibtex_bibliography_id = "bibliography-{bibliography_count}"
 
 # -- Editorial layer (sphinx_publication.editorial) ---------------------------
 # "review" shows markers and notes; "release" hides them and fails the build
-# on anything unresolved (see README, "Publier une version").
+# on anything unresolved (README, "Review and release").
 editorial_mode = os.environ.get("EDITORIAL_MODE", "review")
 # Pages left out of a release build (the report is for reviewers only).
 editorial_release_exclude = ["docs/etat-editorial.md"]
