@@ -14,7 +14,7 @@ from sphinx_publication.figures.parse import (
     DataError,
     build_chart,
     build_table,
-    parse_body,
+    parse_lines,
     parse_csv,
     parse_plotly,
     parse_value,
@@ -73,48 +73,29 @@ def test_errors_carry_a_catalog_template():
 
 
 def test_body_lines():
-    headers, rows = parse_body(["GPT-4 : 1.7T", "", "Claude : 175B"])
-    assert headers is None
+    rows = parse_lines(["GPT-4 : 1.7T", "", "Claude : 175B"])
     assert [(row.label, row.cells, row.offset) for row in rows] == [
         ("GPT-4", ["1.7T"], 0),
         ("Claude", ["175B"], 2),
     ]
 
 
-def test_compact_marker_form_with_decimal_commas():
-    headers, rows = parse_body(["Modèle : Paramètres | GPT-4 : 1,7T, Claude : 175B, Mixtral : 12B"])
-    assert headers == ["Modèle", "Paramètres"]
-    assert [(row.label, row.cells) for row in rows] == [
-        ("GPT-4", ["1,7T"]),
-        ("Claude", ["175B"]),
-        ("Mixtral", ["12B"]),
-    ]
-
-
-def test_compact_form_with_comma_headers():
-    headers, rows = parse_body(["Année, Nombre de modèles | 2017 : 3, 2020 : 50, 2023 : 200"])
-    chart = build_chart("line", "t", headers, rows)
-    assert chart.x_label == "Année"
-    assert chart.y_label == "Nombre de modèles"
-    assert chart.labels == ["2017", "2020", "2023"]
-
-
 def test_bad_line_is_located():
     with pytest.raises(DataError) as info:
-        parse_body(["a : 1", "b 2"])
+        parse_lines(["a : 1", "b 2"])
     assert info.value.offset == 1
     assert info.value.line == "b 2"
 
 
 def test_non_numeric_value_is_located():
-    headers, rows = parse_body(["a : 1", "", "b : beaucoup"])
+    headers, rows = None, parse_lines(["a : 1", "", "b : beaucoup"])
     with pytest.raises(DataError, match="not a number") as info:
         build_chart("bar", "t", headers, rows)
     assert info.value.offset == 2
 
 
 def test_negative_pie_slice_is_refused():
-    headers, rows = parse_body(["a : 3", "b : -2"])
+    headers, rows = None, parse_lines(["a : 3", "b : -2"])
     with pytest.raises(DataError, match="negative pie slice") as info:
         build_chart("pie", "t", headers, rows)
     assert info.value.offset == 1
@@ -126,14 +107,14 @@ def test_empty_chart_is_refused():
 
 
 def test_log_scale_needs_positive_values():
-    headers, rows = parse_body(["a : 3", "b : 0"])
+    headers, rows = None, parse_lines(["a : 3", "b : 0"])
     with pytest.raises(DataError, match="logarithmic"):
         build_chart("bar", "t", headers, rows, scale="log")
 
 
 def test_several_series_inline():
-    headers, rows = parse_body(["Secteur, 2025, 2030 | Santé : 45%;85%, Éducation : 30%;70%"])
-    chart = build_chart("bar", "t", headers, rows)
+    rows = parse_lines(["Santé : 45%;85%", "Éducation : 30% ; 70%"])
+    chart = build_chart("bar", "t", ["Secteur", "2025", "2030"], rows)
     assert [s.name for s in chart.series] == ["2025", "2030"]
     assert chart.has_legend and chart.is_percent
 
@@ -152,13 +133,13 @@ def test_csv_row_width_is_checked():
 
 
 def test_table_rows():
-    headers, rows = parse_body(["Open Source : Volontaire/Moyen", "Proprietary : Élevé/Dédié"])
+    headers, rows = None, parse_lines(["Open Source : Volontaire/Moyen", "Proprietary : Élevé/Dédié"])
     table = build_table("t", ["Type", "Ressources"], rows)
     assert table.rows == [["Open Source", "Volontaire/Moyen"], ["Proprietary", "Élevé/Dédié"]]
 
 
 def test_table_width_mismatch_is_located():
-    headers, rows = parse_body(["a : b", "c : d ; e"])
+    headers, rows = None, parse_lines(["a : b", "c : d ; e"])
     with pytest.raises(DataError) as info:
         build_table("t", ["A", "B"], rows)
     assert info.value.offset == 1
@@ -242,7 +223,7 @@ lines = st.lists(
 @given(lines, st.sampled_from(["bar", "pie", "line"]), st.sampled_from(["linear", "log"]))
 def test_any_body_gives_a_chart_or_a_located_error(body, kind, scale):
     try:
-        headers, rows = parse_body(body)
+        headers, rows = None, parse_lines(body)
         build_chart(kind, "t", headers, rows, scale=scale)
     except DataError as error:
         assert error.message

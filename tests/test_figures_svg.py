@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sphinx_publication.figures.layout import text_width, value_scale, wrap
 from sphinx_publication.figures.model import Chart, Series
 from sphinx_publication.figures.numbers import NumberFormat
-from sphinx_publication.figures.parse import DataError, Row, build_chart, parse_body, parse_plotly, parse_value
+from sphinx_publication.figures.parse import DataError, Row, build_chart, parse_lines, parse_plotly, parse_value
 from sphinx_publication.figures.svg import Wording, render_svg, summary
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -20,8 +20,7 @@ FRENCH = Wording(pair="{label}\u00a0: {value}", separator="\u00a0; ")  # as the 
 
 
 def chart(kind: str, *lines: str, **options) -> Chart:
-    headers, rows = parse_body(list(lines))
-    return build_chart(kind, "Titre", headers, rows, **options)
+    return build_chart(kind, "Titre", options.pop("headers", None), parse_lines(list(lines)), **options)
 
 
 def values(*texts: str):

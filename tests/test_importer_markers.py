@@ -6,7 +6,7 @@ import pytest
 
 from sphinx_publication.importer.markers import scan_line
 from sphinx_publication.importer.model import Chart, Citation, DataNeeded, Table, Text
-from sphinx_publication.importer.values import canonical_number
+from sphinx_publication.figures.parse import DataError, canonical_value
 
 
 def only(pieces, kind):
@@ -33,12 +33,13 @@ def only(pieces, kind):
     ("2k", "2k"),
 ])
 def test_numbers_in_every_written_form(text, canonical):
-    assert canonical_number(text) == canonical
+    assert canonical_value(text) == canonical
 
 
 @pytest.mark.parametrize("text", ["", "beaucoup", "1.7 trillions", "12B%", "1,2,3", "%"])
 def test_non_numbers_are_refused(text):
-    assert canonical_number(text) is None
+    with pytest.raises(DataError):
+        canonical_value(text)
 
 
 # -- charts --------------------------------------------------------------------------

@@ -65,11 +65,10 @@ def test_chart_data_survives_the_marker_form(rows):
 
 # -- emitted charts and tables read back by the figures parser ----------------------------
 
-from sphinx_publication.figures.parse import parse_body, split_headers  # noqa: E402
+from sphinx_publication.figures.parse import canonical_value, parse_lines, split_headers  # noqa: E402
 from sphinx_publication.importer.emit import chart_directive, table_directive  # noqa: E402
 from sphinx_publication.importer.figure_check import figure_problem  # noqa: E402
 from sphinx_publication.importer.model import Chart, Location, Table  # noqa: E402
-from sphinx_publication.importer.values import canonical_number  # noqa: E402
 
 # Anything a draft can put in a header or a cell: the marker grammar reserves
 # ':', ';', '|' and ']' and a marker holds on one line; commas, brackets, digits,
@@ -93,14 +92,13 @@ def tables(draw, min_rows=1):
 def test_emitted_table_reads_back_as_the_same_headers_and_cells(table):
     directive = table_directive(table)
     assert split_headers(directive.options["headers"]) == table.headers
-    found_headers, rows = parse_body(directive.body)
-    assert found_headers is None
+    rows = parse_lines(directive.body)
     assert [[row.label, *row.cells] for row in rows] == table.rows
     assert figure_problem(table) is None
 
 
 chart_number = st.decimals(min_value="0.01", max_value=10**9, places=2).map(
-    lambda d: canonical_number(str(d).replace(".", ",")))
+    lambda d: canonical_value(str(d).replace(".", ",")))
 
 
 @st.composite
@@ -121,7 +119,7 @@ def test_emitted_chart_reads_back_as_the_same_headers_and_rows(chart):
         assert split_headers(directive.options["headers"]) == chart.headers
     else:
         assert [directive.options["x-label"], directive.options["y-label"]] == chart.headers
-    _headers, rows = parse_body(directive.body)
+    rows = parse_lines(directive.body)
     assert [(row.label, row.cells) for row in rows] == chart.rows
     assert figure_problem(chart) is None
 

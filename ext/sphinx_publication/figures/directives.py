@@ -20,7 +20,7 @@ from ..i18n import translator
 from ..ids import page_scoped_id
 from .model import Chart, Table
 from .nodes import chart_node
-from .parse import DataError, Row, build_chart, build_table, parse_body, parse_csv, parse_plotly, split_headers
+from .parse import DataError, Row, build_chart, build_table, parse_csv, parse_lines, parse_plotly, split_headers
 from .table_nodes import table_node
 
 _ = translator("sphinx_publication.figures")
@@ -131,8 +131,7 @@ class _DataDirective(SphinxDirective):
             self.data_path = path
             headers, rows = parse_csv(text)
             return headers_option or headers, rows, path
-        headers, rows = parse_body(list(self.content))
-        return headers_option or headers, rows, None
+        return headers_option, parse_lines(list(self.content)), None
 
     # -- outputs --------------------------------------------------------------
 

@@ -1,5 +1,10 @@
 """Text, CSV and Plotly JSON -> chart and table models.
 
+The one grammar of figure data: values (:func:`parse_value`, written back by
+:func:`canonical_value`), rows (:func:`split_item`) and headers
+(:func:`split_headers`). The directives and the draft importer both read
+with these functions, so a value is accepted or refused the same way by both.
+
 Pure functions: every problem raises :class:`DataError` carrying the offset
 of the faulty line (0-based, within the directive body or the file) so the
 Sphinx layer can report ``file:line`` and quote the line.
@@ -35,6 +40,7 @@ _MAGNITUDES = {
     "B": 9, "G": 9, "Md": 9, "Mds": 9, "Mrd": 9, "Mrds": 9,
     "T": 12,
 }
+_CANONICAL_SUFFIXES = {0: "", 3: "k", 6: "M", 9: "B", 12: "T"}
 _NUMBER = re.compile(
     r"^(?P<sign>[-+\u2212]?)\s*"
     r"(?P<digits>\d(?:[\d.,'\s\u00a0\u202f]*\d)?)"
@@ -46,9 +52,6 @@ _NUMBER = re.compile(
 # value; a bare colon (12:30, http://) is only used when nothing else is found.
 _LABEL_SEPARATOR = re.compile(r"\s+:\s*|\s*:\s+")
 _CELL_SEPARATOR = re.compile(r"\s*;\s*|\s+:\s+")
-# In the compact form items are separated by commas, but "1,5" is a number:
-# only a comma followed by a "label :" starts a new item.
-_ITEM_SEPARATOR = re.compile(r",\s*(?=[^,]*?:)")
 
 
 class DataError(ValueError):
@@ -109,11 +112,11 @@ def checked_number(number: Decimal, text: str) -> Decimal:
     return number
 
 
-def parse_value(text: str) -> Value:
-    """Parse ``12``, ``1.5``, ``1,5``, ``1 700``, ``65%``, ``1.7T``, ``12 Md``.
+def _read_number(text: str) -> tuple[Decimal, int, bool]:
+    """``text`` -> (number without its magnitude suffix, the suffix's power of ten, percent).
 
-    Raises :class:`DataError` (a ``ValueError``) for anything else, for
-    non-finite numbers and for magnitudes beyond 1e±30.
+    The one reading of a written value: :func:`parse_value` and
+    :func:`canonical_value` both start here, so they accept the same texts.
     """
     written = text.strip()
     match = _NUMBER.match(written)
@@ -124,14 +127,44 @@ def parse_value(text: str) -> Value:
         number = Decimal(_normalise_separators(digits))
     except (InvalidOperation, ValueError):
         raise _not_a_number(written) from None
-    exponent = int(match["exp"] or 0) + _MAGNITUDES.get(match["suffix"] or "", 0)
-    if abs(exponent) > 30:
+    magnitude = _MAGNITUDES.get(match["suffix"] or "", 0)
+    exponent = int(match["exp"] or 0)
+    if abs(exponent + magnitude) > 30:
         raise DataError(_("{text!r} is out of range (between 1e-30 and 1e30)"), text=written)
     if exponent:
         number = number.scaleb(exponent)
     if match["sign"] in ("-", "\u2212"):
         number = -number
-    return Value(checked_number(number, written), percent=bool(match["percent"]))
+    checked_number(number.scaleb(magnitude), written)
+    return number, magnitude, bool(match["percent"])
+
+
+def parse_value(text: str) -> Value:
+    """Parse ``12``, ``1.5``, ``1,5``, ``1 700``, ``1.234,5``, ``65%``, ``1.7T``,
+    ``12 Md``, ``3 Mn``, ``1e5``.
+
+    Raises :class:`DataError` (a ``ValueError``) for anything else, for
+    non-finite numbers and for magnitudes beyond 1e±30.
+    """
+    number, magnitude, percent = _read_number(text)
+    return Value(number.scaleb(magnitude) if magnitude else number, percent=percent)
+
+
+def canonical_value(text: str) -> str:
+    """*text* written the one way every reader agrees on: ``1,7 T`` -> ``1.7T``,
+    ``12 Mrds`` -> ``12B``, ``65 %`` -> ``65%``, ``1.234,5`` -> ``1234.5``,
+    ``1e5`` -> ``100000``.
+
+    Decimal point, no grouping, no exponent, the magnitude suffix the author
+    chose (as k, M, B or T) and the digits they wrote, so the value reads the
+    same. Raises :class:`DataError` where :func:`parse_value` does, and
+    ``parse_value(canonical_value(t)) == parse_value(t)``.
+    """
+    number, magnitude, percent = _read_number(text)
+    digits = format(number, "f")
+    if digits.startswith("-") and not number:
+        digits = digits[1:]  # "-0" reads as 0: write it so
+    return digits + _CANONICAL_SUFFIXES[magnitude] + ("%" if percent else "")
 
 
 def _normalise_separators(digits: str) -> str:
@@ -158,48 +191,41 @@ def split_headers(text: str) -> list[str]:
     return [part.strip() for part in text.split(separator) if part.strip()]
 
 
-def _split_item(item: str, offset: int, line: str) -> Row:
+def split_item(item: str) -> tuple[str, list[str]]:
+    """``label : value`` or ``label : cell ; cell`` -> label and cells.
+
+    A colon with white space on a side separates the label (a bare colon only
+    when there is no such colon); cells are separated by ``;`` or `` : ``.
+    Raises :class:`DataError` (not located) when the label or the value is missing.
+    """
     match = _LABEL_SEPARATOR.search(item)
     if match:
         label, rest = item[: match.start()], item[match.end():]
     elif ":" in item:
         label, _colon, rest = item.rpartition(":")
     else:
-        raise DataError(
-            _("missing ':' between label and value (write one 'label : value' per line)"), offset, line
-        )
+        raise DataError(_("missing ':' between label and value (write one 'label : value' per line)"))
     label, rest = label.strip(), rest.strip()
     if not label:
-        raise DataError(_("empty label (write one 'label : value' per line)"), offset, line)
+        raise DataError(_("empty label (write one 'label : value' per line)"))
     if not rest:
-        raise DataError(
-            _("empty value for {label!r} (write one 'label : value' per line)"), offset, line, label=label
-        )
-    return Row(label, [cell.strip() for cell in _CELL_SEPARATOR.split(rest)], offset, line)
+        raise DataError(_("empty value for {label!r} (write one 'label : value' per line)"), label=label)
+    return label, [cell.strip() for cell in _CELL_SEPARATOR.split(rest)]
 
 
-def parse_body(lines: list[str]) -> tuple[list[str] | None, list[Row]]:
-    """Read a directive body: ``label : value`` lines or the compact form.
-
-    The compact form is the draft's marker: ``Header : Header | a : 1, b : 2``.
-    Returns the headers found in a compact line (or None) and the rows.
-    """
-    headers: list[str] | None = None
+def parse_lines(lines: list[str]) -> list[Row]:
+    """Read a directive body: one ``label : value`` line per row, blank lines skipped."""
     rows: list[Row] = []
     for offset, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
-        if "|" in line:
-            parts = [part.strip() for part in line.split("|")]
-            if len(parts) != 2 or not parts[1]:
-                raise DataError(_("the compact form is 'Header : Header | a : 1, b : 2'"), offset, raw)
-            headers = split_headers(parts[0]) or None
-            items = [item for item in _ITEM_SEPARATOR.split(parts[1]) if item.strip()]
-            rows.extend(_split_item(item.strip(), offset, raw) for item in items)
-        else:
-            rows.append(_split_item(line, offset, raw))
-    return headers, rows
+        try:
+            label, cells = split_item(line)
+        except DataError as error:
+            raise error.at(offset, raw) from None
+        rows.append(Row(label, cells, offset, raw))
+    return rows
 
 
 def parse_csv(text: str) -> tuple[list[str], list[Row]]:

@@ -1,6 +1,6 @@
 """Draft importer: a draft in the marker format -> the publication's MyST pages.
 
-Flow: :mod:`.parse` (with :mod:`.markers` and :mod:`.values`) builds the
+Flow: :mod:`.parse` (with :mod:`.markers`) builds the
 :mod:`.model`, :mod:`.citations` maps ``[n]`` to bibliography keys,
 :mod:`.emit` writes the pages, :mod:`.pipeline` chains them and :mod:`.cli` is
 the ``publication`` command. No Sphinx in this package: it runs before any

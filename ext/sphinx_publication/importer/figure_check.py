@@ -12,7 +12,7 @@ from sphinx_publication.figures.parse import (
     DataError,
     build_chart,
     build_table,
-    parse_body,
+    parse_lines,
     split_headers,
 )
 
@@ -56,9 +56,8 @@ def figure_problem(block: Chart | Table) -> Diagnostic | None:
 def read_back(block: Chart | Table, directive: FigureDirective) -> None:
     """What the figures directive does with *directive*; raises its DataError."""
     options = directive.options
-    headers, rows = parse_body(directive.body)
-    if "headers" in options:
-        headers = split_headers(options["headers"]) or headers
+    rows = parse_lines(directive.body)
+    headers = split_headers(options["headers"]) if "headers" in options else None
     if isinstance(block, Chart):
         build_chart(
             block.kind,

@@ -5,6 +5,11 @@
 and table markers. Brackets that hold ordinary words (``[sic]``) stay text;
 an upper-case word that is not a known marker, or a known marker that is
 malformed, gives a located error.
+
+The marker syntax (``title | headers | item, item``: the compact form) is
+the importer's own; headers, items and values inside it are read with the
+figures grammar (:mod:`sphinx_publication.figures.parse`), as the chart and
+table directives read them.
 """
 
 from __future__ import annotations
@@ -13,9 +18,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .messages import _
+from sphinx_publication.figures.parse import DataError, canonical_value, split_headers, split_item
+
+from .messages import _, figures_gettext
 from .model import Chart, Citation, DataNeeded, Diagnostic, Location, Table, Text
-from .values import canonical_number, expected_number
 
 CHART_KINDS = {"CHART_BAR": "bar", "CHART_PIE": "pie", "CHART_LINE": "line"}
 TABLE_HEADS = {"TABLEAU", "TABLE"}
@@ -190,7 +196,7 @@ def _parse_chart(kind, fields, location, marker_text):
         problems.append(_error(location, _("the chart has no title"), marker_text, EXPECTED_CHART))
     headers = [h.text for h in _split_headers(header_field)]
     max_headers = 2 if kind == "pie" else 9
-    if not 2 <= len(headers) <= max_headers or not all(headers):
+    if not 2 <= len(headers) <= max_headers:
         problems.append(_error(
             Location(location.line, header_field.column),
             _("a {kind} chart takes {expected} headers, found '{found}'").format(
@@ -201,25 +207,28 @@ def _parse_chart(kind, fields, location, marker_text):
         headers = headers[:2] if len(headers) >= 2 else ["", ""]
     rows: list[tuple[str, list[str]]] = []
     for item in _split_items(data_field):
-        cells = _split_spans_text(item, ":")
-        if len(cells) != len(headers) or not cells[0].text:
-            problems.append(_error(
+        cells, problem = _split_item(item, location, marker_text,
+                                     _("this chart would not build: {reason}"), _("label : value"))
+        if problem is None and len(cells) != len(headers):
+            problem = _error(
                 Location(location.line, item.column),
                 _("a chart datum must read 'label : value' with {count} value(s), found '{found}'")
                 .format(count=len(headers) - 1, found=item.text),
                 marker_text, _("label : value"),
-            ))
+            )
+        if problem is not None:
+            problems.append(problem)
             continue
         values = []
         for cell in cells[1:]:
-            value = canonical_number(cell.text)
-            if value is None:
+            try:
+                values.append(canonical_value(cell.text))
+            except DataError:
                 problems.append(_error(
                     Location(location.line, cell.column),
                     _("'{found}' is not a number").format(found=cell.text),
                     marker_text, expected_number(),
                 ))
-            values.append(value)
         rows.append((cells[0].text, values))
     if not rows and not problems:
         problems.append(_error(location, _("the chart has no data"), marker_text, EXPECTED_CHART))
@@ -234,7 +243,7 @@ def _parse_table(fields, location, marker_text):
     if not title.text:
         problems.append(_error(location, _("the table has no title"), marker_text, EXPECTED_TABLE))
     headers = [h.text for h in _split_headers(header_field)]
-    if len(headers) < 2 or not all(headers):
+    if len(headers) < 2:
         problems.append(_error(
             Location(location.line, header_field.column),
             _("a table takes at least two headers, found '{found}'").format(found=header_field.text),
@@ -242,16 +251,19 @@ def _parse_table(fields, location, marker_text):
         ))
     rows: list[list[str]] = []
     for item in _split_items(data_field):
-        cells = [c.text for c in _split_spans_text(item, ":")]
-        if not cells[0] or (len(headers) >= 2 and len(cells) != len(headers)):
-            problems.append(_error(
+        cells, problem = _split_item(item, location, marker_text, _("this table would not build: {reason}"),
+                                     _("label : cell (one ' : ' between cells)"))
+        if problem is None and len(headers) >= 2 and len(cells) != len(headers):
+            problem = _error(
                 Location(location.line, item.column),
                 _("the row '{found}' has {count} cells, the table has {columns} columns").format(
                     found=item.text, count=len(cells), columns=len(headers)),
                 marker_text, _("label : cell (one ' : ' between cells)"),
-            ))
+            )
+        if problem is not None:
+            problems.append(problem)
             continue
-        rows.append(cells)
+        rows.append([cell.text for cell in cells])
     if not rows and not problems:
         problems.append(_error(location, _("the table has no rows"), marker_text, EXPECTED_TABLE))
     if problems:
@@ -259,10 +271,24 @@ def _parse_table(fields, location, marker_text):
     return Table(title.text, headers, rows, location), []
 
 
+def expected_number() -> str:
+    return _("a number such as 12, 1.7T, 1,5, 65 %, 175B or 1 000")
+
+
 def _split_headers(field: Span) -> list[Span]:
-    """Headers are separated by ':' or, when there is none, by ','."""
-    separator = ":" if ":" in field.text else ","
-    return _split_spans_text(field, separator)
+    """The figures grammar's headers (``:`` or, when there is none, ``,``), located."""
+    return _locate(field, split_headers(field.text))
+
+
+def _split_item(item: Span, location: Location, marker_text: str, message: str, expected: str):
+    """The figures grammar's ``label : cell`` split, located: ``(cells, None)`` or ``(None, problem)``."""
+    try:
+        label, cells = split_item(item.text)
+    except DataError as error:
+        reason = error.localized(figures_gettext())
+        return None, _error(Location(location.line, item.column), message.format(reason=reason),
+                            marker_text, expected)
+    return _locate(item, [label, *cells]), None
 
 
 def _split_items(field: Span) -> list[Span]:
@@ -271,8 +297,14 @@ def _split_items(field: Span) -> list[Span]:
     return [item for item in items if item.text]
 
 
-def _split_spans_text(span: Span, separator: str) -> list[Span]:
-    return _split_spans(span.text, 0, len(span.text), re.compile(re.escape(separator)), span.column)
+def _locate(span: Span, pieces: list[str]) -> list[Span]:
+    """*pieces* of ``span.text``, in order, with the column where each starts."""
+    located, cursor = [], 0
+    for piece in pieces:
+        start = span.text.find(piece, cursor)
+        located.append(Span(piece, span.column + max(start, 0)))
+        cursor = max(start, cursor) + len(piece)
+    return located
 
 
 def _split_spans(text: str, start: int, end: int, separator: re.Pattern, column0: int) -> list[Span]:
