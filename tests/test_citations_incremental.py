@@ -91,16 +91,16 @@ def test_citing_page_title_edit_updates_the_backlinks(make_app, project):
 
 def test_backlinks_index_is_built_once_per_build(make_app, project, monkeypatch):
     """Writing a page looks its backlinks up; it does not walk the project again."""
-    from sphinx_publication.citations import incremental
+    from sphinx_publication.citations import queries
 
     calls = []
-    real = incremental.get_docnames
+    real = queries.get_docnames
 
     def counting(env):
         calls.append(env)
         return real(env)
 
-    monkeypatch.setattr(incremental, "get_docnames", counting)
+    monkeypatch.setattr(queries, "get_docnames", counting)
     app = make_app("html", srcdir=project)
     app.build()
     assert len(app.env.found_docs) == 4

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_publication.editorial.unlinked_entries import entries_without_locator
+from sphinx_publication.citations.queries import unlinked_entries
 from sphinx_publication.editorial.model import summarise, toctree_order
 from sphinx_publication.editorial.statuses import STATUS_KEYS, parse_status
 from sphinx_publication.editorial.wordcount import count_words, format_count
@@ -78,7 +78,7 @@ def test_entries_without_doi_url_or_eprint():
         "c": SimpleNamespace(fields={"title": "C", "url": " "}),
         "d": SimpleNamespace(fields={"eprint": "2401.04088"}),
     }
-    found = entries_without_locator(entries)
+    found = unlinked_entries(entries)
     assert [(e.key, e.title) for e in found] == [("b", "B title"), ("c", "C")]
 
 

@@ -9,7 +9,8 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
   and in the PDF (:mod:`.backlinks`);
 * malformed .bib files give located warnings instead of a traceback
   (:mod:`.bibcheck`, :mod:`.bibfiles`);
-* incremental builds after a .bib edit equal clean builds (:mod:`.incremental`);
+* incremental builds after a .bib edit equal clean builds (:mod:`.backlinks_index`);
+* the queries other layers may ask (:mod:`.queries`);
 * one bibliography at the end of the PDF, without an empty chapter (:mod:`.latex`).
 """
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..i18n import register_catalog
-from . import backlinks, bibfiles, incremental, latex, plugin_cache, refids
+from . import backlinks, backlinks_index, bibfiles, latex, plugin_cache, refids
 from .terms import use_language
 
 if TYPE_CHECKING:
@@ -60,8 +61,8 @@ def setup(app: Sphinx) -> dict:
     # before sphinxcontrib-bibtex's own builder-inited handler (priority 500)
     app.connect("builder-inited", bibfiles.load_bibliographies, priority=400)
     # after sphinxcontrib-bibtex computed the labels (priority 500)
-    app.add_domain(incremental.CitationSnapshotDomain)
-    app.connect("env-updated", incremental.documents_to_rewrite, priority=600)
+    app.add_domain(backlinks_index.CitationSnapshotDomain)
+    app.connect("env-updated", backlinks_index.documents_to_rewrite, priority=600)
     app.add_post_transform(backlinks.CitationBacklinks)
     app.add_post_transform(backlinks.LatexCitationAnchors)
     app.add_post_transform(latex.MarkBibliographySection)

@@ -6,7 +6,7 @@ the citation references recorded per document, in reading order — so any
 directive that creates a normal cite reference (``{cite:p}``, a chart's
 ``:source:``, a review note) is covered without knowing about it. The
 places citing each key are indexed once per build, after reading
-(:func:`.incremental.citing_places`); writing a page only looks them up.
+(:mod:`.backlinks_index`); writing a page only looks them up.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from ..i18n import translator
-from .incremental import CitationSnapshotDomain, Places
+from .backlinks_index import CitationSnapshotDomain
+from .queries import Places
 
 _ = translator("sphinx_publication.citations")
 BACKLINKS_CLASS = "citation-backlinks"

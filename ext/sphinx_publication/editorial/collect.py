@@ -1,7 +1,8 @@
 """Reading a doctree into a DocRecord (at ``doctree-read``).
 
-Charts and tables come from the figures layer through the small interface
-described in :mod:`.figures_interface`.
+Charts and tables are known by the contract with the figures layer
+(:mod:`sphinx_publication.figure_facts`); citations and bibliographies by the
+citations package's queries (:mod:`sphinx_publication.citations.queries`).
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx import addnodes
 
+from sphinx_publication.citations.queries import is_bibliography, is_citation_reference
+from sphinx_publication.figure_facts import figure_facts, is_source_note
+
 from . import editorial_nodes as ed
-from .figures_interface import figure_facts, is_source_note
 from .model import DocRecord, Marker, Note, UnsourcedFigure, summarise
 from .wordcount import count_words
 
@@ -33,15 +36,6 @@ SKIPPED_FOR_WORDS = (
     nodes.meta,
     *ed.EDITORIAL_NODES,
 )
-
-
-def is_bibliography(node: nodes.Node) -> bool:
-    # sphinxcontrib-bibtex's node, matched by name so the package stays optional.
-    return type(node).__name__ == "bibliography"
-
-
-def is_citation_reference(node: nodes.Node) -> bool:
-    return isinstance(node, addnodes.pending_xref) and node.get("refdomain") in ("cite", "footcite")
 
 
 def _nearest_id(node: nodes.Element) -> str:

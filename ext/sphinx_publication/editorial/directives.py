@@ -6,12 +6,12 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from sphinx_publication.citations.queries import bib_files
 from sphinx_publication.diagnostics import warn
 from sphinx_publication.ids import page_scoped_id
 
 from . import editorial_nodes as ed
 from .messages import SUBTYPE, _
-from .report import bibtex_domain
 from .statuses import STATUS_KEYS, parse_status
 
 
@@ -100,9 +100,8 @@ class EditorialReportDirective(SphinxDirective):
         self.set_source_info(node)
         # The report lists .bib entries: re-read this page when they change
         # (the files as sphinxcontrib-bibtex found them: absolute paths).
-        domain = bibtex_domain(self.env)
-        for bibfile in domain.bibdata.bibfiles if domain is not None else ():
-            self.env.note_dependency(str(bibfile))
+        for bibfile in bib_files(self.env):
+            self.env.note_dependency(bibfile)
         return [node]
 
 

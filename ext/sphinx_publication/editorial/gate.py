@@ -7,11 +7,12 @@ import re
 from docutils import nodes
 from sphinx.util import logging
 
+from sphinx_publication.citations.queries import entries_without_locator
 from sphinx_publication.diagnostics import WARNING_TYPE, warn
 
 from . import editorial_nodes as ed
 from .messages import SUBTYPE, _, ngettext, status_label
-from .report import summary_items, unlinked_bibliography
+from .report import summary_items
 from .wordcount import format_count
 
 logger = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ def counts(app) -> dict[str, int]:
         "markers": sum(len(r.markers) for r in records),
         "notes": sum(len(r.notes) for r in records),
         "figures": sum(len(r.unsourced_figures) for r in records),
-        "references": len(unlinked_bibliography(app.env)),
+        "references": len(entries_without_locator(app.env)),
     }
 
 

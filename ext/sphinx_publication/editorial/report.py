@@ -6,11 +6,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from docutils import nodes
-from sphinx.errors import ExtensionError, NoUri
+from sphinx.errors import NoUri
+
+from sphinx_publication.citations.queries import entries_without_locator
 
 from .messages import _, count_phrase, data_needed_label, review_note_label, status_label
 from .statuses import STATUS_KEYS
-from .unlinked_entries import UnlinkedEntry, entries_without_locator
 from .wordcount import format_count
 
 
@@ -81,34 +82,6 @@ def grouped_by_page(
     return outer
 
 
-def unlinked_bibliography(env) -> list[tuple[UnlinkedEntry, str | None, str | None]]:
-    """Entries without DOI/URL, each with the page and id of its bibliography entry if any."""
-    entries, citations = _bibliography_data(env)
-    places = {}
-    for citation in citations:
-        places.setdefault(citation.key, (citation.bibliography_key.docname, citation.citation_id))
-    return [(e, *places.get(e.key, (None, None))) for e in entries_without_locator(entries)]
-
-
-def bibtex_domain(env):
-    """sphinxcontrib-bibtex's domain, holding the .bib data it parsed; None without it.
-
-    The .bib files are never read here: they would be found differently from
-    sphinxcontrib-bibtex (which resolves ``bibtex_bibfiles`` from the conf dir).
-    """
-    try:
-        return env.get_domain("cite")
-    except ExtensionError:  # sphinxcontrib.bibtex is not loaded: no bibliography
-        return None
-
-
-def _bibliography_data(env) -> tuple[dict, list]:
-    domain = bibtex_domain(env)
-    if domain is None:
-        return {}, []
-    return dict(domain.bibdata.data.entries), list(domain.citations)
-
-
 # -- the report ---------------------------------------------------------------------
 
 
@@ -118,7 +91,7 @@ def build_report(builder, fromdocname: str, domain) -> list[nodes.Node]:
     ordered = list(domain.ordered())
     markers = [(d, r.markers) for d, r in ordered]
     figures = [(d, r.unsourced_figures) for d, r in ordered]
-    bib = unlinked_bibliography(env)
+    bib = entries_without_locator(env)
     counts = {
         "markers": sum(len(m) for _d, m in markers),
         "notes": sum(len(r.notes) for _d, r in ordered),
@@ -157,10 +130,10 @@ def build_report(builder, fromdocname: str, domain) -> list[nodes.Node]:
     result.append(_heading(str(_("Bibliography entries without DOI or URL")), counts["references"], language))
     if bib:
         listing = nodes.bullet_list(classes=["editorial-report-references"])
-        for entry, docname, target_id in bib:
+        for entry in bib:
             label = f"{entry.key} — {entry.title}" if entry.title else entry.key
-            if docname:
-                listing += _item(make_link(builder, fromdocname, docname, target_id or "", label))
+            if entry.docname:
+                listing += _item(make_link(builder, fromdocname, entry.docname, entry.target_id or "", label))
             else:
                 listing += _item(nodes.Text(label))
         result.append(listing)

@@ -16,6 +16,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import warn
+from ..figure_facts import SOURCE_CLASS, describe_figure
 from ..i18n import translator
 from ..ids import page_scoped_id
 from .model import Chart, Table
@@ -143,18 +144,15 @@ class _DataDirective(SphinxDirective):
         return [key.strip() for key in self.options.get("source", "").split(",") if key.strip()]
 
     def _describe(self, node: nodes.Element, kind: str, title: str) -> None:
-        """The attributes other layers read (the editorial report lists
-        figures without a source): ``chart_kind``, ``title``, ``sources``."""
-        node["chart_kind"] = kind
-        node["title"] = title
-        node["sources"] = self._source_keys()
+        """What other layers read (the editorial report lists figures without a source)."""
+        describe_figure(node, kind, title, self._source_keys())
 
     def _source_paragraph(self) -> nodes.paragraph | None:
         """``Source : [1, 2]``, citations made as the ``{cite:p}`` role makes them."""
         keys = self._source_keys()
         if not keys:
             return None
-        paragraph = nodes.paragraph(classes=["sp-source"])
+        paragraph = nodes.paragraph(classes=[SOURCE_CLASS])
         paragraph += nodes.Text(str(_("Source:")) + " ")
         bad = [key for key in keys if not _CITATION_KEY.match(key)]
         if bad or "cite" not in self.env.domains:

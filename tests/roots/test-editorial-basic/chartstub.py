@@ -1,8 +1,10 @@
-"""Stands in for the figures layer: a node with chart_kind/title/sources attributes."""
+"""Stands in for the figures layer: a node described through the figure_facts contract."""
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
+
+from sphinx_publication.figure_facts import describe_figure
 
 
 class stub_chart(nodes.General, nodes.Element):
@@ -17,7 +19,8 @@ class StubChart(SphinxDirective):
 
     def run(self):
         sources = [s.strip() for s in self.options.get("source", "").split(",") if s.strip()]
-        node = stub_chart(chart_kind="bar", title=self.arguments[0], sources=sources)
+        node = stub_chart()
+        describe_figure(node, "bar", self.arguments[0], sources)
         node["ids"].append(self.options.get("name", "chart"))
         node += nodes.caption("", self.arguments[0])
         node += nodes.paragraph("", "\n".join(self.content))

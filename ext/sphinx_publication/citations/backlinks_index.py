@@ -1,4 +1,6 @@
-"""Keep incremental builds equal to clean builds.
+"""The backlinks index: per key, its label, its text and the pages citing it.
+
+Kept in step between builds so that incremental builds equal clean builds.
 
 sphinxcontrib-bibtex recomputes labels at every build, but Sphinx writes
 only the documents it re-read: after a .bib edit, pages that merely cite
@@ -20,12 +22,12 @@ ones (a reused build directory must fail ``-W`` like a fresh one).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from pybtex.backends.plaintext import Backend as PlainText
 from sphinx.domains import Domain
-from sphinxcontrib.bibtex.domain import get_docnames
+
+from .queries import Places, cited_keys_by_doc, citing_places
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
@@ -52,39 +54,6 @@ class CitationSnapshotDomain(Domain):
 
     def resolve_any_xref(self, *args, **kwargs):
         return []
-
-
-def cited_keys_by_doc(env: BuildEnvironment) -> dict[str, set[str]]:
-    keys: dict[str, set[str]] = defaultdict(set)
-    for ref in env.get_domain("cite").citation_refs:
-        keys[ref.docname].update(target.key for target in ref.targets)
-    return keys
-
-
-#: the pages citing one key, in reading order: ((docname, title, (ref id, ...)), ...)
-Places = tuple[tuple[str, str | None, tuple[str, ...]], ...]
-
-
-def citing_places(env: BuildEnvironment) -> dict[str, Places]:
-    """key -> the pages citing it with their titles and citation ids, in reading order."""
-    position = {docname: index for index, docname in enumerate(get_docnames(env))}
-    # stable sort: within a page, references stay in reading order
-    refs = sorted(
-        env.get_domain("cite").citation_refs,
-        key=lambda ref: position.get(ref.docname, len(position)),
-    )
-    grouped: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    for ref in refs:
-        for key in dict.fromkeys(target.key for target in ref.targets):
-            grouped[key].setdefault(ref.docname, []).append(ref.citation_ref_id)
-    return {
-        key: tuple((docname, page_title(env, docname), tuple(ids)) for docname, ids in pages.items())
-        for key, pages in grouped.items()
-    }
-
-
-def page_title(env: BuildEnvironment, docname: str) -> str | None:
-    return env.titles[docname].astext() if docname in env.titles else None
 
 
 def take_snapshot(env: BuildEnvironment) -> tuple[dict, dict[str, Places]]:
