@@ -27,7 +27,7 @@ from .directives import (
 from .domain import EditorialDomain
 from .gate import check_mode, hide_editorial_nodes, mode, on_build_finished
 from .messages import DOMAIN, SUBTYPE, _
-from .render import add_nodes, has_renderer, plain_replacement
+from .render import add_nodes, plain_where_unrendered
 from .report import build_report
 from .statuses import DEFAULT_BLOCKING
 from .wordcount import format_count
@@ -77,10 +77,7 @@ def on_doctree_resolved(app, doctree: nodes.document, docname: str) -> None:
     domain = app.env.get_domain("editorial")
     for node in list(doctree.findall(ed.editorial_report)):
         node.replace_self(build_report(app.builder, docname, domain))
-    for node_class in (ed.data_needed, ed.data_needed_block, ed.review_note):
-        if not has_renderer(app, node_class):
-            for node in list(doctree.findall(node_class)):
-                node.replace_self(plain_replacement(node))
+    plain_where_unrendered(app, doctree)
 
 
 def setup(app):

@@ -1,9 +1,11 @@
-"""One renderer per builder: HTML (and epub), LaTeX, text; plain nodes elsewhere."""
+"""One renderer per output format: HTML (and epub), LaTeX, text; plain nodes elsewhere."""
 
 from __future__ import annotations
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxTranslator
+
+from sphinx_publication.builders import add_visitors, replace_unrendered
 
 from . import editorial_nodes as ed
 from .messages import data_needed_label, labelled, prefix, review_note_label, status_label
@@ -158,20 +160,14 @@ HANDLERS = {
 
 
 def add_nodes(app) -> None:
-    # Registered by format only: Sphinx looks a builder's name up first and, if any
-    # extension registered that name (say "epub"), never falls back on the format,
-    # so registering names here would hide other extensions' html visitors.
     for node_class, handlers in HANDLERS.items():
-        app.add_node(node_class, **handlers)
+        add_visitors(app, node_class, **handlers)
 
 
-def has_renderer(app, node_class: type) -> bool:
-    """Whether the current builder's translator knows *node_class* (Sphinx's own lookup)."""
-    builder = app.builder
-    handlers = app.registry.translation_handlers.get(builder.name)
-    if handlers is None:
-        handlers = app.registry.translation_handlers.get(builder.format, {})
-    return node_class.__name__ in handlers
+def plain_where_unrendered(app, doctree: nodes.document) -> None:
+    """Markers and notes become standard nodes where no visitor renders them."""
+    for node_class in HANDLERS:
+        replace_unrendered(app, doctree, node_class, plain_replacement)
 
 
 # -- fallback: plain docutils nodes, nothing dropped ----------------------------------------

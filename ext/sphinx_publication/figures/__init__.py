@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..assets import add_stylesheet
+from ..builders import add_visitors
 from ..i18n import register_catalog
 from .directives import BarChart, DataTableDirective, LineChart, PieChart, PlotlyChart
 from .nodes import chart_node
 from .pdf import remove_unused_chart_pdfs
-from .render import ChartToTable, depart_nothing, visit_chart_html, visit_chart_latex
+from .render import charts_as_tables, depart_nothing, visit_chart_html, visit_chart_latex
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,8 +35,9 @@ def _remove_unused_chart_pdfs(app: Sphinx, exception: BaseException | None) -> N
 
 def setup(app: Sphinx) -> dict:
     register_catalog(app, "sphinx_publication.figures", __file__)
-    # Format names only (see render.py): dirhtml, singlehtml and epub use "html".
-    app.add_node(
+    # dirhtml, singlehtml and epub use the "html" format's visitors.
+    add_visitors(
+        app,
         chart_node,
         html=(visit_chart_html, depart_nothing),
         latex=(visit_chart_latex, depart_nothing),
@@ -45,7 +47,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("chart-line", LineChart)
     app.add_directive("chart", PlotlyChart)
     app.add_directive("data-table", DataTableDirective)
-    app.add_post_transform(ChartToTable)
+    app.connect("doctree-resolved", charts_as_tables)
     app.connect("build-finished", _remove_unused_chart_pdfs)
     add_stylesheet(app, __file__, CSS_FILE)
     return {

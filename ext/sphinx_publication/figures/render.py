@@ -5,13 +5,12 @@
 * format "latex": the SVG converted to a vector PDF, ``\\sphinxincludegraphics``
   inside the figure that the directive built (so numbering and caption are
   Sphinx's); if the conversion fails, the data as a tabular, and a warning.
-* every other builder (text, man, texinfo, gettext, xml, third-party…), and
-  any builder whose translator has no chart visitor: the chart node is
-  replaced by a docutils table of its data before writing.
+* every other builder (text, man, texinfo, xml, third-party…), and any
+  builder whose translator has no chart visitor: the chart node is replaced
+  by a docutils table of its data before writing (:func:`charts_as_tables`).
 
-Visitors are registered under format names only: Sphinx looks a builder's
-*name* up first and, once any extension registered that name, never falls
-back on the format, which would hide every other extension's visitors.
+Visitors are registered under format names only (see
+:mod:`sphinx_publication.builders`).
 """
 
 from __future__ import annotations
@@ -21,8 +20,8 @@ from html import escape as html_escape
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..builders import replace_unrendered
 from ..diagnostics import warn
 from ..i18n import translator
 from .model import Chart
@@ -33,12 +32,12 @@ from .svg import Wording, render_svg
 from .table_nodes import table_node
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
 
 _ = translator("sphinx_publication.figures")
 
-DRAWN_FORMATS = ("html", "latex")
 _UNITLESS = re.compile(r"^\d+(\.\d*)?$|^\.\d+$")
 
 
@@ -163,32 +162,10 @@ def data_table_node(chart: Chart, numbers: NumberFormat) -> nodes.table:
     return table_node(table_headers(chart), table_rows(chart, numbers), ["sp-chart-data"])
 
 
-def translator_draws_charts(env) -> bool:
-    """Whether the builder's translator has a chart visitor, by Sphinx's own
-    lookup: handlers under the builder's name if any were registered, else
-    under its format (the private attributes are the ones Sphinx's
-    post-transforms use themselves)."""
-    builder = env._builder_cls  # noqa: SLF001
-    if builder.format not in DRAWN_FORMATS:
-        return False
-    registry = getattr(env, "_registry", None)
-    if registry is None:
-        return True
-    handlers = registry.translation_handlers.get(builder.name)
-    if handlers is None:
-        handlers = registry.translation_handlers.get(builder.format, {})
-    return chart_node.__name__ in handlers
-
-
-class ChartToTable(SphinxPostTransform):
-    """Replace charts by their data table for builders that cannot draw them."""
-
-    default_priority = 400
-
-    def is_supported(self) -> bool:
-        return not translator_draws_charts(self.env)
-
-    def run(self, **kwargs) -> None:
-        for node in list(self.document.findall(chart_node)):
-            chart = node["chart"]
-            node.replace_self(data_table_node(chart, number_format(chart, self.config.language)))
+def charts_as_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: charts become data tables where no visitor draws them."""
+    language = app.config.language
+    replace_unrendered(
+        app, doctree, chart_node,
+        lambda node: data_table_node(node["chart"], number_format(node["chart"], language)),
+    )
