@@ -1,7 +1,9 @@
-"""Shared pytest set-up: Sphinx's testing fixtures and the roots folder."""
+"""Shared pytest set-up: Sphinx's testing fixtures, the roots folder, and ``build_root``."""
 
 from __future__ import annotations
 
+import itertools
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,3 +22,29 @@ def rootdir() -> Path:
 @pytest.fixture(scope="session")
 def project_dir() -> Path:
     return PROJECT_DIR
+
+
+@pytest.fixture
+def build_root(make_app, rootdir, tmp_path):
+    """``build_root("figures-basic", "latex", **make_app_kwargs)``: copy
+    ``roots/test-<name>`` to a fresh folder, build it, return the app.
+
+    The one way the tests build a project. ``build=False`` returns the app
+    unbuilt (to edit files or look at set-up first); ``srcdir=`` reuses a copy
+    made earlier (an incremental build); ``edit=`` is called with the copy's
+    path before the app is created.
+    """
+    serial = itertools.count(1)
+
+    def build(name, buildername="html", *, build=True, srcdir=None, edit=None, **kwargs):
+        if srcdir is None:
+            srcdir = tmp_path / f"{name}-{next(serial)}"
+            shutil.copytree(rootdir / f"test-{name}", srcdir)
+        if edit is not None:
+            edit(Path(srcdir))
+        app = make_app(buildername, srcdir=srcdir, **kwargs)
+        if build:
+            app.build()
+        return app
+
+    return build

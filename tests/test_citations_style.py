@@ -10,6 +10,7 @@ from pybtex.backends.plaintext import Backend
 from pybtex.database import parse_string
 
 from sphinx_publication.citations import terms
+from sphinx_publication.citations.plugins import style_for_language
 from sphinx_publication.citations.style import EnglishStyle, FrenchStyle, Style
 
 BIB = r"""
@@ -74,15 +75,20 @@ def test_english_entries():
     assert "La thèse en France" in text["t"]
 
 
-def test_generic_style_follows_the_active_language():
-    previous = terms.active_language()
-    try:
-        terms.use_language("fr_CA")
-        assert Style().terms is terms.FRENCH
-        terms.use_language("de")  # no table: English
-        assert Style().terms is terms.ENGLISH
-    finally:
-        terms.use_language(previous)
+@pytest.mark.parametrize(("name", "language", "expected"), [
+    ("publication", "fr_CA", "publication-fr"),
+    ("publication", "de", "publication-en"),  # no table: English
+    ("publication", None, "publication-en"),
+    ("unsrt", "fr", "unsrt"),
+])
+def test_the_neutral_style_name_becomes_the_style_of_the_build_language(name, language, expected):
+    assert style_for_language(name, language) == expected
+
+
+def test_styles_hold_no_process_wide_language():
+    assert Style().terms is terms.ENGLISH
+    assert Style(language="fr_CA").terms is terms.FRENCH
+    assert Style().terms is terms.ENGLISH
 
 
 @pytest.mark.parametrize(

@@ -2,32 +2,23 @@
 
 Load everything with ``extensions = ["sphinx_publication"]`` or pick the
 sub-extensions one by one: ``sphinx_publication.figures``,
-``sphinx_publication.citations``, ``sphinx_publication.editorial``.
+``sphinx_publication.citations``, ``sphinx_publication.editorial``,
+``sphinx_publication.typography``, ``sphinx_publication.accessible_html``.
+The version is :data:`sphinx_publication.metadata.__version__`. The draft
+importer (:mod:`sphinx_publication.importer`) needs neither Sphinx nor
+docutils: no ``__init__`` of the package imports them.
 """
 
-from __future__ import annotations
 
-from typing import TYPE_CHECKING
+def setup(app):
+    from .metadata import extension_metadata
 
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-
-__version__ = "0.1.0"
-
-SUBEXTENSIONS = (
-    "sphinx_publication.figures",
-    "sphinx_publication.citations",
-    "sphinx_publication.editorial",
-    "sphinx_publication.typography",
-    "sphinx_publication.accessible_html",
-)
-
-
-def setup(app: Sphinx) -> dict:
-    for name in SUBEXTENSIONS:
+    for name in (
+        "sphinx_publication.figures",
+        "sphinx_publication.citations",
+        "sphinx_publication.editorial",
+        "sphinx_publication.typography",
+        "sphinx_publication.accessible_html",
+    ):
         app.setup_extension(name)
-    return {
-        "version": __version__,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    return extension_metadata()

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .metadata import extension_metadata
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -86,4 +88,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(DeduplicateWrapperIds)
     # Late, so that a translator another extension sets is the one extended.
     app.connect("builder-inited", _use_accessible_translator, priority=900)
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return extension_metadata()

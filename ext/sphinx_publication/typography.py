@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .metadata import extension_metadata
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -110,4 +112,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(FrenchSpacing)
     # After the theme has computed its navigation (furo: priority 500).
     app.connect("html-page-context", _fix_page_context, priority=900)
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return extension_metadata()

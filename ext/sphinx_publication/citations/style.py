@@ -14,8 +14,9 @@ the familiar BibTeX layout and numbering in order of citation):
   formatted as their BibTeX equivalent instead of crashing the build.
 
 No Sphinx import here: the style is a plain pybtex plugin, registered under
-``pybtex.style.formatting`` as ``publication`` (language chosen by the
-Sphinx build), ``publication-fr`` and ``publication-en`` (fixed language).
+``pybtex.style.formatting`` as ``publication-fr`` and ``publication-en``, and
+``publication`` (English unless told otherwise), which a Sphinx build
+replaces by the style of its language (:mod:`.plugins`).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from pybtex.style.template import (
     words,
 )
 
-from .terms import Terms, active_language, format_iso_date, format_publication_date, terms_for
+from .terms import Terms, format_iso_date, format_publication_date, terms_for
 
 #: biblatex (and common non-standard) entry types -> the type pybtex formats.
 TYPE_ALIASES = {
@@ -140,12 +141,12 @@ class Style(UnsrtStyle):
     #: lists longer than this are cut to ``names_shown`` names + "et al."
     max_names = 10
     names_shown = 3
-    #: None: the language of the current Sphinx build (see terms.use_language)
+    #: None: English (a Sphinx build names the style of its language, see .plugins)
     language: str | None = None
 
     def __init__(self, *args, language: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.terms = terms_for(language or self.language or active_language())
+        self.terms = terms_for(language or self.language)
 
     # -- entries ---------------------------------------------------------------
     def format_entry(self, label, entry, bib_data=None):

@@ -5,9 +5,8 @@ and English month names. This module holds the small table of terms per
 language that :mod:`.style` uses, and formats dates through Babel so that
 month names follow the document language ("19 juin 2017", "June 19, 2017").
 
-The Sphinx layer selects the document language once per build with
-:func:`use_language`; the pybtex plugins, which pybtex instantiates without
-arguments, read it through :func:`active_language`.
+No state here: each style is made for one language (see :mod:`.plugins` for
+how a build picks the style of its language).
 """
 
 from __future__ import annotations
@@ -105,24 +104,11 @@ ENGLISH = Terms(
 TERMS = {"fr": FRENCH, "en": ENGLISH}
 DEFAULT_LANGUAGE = ENGLISH.language
 
-_active_language = DEFAULT_LANGUAGE
-
 
 def base_language(language: str | None) -> str:
     """``fr_CA`` -> ``fr``; a language without terms here, or none -> English."""
     code = language_code(language)
     return code if code in TERMS else DEFAULT_LANGUAGE
-
-
-def use_language(language: str | None) -> str:
-    """Make *language* the one of the styles created from now on; return it."""
-    global _active_language
-    _active_language = base_language(language)
-    return _active_language
-
-
-def active_language() -> str:
-    return _active_language
 
 
 def terms_for(language: str | None) -> Terms:

@@ -5,35 +5,22 @@ figure JSON) and ``data-table``. HTML gets inline SVG plus a data table and no
 JavaScript; LaTeX gets a vector PDF in a numbered figure; every other builder
 gets the data as a table. Use it alone with
 ``extensions = ["sphinx_publication.figures"]``.
+
+Sphinx is imported by ``setup()`` only: the pure modules (:mod:`.parse`,
+:mod:`.model`) serve the draft importer without it.
 """
 
-from __future__ import annotations
 
-from typing import TYPE_CHECKING
+def setup(app):
+    from ..assets import add_stylesheet
+    from ..builders import add_visitors
+    from ..i18n import register_catalog
+    from ..metadata import extension_metadata
+    from .directives import BarChart, DataTableDirective, LineChart, PieChart, PlotlyChart
+    from .nodes import chart_node
+    from .pdf import remove_unused_chart_pdfs_after_latex_build
+    from .render import charts_as_tables, depart_nothing, visit_chart_html, visit_chart_latex
 
-from ..assets import add_stylesheet
-from ..builders import add_visitors
-from ..i18n import register_catalog
-from .directives import BarChart, DataTableDirective, LineChart, PieChart, PlotlyChart
-from .nodes import chart_node
-from .pdf import remove_unused_chart_pdfs
-from .render import charts_as_tables, depart_nothing, visit_chart_html, visit_chart_latex
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-
-__version__ = "0.1.0"
-ENV_VERSION = 2  # chart ids are page-scoped ids now
-CSS_FILE = "sphinx-publication-figures.css"
-
-
-def _remove_unused_chart_pdfs(app: Sphinx, exception: BaseException | None) -> None:
-    # Only after a complete LaTeX build: every .tex then names the PDFs it needs.
-    if exception is None and app.builder.format == "latex":
-        remove_unused_chart_pdfs(app.builder.outdir)
-
-
-def setup(app: Sphinx) -> dict:
     register_catalog(app, "sphinx_publication.figures", __file__)
     # dirhtml, singlehtml and epub use the "html" format's visitors.
     add_visitors(
@@ -48,11 +35,6 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("chart", PlotlyChart)
     app.add_directive("data-table", DataTableDirective)
     app.connect("doctree-resolved", charts_as_tables)
-    app.connect("build-finished", _remove_unused_chart_pdfs)
-    add_stylesheet(app, __file__, CSS_FILE)
-    return {
-        "version": __version__,
-        "env_version": ENV_VERSION,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    app.connect("build-finished", remove_unused_chart_pdfs_after_latex_build)
+    add_stylesheet(app, __file__, "sphinx-publication-figures.css")
+    return extension_metadata(env_version=2)  # 2: chart ids are page-scoped ids

@@ -74,3 +74,9 @@ def remove_unused_chart_pdfs(outdir: str | Path) -> list[str]:
             pdf.unlink(missing_ok=True)
             removed.append(pdf.name)
     return removed
+
+
+def remove_unused_chart_pdfs_after_latex_build(app, exception: BaseException | None) -> None:
+    """``build-finished``: only after a complete LaTeX build does every .tex name the PDFs it needs."""
+    if exception is None and app.builder.format == "latex":
+        remove_unused_chart_pdfs(app.builder.outdir)

@@ -1,0 +1,59 @@
+"""The editorial layer's event handlers: record each page, re-read dependents, resolve counts and reports."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from sphinx_publication.diagnostics import warn
+
+from . import editorial_nodes as ed
+from .collect import record_doctree
+from .gate import hide_editorial_nodes, mode
+from .messages import SUBTYPE, _
+from .render import plain_where_unrendered
+from .report import build_report
+from .wordcount import format_count
+
+
+def on_doctree_read(app, doctree: nodes.document) -> None:
+    skip = frozenset(app.config.word_count_skip_classes)
+    app.env.get_domain("editorial").set_record(app.env.docname, record_doctree(doctree, skip))
+
+
+def on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
+    """The report and the word count depend on every page: re-read their pages."""
+    if not (added or changed or removed):
+        return []
+    return sorted(env.get_domain("editorial").dependent_docs() - set(removed) - set(changed))
+
+
+def resolve_word_counts(app, doctree: nodes.document, docname: str) -> None:
+    domain = app.env.get_domain("editorial")
+    for node in list(doctree.findall(ed.word_count)):
+        scope = node["scope"]
+        if scope == "article":
+            words = domain.article_words()
+        elif scope in domain.records:
+            words = domain.records[scope].words
+        else:
+            warn(
+                _("word-count: unknown document {scope!r}; write 'article' or a document name such as 'docs/conclusion'").format(
+                    scope=scope
+                ),
+                location=node,
+                subtype=SUBTYPE,
+            )
+            words = 0
+        text = format_count(words, app.config.language)
+        node.replace_self(nodes.inline("", text, classes=["editorial-word-count"]))
+
+
+def on_doctree_resolved(app, doctree: nodes.document, docname: str) -> None:
+    resolve_word_counts(app, doctree, docname)
+    if mode(app.config) == "release":
+        hide_editorial_nodes(doctree)
+        return
+    domain = app.env.get_domain("editorial")
+    for node in list(doctree.findall(ed.editorial_report)):
+        node.replace_self(build_report(app.builder, docname, domain))
+    plain_where_unrendered(app, doctree)
