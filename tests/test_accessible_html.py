@@ -22,9 +22,8 @@ def test_focusable_pre():
     )
 
 
-@pytest.mark.sphinx("html", testroot="accessible-html")
-def test_theme_and_writer_markup_is_valid(app):
-    app.build()
+def test_theme_and_writer_markup_is_valid(build_root):
+    app = build_root("accessible-html", "html")
     index = (app.outdir / "index.html").read_text(encoding="utf-8")
     # toctree captions (page body and furo's sidebar) carry their level
     captions = re.findall(r"<p[^>]*role=\"heading\"[^>]*>", index)
@@ -39,8 +38,7 @@ def test_theme_and_writer_markup_is_valid(app):
     assert re.search(r'<div role="list" class="citation-list">\s*<div class="citation" id="[^"]+" role="listitem">', cites)
 
 
-@pytest.mark.sphinx("singlehtml", testroot="accessible-html")
-def test_every_html_builder_is_fixed(app):
-    app.build()
+def test_every_html_builder_is_fixed(build_root):
+    app = build_root("accessible-html", "singlehtml")
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert 'role="doc-biblioentry"' not in page and 'role="listitem"' in page

@@ -4,7 +4,9 @@ Sphinx picks a node's visitors by builder *name* when any extension registered
 some under that name, and by *format* otherwise: a visitor registered under
 ``singlehtml`` or ``epub`` by one extension would hide every other
 extension's ``html`` visitors on that builder. This builds one page holding
-each construct with ``sphinx.ext.todo`` loaded, on every builder.
+each construct with ``sphinx.ext.todo`` loaded, on every builder: the one
+test of that regression for the whole package (``builders.add_visitors``
+enforces the rule; every sub-extension registers through it).
 """
 
 from __future__ import annotations
@@ -28,9 +30,8 @@ def _outputs(outdir: Path) -> str:
 
 
 @pytest.mark.parametrize("buildername", HTML_BUILDERS)
-def test_html_family_renders_everything(make_app, rootdir, tmp_path, buildername):
-    app = make_app(buildername, srcdir=_copy(rootdir, tmp_path))
-    app.build()
+def test_html_family_renders_everything(build_root, buildername):
+    app = build_root("builders", buildername)
     assert app.warning.getvalue().strip() == ""
     out = _outputs(Path(app.outdir))
     assert '<svg' in out and 'role="img"' in out  # the chart, drawn
@@ -38,13 +39,12 @@ def test_html_family_renders_everything(make_app, rootdir, tmp_path, buildername
     assert "Note témoin." in out and "editorial-review-note" in out
     assert "Tâche visible partout." in out and 'admonition-todo' in out  # todo kept its HTML visitor
     assert "Tableau témoin" in out and "<table" in out
-    assert "cite-doe2024" in out
+    assert "cite-doe2024" in out and "Cité dans" in out  # the backlinks
 
 
 @pytest.mark.parametrize("buildername", OTHER_BUILDERS)
-def test_other_builders_keep_the_content(make_app, rootdir, tmp_path, buildername):
-    app = make_app(buildername, srcdir=_copy(rootdir, tmp_path))
-    app.build()
+def test_other_builders_keep_the_content(build_root, buildername):
+    app = build_root("builders", buildername)
     assert app.warning.getvalue().strip() == ""
     out = _outputs(Path(app.outdir))
     for text in ("Graphique témoin", "Tableau témoin", "Tâche visible partout."):
@@ -59,9 +59,22 @@ def test_other_builders_keep_the_content(make_app, rootdir, tmp_path, buildernam
         assert "Alpha" in out and "Bêta" in out
 
 
-def _copy(rootdir: Path, tmp_path: Path) -> Path:
-    import shutil
+def test_visitors_are_registered_under_output_formats_only(build_root):
+    app = build_root("builders", "dummy")
+    ours = {
+        name for handlers in app.registry.translation_handlers.values() for name in handlers
+        if name in {"chart_node", "data_needed", "data_needed_block", "review_note", "bibliography_heading"}
+    }
+    assert len(ours) == 5
+    for key, handlers in app.registry.translation_handlers.items():
+        if ours & set(handlers):
+            assert key in {"html", "latex", "text"}, key
 
-    target = tmp_path / "builders"
-    shutil.copytree(rootdir / "test-builders", target)
-    return target
+
+def test_add_visitors_refuses_a_builder_name():
+    from docutils import nodes
+
+    from sphinx_publication.builders import add_visitors
+
+    with pytest.raises(ValueError, match="epub"):
+        add_visitors(None, nodes.inline, epub=(None, None))

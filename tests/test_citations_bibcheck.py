@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from sphinx_publication.citations.bibcheck import find_brace_fault, read_bibtex
 
-ROOT = Path(__file__).parent / "roots" / "test-citations-badbib"
 
 GOOD_FIRST = """@misc{first,
   title = {First},
@@ -87,13 +85,14 @@ def test_brace_fault_in_last_field_points_at_that_field():
     assert find_brace_fault("@misc{x,\n  a = {1},\n}\n") is None
 
 
-def build(make_app, tmp_path, bib: str):
-    srcdir = tmp_path / "project"
-    shutil.copytree(ROOT, srcdir)
-    (srcdir / "refs.bib").write_text(bib, encoding="utf-8")
-    app = make_app("html", srcdir=srcdir)
-    app.build()
-    return app
+def with_bib(data: str | bytes):
+    """An ``edit=`` for ``build_root``: the copy's refs.bib holds *data*."""
+
+    def edit(srcdir):
+        target = srcdir / "refs.bib"
+        target.write_bytes(data) if isinstance(data, bytes) else target.write_text(data, encoding="utf-8")
+
+    return edit
 
 
 def warnings_of(app) -> list[str]:
@@ -101,9 +100,9 @@ def warnings_of(app) -> list[str]:
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_build_warns_with_file_line_and_fix_then_goes_on(make_app, tmp_path, case):
+def test_build_warns_with_file_line_and_fix_then_goes_on(build_root, case):
     middle, line, _english, words = CASES[case]
-    app = build(make_app, tmp_path, GOOD_FIRST + middle + GOOD_THIRD)
+    app = build_root("citations-badbib", edit=with_bib(GOOD_FIRST + middle + GOOD_THIRD))
     warnings = warnings_of(app)
     located = [w for w in warnings if f"refs.bib:{line}: WARNING:" in w and words in w]
     assert len(located) == 1, warnings
@@ -114,36 +113,27 @@ def test_build_warns_with_file_line_and_fix_then_goes_on(make_app, tmp_path, cas
     assert 'id="cite-first"' in html and 'id="cite-third"' in html
 
 
-def test_build_with_report_entry_formats_it_as_a_report(make_app, tmp_path):
+def test_build_with_report_entry_formats_it_as_a_report(build_root):
     bib = GOOD_FIRST + "\n@report{third,\n  author = {Ada Lovelace},\n  title = {Rapport},\n  institution = {Inst},\n  year = {2022},\n  url = {https://example.org/3},\n}\n"
-    app = build(make_app, tmp_path, bib)
+    app = build_root("citations-badbib", edit=with_bib(bib))
     assert "WARNING" not in app.warning.getvalue()
     assert "Rapport technique, Inst, 2022" in (app.outdir / "index.html").read_text(encoding="utf-8")
 
 
-def test_broken_entry_that_is_cited_gives_one_warning_per_citing_place(make_app, tmp_path):
+def test_broken_entry_that_is_cited_gives_one_warning_per_citing_place(build_root):
     broken = GOOD_FIRST + "\n@misc{third,\n  title = {Open {brace,\n}\n"
-    app = build(make_app, tmp_path, broken)
+    app = build_root("citations-badbib", edit=with_bib(broken))
     warnings = warnings_of(app)
     assert any("refs.bib:8: WARNING: accolade non équilibrée dans l’entrée 'third'" in w for w in warnings)
     missing = [w for w in warnings if "could not find bibtex key" in w]
     assert len(missing) == 1 and "index.md:3:" in missing[0]
 
 
-def build_bytes(make_app, tmp_path, data: bytes, **kwargs):
-    srcdir = tmp_path / "project"
-    shutil.copytree(ROOT, srcdir)
-    (srcdir / "refs.bib").write_bytes(data)
-    app = make_app("html", srcdir=srcdir, **kwargs)
-    app.build()
-    return app
-
-
 LATIN_1 = (GOOD_FIRST + "\n@misc{third,\n  title = {Société},\n}\n").encode("latin-1")
 
 
-def test_bib_file_not_in_utf8_warns_at_the_bad_byte_and_the_build_goes_on(make_app, tmp_path):
-    app = build_bytes(make_app, tmp_path, LATIN_1)
+def test_bib_file_not_in_utf8_warns_at_the_bad_byte_and_the_build_goes_on(build_root):
+    app = build_root("citations-badbib", edit=with_bib(LATIN_1))
     warnings = warnings_of(app)
     located = [w for w in warnings if "refs.bib:8: WARNING:" in w]
     assert len(located) == 1, warnings
@@ -154,40 +144,36 @@ def test_bib_file_not_in_utf8_warns_at_the_bad_byte_and_the_build_goes_on(make_a
     assert (app.outdir / "index.html").is_file()
 
 
-def test_bib_file_in_latin1_builds_with_bibtex_encoding(make_app, tmp_path):
-    app = build_bytes(make_app, tmp_path, LATIN_1, confoverrides={"bibtex_encoding": "latin-1"})
+def test_bib_file_in_latin1_builds_with_bibtex_encoding(build_root):
+    app = build_root("citations-badbib", edit=with_bib(LATIN_1), confoverrides={"bibtex_encoding": "latin-1"})
     assert "WARNING" not in app.warning.getvalue()
     assert "Société" in (app.outdir / "index.html").read_text(encoding="utf-8")
 
 
-def test_unknown_bibtex_encoding_warns_at_its_line_in_conf_py(make_app, tmp_path):
-    srcdir = tmp_path / "project"
-    shutil.copytree(ROOT, srcdir)
-    (srcdir / "refs.bib").write_bytes(LATIN_1)
-    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write('bibtex_encoding = "no-such-codec"\n')
-    line = (srcdir / "conf.py").read_text(encoding="utf-8").count("\n")
-    app = make_app("html", srcdir=srcdir)
-    app.build()
+def test_unknown_bibtex_encoding_warns_at_its_line_in_conf_py(build_root):
+    def edit(srcdir):
+        with_bib(LATIN_1)(srcdir)
+        with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write('bibtex_encoding = "no-such-codec"\n')
+
+    app = build_root("citations-badbib", edit=edit)
+    line = (app.srcdir / "conf.py").read_text(encoding="utf-8").count("\n")
     warnings = [w for w in warnings_of(app) if "no-such-codec" in w]
     assert len(warnings) == 1 and "bibtex_encoding 'no-such-codec' inconnu" in warnings[0], warnings
     assert f"conf.py:{line}: WARNING:" in warnings[0]
 
 
-def test_missing_bib_file_warns_at_conf_py(make_app, tmp_path):
-    app = build_bytes(make_app, tmp_path, b"", confoverrides={"bibtex_bibfiles": ["absent.bib"]})
+def test_missing_bib_file_warns_at_conf_py(build_root):
+    app = build_root("citations-badbib", edit=with_bib(b""), confoverrides={"bibtex_bibfiles": ["absent.bib"]})
     warnings = [w for w in warnings_of(app) if "absent.bib" in w]
     assert len(warnings) == 1 and "fichier de bibliographie introuvable" in warnings[0], warnings
     assert "conf.py:5: WARNING:" in warnings[0]  # where bibtex_bibfiles is set
 
 
-def test_warnings_are_in_english_in_an_english_build(make_app, tmp_path):
+def test_warnings_are_in_english_in_an_english_build(build_root):
     middle, line, english, _french = CASES["missing-comma"]
-    srcdir = tmp_path / "project"
-    shutil.copytree(ROOT, srcdir)
-    (srcdir / "refs.bib").write_text(GOOD_FIRST + middle + GOOD_THIRD, encoding="utf-8")
-    app = make_app("html", srcdir=srcdir, confoverrides={"language": "en"})
-    app.build()
+    app = build_root("citations-badbib", edit=with_bib(GOOD_FIRST + middle + GOOD_THIRD),
+                     confoverrides={"language": "en"})
     located = [w for w in warnings_of(app) if f"refs.bib:{line}: WARNING:" in w]
     assert len(located) == 1 and english in located[0], located
     assert "virgule" not in app.warning.getvalue()
@@ -220,9 +206,9 @@ def _french_catalog() -> dict[str, str]:
 
 
 @pytest.mark.parametrize("year", ["0", "10000"])
-def test_cited_entry_with_a_year_no_calendar_holds_builds(make_app, tmp_path, year):
+def test_cited_entry_with_a_year_no_calendar_holds_builds(build_root, year):
     bib = GOOD_FIRST + f"\n@misc{{third,\n  title = {{Far}},\n  year  = {{{year}}},\n  month = jun,\n}}\n"
-    app = build(make_app, tmp_path, bib)
+    app = build_root("citations-badbib", edit=with_bib(bib))
     warnings = warnings_of(app)
     located = [w for w in warnings if f"refs.bib:9: WARNING: l’année '{year}' de 'third'" in w]
     assert len(located) == 1 and [w for w in warnings if "WARNING" in w] == located, warnings

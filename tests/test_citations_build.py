@@ -12,17 +12,6 @@ from bs4 import BeautifulSoup
 
 from helpers import require_tool
 
-ROOT = Path(__file__).parent / "roots"
-
-
-def build(make_app, tmp_path: Path, root: str, buildername: str = "html", **kwargs):
-    srcdir = tmp_path / root
-    shutil.copytree(ROOT / f"test-{root}", srcdir)
-    app = make_app(buildername, srcdir=srcdir, **kwargs)
-    app.build()
-    return app
-
-
 def soup(app, page: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -36,8 +25,8 @@ def entry(page: BeautifulSoup, key: str):
 
 
 @pytest.fixture
-def html_app(make_app, tmp_path):
-    return build(make_app, tmp_path, "citations-basic")
+def html_app(build_root):
+    return build_root("citations-basic")
 
 
 def test_in_text_citations_link_to_stable_anchors_numbered_in_reading_order(html_app):
@@ -109,8 +98,8 @@ def test_french_terms_months_and_titles_as_written(html_app):
     assert "Widder, Whittaker et West" in second.replace("\xa0", " ")
 
 
-def test_english_build_keeps_english(make_app, tmp_path):
-    app = build(make_app, tmp_path, "citations-basic", confoverrides={"language": "en"})
+def test_english_build_keeps_english(build_root):
+    app = build_root("citations-basic", confoverrides={"language": "en"})
     text = soup(app, "bibliographie").get_text(" ", strip=True).replace("\xa0", " ")
     assert "David Gray Widder, Meredith Whittaker, and Sarah Myers West" in text
     assert "635(8040):827–833, November 27, 2024" in text
@@ -120,8 +109,8 @@ def test_english_build_keeps_english(make_app, tmp_path):
     assert "Widder, Whittaker, and West" in soup(app, "second").get_text(" ", strip=True).replace("\xa0", " ")
 
 
-def test_parallel_build_gives_the_same_bibliography(make_app, tmp_path, html_app):
-    app = build(make_app, tmp_path / "j2", "citations-basic", parallel=2)
+def test_parallel_build_gives_the_same_bibliography(build_root, html_app):
+    app = build_root("citations-basic", parallel=2)
     for page in ("premier", "second", "bibliographie"):
         assert (app.outdir / f"{page}.html").read_bytes() == (
             html_app.outdir / f"{page}.html"
@@ -132,8 +121,8 @@ def test_parallel_build_gives_the_same_bibliography(make_app, tmp_path, html_app
 
 
 @pytest.fixture
-def latex_app(make_app, tmp_path):
-    return build(make_app, tmp_path, "citations-basic", "latex")
+def latex_app(build_root):
+    return build_root("citations-basic", "latex")
 
 
 def test_latex_one_bibliography_at_the_end_without_empty_section(latex_app):
@@ -172,47 +161,3 @@ def test_pdf_has_no_broken_citation_link(latex_app):
     assert "has been referenced but does not exist" not in log
     assert "There were undefined references" not in log
     assert (latex_app.outdir / "citations.pdf").stat().st_size > 0
-
-
-# -- other builders ------------------------------------------------------------
-
-TODO = "\n```{todo}\nUne tâche de relecture\n```\n"
-
-
-@pytest.mark.parametrize("buildername", ["epub", "singlehtml", "dirhtml", "text", "man", "texinfo"])
-def test_other_extensions_keep_their_visitors_on_every_builder(make_app, tmp_path, buildername):
-    """Visitors registered by builder name would hide sphinx.ext.todo's html= ones (epub)."""
-    srcdir = tmp_path / "project"
-    shutil.copytree(ROOT / "test-citations-basic", srcdir)
-    with (srcdir / "premier.md").open("a", encoding="utf-8") as page:
-        page.write(TODO)
-    app = make_app(
-        buildername,
-        srcdir=srcdir,
-        confoverrides={
-            "extensions": ["myst_parser", "sphinx_publication.citations", "sphinx.ext.todo"],
-            "todo_include_todos": True,
-            "copyright": "2026, Test",  # EPUB3 requires both
-            "version": "1",
-        },
-    )
-    app.build()
-    assert "WARNING" not in app.warning.getvalue()
-    written = "".join(
-        path.read_text(encoding="utf-8", errors="replace")
-        for path in app.outdir.rglob("*")
-        if path.is_file() and path.suffix in {".xhtml", ".html", ".txt", ".1", ".texi"}
-    )
-    assert "Une tâche de relecture" in written
-    assert "Cité dans" in written
-
-
-def test_citation_visitors_are_registered_under_formats_only(make_app, tmp_path):
-    app = build(make_app, tmp_path, "citations-basic", "dummy")
-    from sphinx_publication.citations.latex import bibliography_heading
-
-    registered = {
-        name for name, handlers in app.registry.translation_handlers.items()
-        if bibliography_heading.__name__ in handlers
-    }
-    assert registered == {"latex"}

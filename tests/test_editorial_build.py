@@ -13,10 +13,6 @@ from helpers import require_tool
 NBSP = "\u00a0"
 
 
-def build(app) -> None:
-    app.build(force_all=True)
-
-
 def read(app, name: str) -> str:
     return (Path(app.outdir) / name).read_text(encoding="utf-8")
 
@@ -32,9 +28,8 @@ def status(app) -> str:
 # -- each role and directive, per builder ------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="editorial-basic", srcdir="editorial-html")
-def test_html_markers_and_notes(app):
-    build(app)
+def test_html_markers_and_notes(build_root):
+    app = build_root("editorial-basic", "html")
     un = read(app, "un.html")
     mark = re.search(r'<mark class="editorial-data-needed" id="data-needed-un-1">(.*?)</mark>', un, re.S)
     assert mark, un
@@ -55,9 +50,8 @@ def test_html_markers_and_notes(app):
     assert (Path(app.outdir) / "_static" / "sphinx-publication-editorial.css").is_file()
 
 
-@pytest.mark.sphinx("latex", testroot="editorial-basic", srcdir="editorial-latex")
-def test_latex_markers_and_notes(app):
-    build(app)
+def test_latex_markers_and_notes(build_root):
+    app = build_root("editorial-basic", "latex")
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert r"\label{\detokenize{un:data-needed-un-1}}" in tex
     assert re.search(r"\\color\[HTML\]\{9A3412\}\\textbf\{\[Données nécessaires~: \}\\textit\{chiffre sourcé\}\\textbf\{\]\}", tex)
@@ -67,9 +61,8 @@ def test_latex_markers_and_notes(app):
     assert tex.count(r"\begin{sphinxadmonition}") == tex.count(r"\end{sphinxadmonition}") == 4
 
 
-@pytest.mark.sphinx("text", testroot="editorial-basic", srcdir="editorial-text")
-def test_text_markers_and_notes(app):
-    build(app)
+def test_text_markers_and_notes(build_root):
+    app = build_root("editorial-basic", "text")
     un = read(app, "un.txt")
     assert f"[Données\nnécessaires{NBSP}: chiffre sourcé]" in un or f"[Données nécessaires{NBSP}: chiffre sourcé]" in un
     assert f"[Note de vérification{NBSP}: erroné — Mixtral = 12B]" in un
@@ -77,35 +70,15 @@ def test_text_markers_and_notes(app):
     assert "[Données nécessaires]\n\n  Un tableau des coûts d’entraînement." in deux
 
 
-@pytest.mark.parametrize(("buildername", "page"), [
-    ("dirhtml", "un/index.html"), ("singlehtml", "index.html"), ("epub", "un.xhtml"),
-])
-def test_html_builders_by_another_name_get_the_html_rendering(make_app, rootdir, tmp_path, buildername, page):
-    """Visitors are registered by format ("html"), never by builder name, so every
-    builder of the html format gets the rich rendering, not the plain fallback."""
-    import shutil
-
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-editorial-basic", srcdir)
-    app = make_app(buildername, srcdir=srcdir)
-    build(app)
-    html = read(app, page)
-    assert re.search(r'<mark class="editorial-data-needed" id="data-needed-un-1">', html), buildername
-    assert re.search(r'<aside[^>]*class="editorial-review-note editorial-status-wrong', html)
-    assert "[Données nécessaires" not in html  # the fallback's text
-
-
-@pytest.mark.sphinx("man", testroot="editorial-basic", srcdir="editorial-man")
-def test_unknown_builder_gets_plain_nodes_with_the_same_text(app):
-    build(app)
+def test_unknown_builder_gets_plain_nodes_with_the_same_text(build_root):
+    app = build_root("editorial-basic", "man")
     page = next(Path(app.outdir).rglob("*.1")).read_text(encoding="utf-8")
     assert "Données nécessaires" in page and "chiffre sourcé" in page
     assert "Note de vérification" in page and "Chiffre rapporté par la presse." in page
 
 
-@pytest.mark.sphinx("html", testroot="editorial-basic", srcdir="editorial-en", confoverrides={"language": "en"})
-def test_strings_follow_the_document_language(app):
-    build(app)
+def test_strings_follow_the_document_language(build_root):
+    app = build_root("editorial-basic", "html", confoverrides={"language": "en"})
     un = read(app, "un.html")
     assert "Data needed: " in un and '<span class="editorial-status">wrong</span>' in un
     assert "Editorial: 2 data-needed markers, 3 review notes" in status(app)
@@ -122,9 +95,8 @@ def report_section(html: str, heading: str) -> str:
     return html[start : end if end != -1 else None]
 
 
-@pytest.mark.sphinx("html", testroot="editorial-basic", srcdir="editorial-report")
-def test_report_lists_everything_grouped_by_page_with_links(app):
-    build(app)
+def test_report_lists_everything_grouped_by_page_with_links(build_root):
+    app = build_root("editorial-basic", "html")
     etat = read(app, "etat.html")
     assert (
         "Éditorial : 2 données nécessaires, 3 notes de vérification, "
@@ -146,24 +118,22 @@ def test_report_lists_everything_grouped_by_page_with_links(app):
     assert "Éditorial : 2 données nécessaires, 3 notes de vérification" in status(app)
 
 
-@pytest.mark.sphinx("html", testroot="editorial-basic", srcdir="editorial-words")
-def test_word_count_of_a_known_text(app):
+def test_word_count_of_a_known_text(build_root):
     # index: "Titre de l’article" + "Un deux trois quatre cinq." (the byline is left out) = 8
     # un: "Première partie" + "Le modèle compte douze milliards de paramètres" = 9
     #     (citation, marker, note and both charts left out)
     # deux: "Deuxième partie" + "Phrase avec une l’IA et GPT-4 : fin." = 9
     #     (the block marker, the notes and the "Nombre de mots" line left out)
     # biblio (bibliography), etat (report) and auteurs/* (word_count_exclude) do not count.
-    build(app)
+    app = build_root("editorial-basic", "html")
     assert "Nombre de mots : <span class=\"editorial-word-count\">26</span> (hors références)" in read(app, "deux.html")
 
 
 # -- bad input ----------------------------------------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="editorial-warnings")
-def test_bad_input_gives_located_warnings_and_the_page_still_builds(app):
-    build(app)
+def test_bad_input_gives_located_warnings_and_the_page_still_builds(build_root):
+    app = build_root("editorial-warnings", "html")
     out = warnings(app)
     assert re.search(r"index\.md:5: WARNING: statut de review-note 'peut-être' inconnu ; utilisez l’un de wrong, .*confirmed \(pris comme 'to-verify'\) \[sphinx_publication\.editorial\]", out), out
     assert re.search(r"index\.md:11: WARNING: review-note sans :status:", out)
@@ -174,24 +144,18 @@ def test_bad_input_gives_located_warnings_and_the_page_still_builds(app):
     assert "editorial-status-to-verify" in html
 
 
-@pytest.mark.sphinx(
-    "html", testroot="editorial-warnings", srcdir="editorial-warnings-suppressed",
-    confoverrides={"suppress_warnings": ["sphinx_publication.editorial"]},
-)
-def test_warnings_can_be_suppressed(app):
-    build(app)
+def test_warnings_can_be_suppressed(build_root):
+    app = build_root("editorial-warnings", "html", confoverrides={"suppress_warnings": ["sphinx_publication.editorial"]})
     assert "sphinx_publication.editorial" not in warnings(app)
 
 
 # -- parallel and incremental builds --------------------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="editorial-basic", srcdir="editorial-serial")
-def test_parallel_report_matches_serial(app, make_app, tmp_path):
-    build(app)
+def test_parallel_report_matches_serial(build_root):
+    app = build_root("editorial-basic", "html")
     serial = read(app, "etat.html")
-    parallel_app = make_app("html", srcdir=app.srcdir, builddir=tmp_path / "parallel", parallel=2)
-    parallel_app.build(force_all=True)
+    parallel_app = build_root("editorial-basic", "html", parallel=2)
     # Chunks ("a .. b") show that reading and writing really ran in worker processes.
     assert re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. \S+", status(parallel_app))
     assert re.search(r"writing output\.\.\. \[ *\d+%\] \S+ \.\. \S+", status(parallel_app))
@@ -199,17 +163,16 @@ def test_parallel_report_matches_serial(app, make_app, tmp_path):
     assert read(parallel_app, "deux.html") == read(app, "deux.html")
 
 
-@pytest.mark.sphinx("html", testroot="editorial-basic", srcdir="editorial-incremental")
-def test_incremental_build_after_removing_a_marker(app, make_app):
-    build(app)
+def test_incremental_build_after_removing_a_marker(build_root):
+    app = build_root("editorial-basic", "html")
     assert "Données nécessaires (2)" in read(app, "etat.html")
     un = Path(app.srcdir, "un.md")
     un.write_text(
         un.read_text(encoding="utf-8").replace(" {data-needed}`chiffre sourcé`", " selon Mistral"),
         encoding="utf-8",
     )
-    again = make_app("html", srcdir=app.srcdir, parallel=2)
-    again.build()  # incremental: only un.md changed, read again with its dependents
+    # incremental: only un.md changed, read again with its dependents
+    again = build_root("editorial-basic", "html", srcdir=app.srcdir, parallel=2)
     log = status(again)
     # un.md changed; the pages holding the report and the word count are re-read with it.
     assert "0 added, 3 changed, 0 removed" in log
@@ -224,12 +187,8 @@ def test_incremental_build_after_removing_a_marker(app, make_app):
 # -- review and release modes ----------------------------------------------------------------------
 
 
-@pytest.mark.sphinx(
-    "html", testroot="editorial-basic", srcdir="editorial-release",
-    confoverrides={"editorial_mode": "release"},
-)
-def test_release_fails_with_located_errors_and_hides_everything(app):
-    build(app)
+def test_release_fails_with_located_errors_and_hides_everything(build_root):
+    app = build_root("editorial-basic", "html", confoverrides={"editorial_mode": "release"})
     assert app.statuscode == 1
     out = warnings(app)
     assert re.search(r"un\.md:3: ERROR: donnée nécessaire non résolue : chiffre sourcé", out), out
@@ -248,23 +207,16 @@ def test_release_fails_with_located_errors_and_hides_everything(app):
     assert 'editorial-word-count">26<' in read(app, "deux.html")
 
 
-@pytest.mark.sphinx(
-    "html", testroot="editorial-resolved", confoverrides={"editorial_mode": "release"},
-)
-def test_release_passes_once_everything_is_resolved(app):
-    build(app)
+def test_release_passes_once_everything_is_resolved(build_root):
+    app = build_root("editorial-resolved", "html", confoverrides={"editorial_mode": "release"})
     assert app.statuscode == 0
     assert "ERROR" not in warnings(app)
     assert "Chiffre vérifié." not in read(app, "index.html")
     assert not (Path(app.outdir) / "etat.html").exists()
 
 
-@pytest.mark.sphinx(
-    "html", testroot="editorial-resolved", srcdir="editorial-bad-mode",
-    confoverrides={"editorial_mode": "publish"},
-)
-def test_unknown_mode_warns_and_reviews(app):
-    build(app)
+def test_unknown_mode_warns_and_reviews(build_root):
+    app = build_root("editorial-resolved", "html", confoverrides={"editorial_mode": "publish"})
     assert "editorial_mode 'publish' inconnu" in warnings(app)
     assert "Chiffre vérifié." in read(app, "index.html")
 
@@ -324,12 +276,11 @@ def test_report_without_sphinxcontrib_bibtex_reads_no_bib_file(tmp_path):
 
 
 @pytest.mark.latex
-@pytest.mark.sphinx("latex", testroot="editorial-basic", srcdir="editorial-pdf")
-def test_pdf_shows_marks_and_boxes(app):
+def test_pdf_shows_marks_and_boxes(build_root):
     latexmk = require_tool("latexmk", "to compile the LaTeX output")
     require_tool("xelatex", "to compile the LaTeX output")
     require_tool("pdftotext", "to read the PDF text")
-    build(app)
+    app = build_root("editorial-basic", "latex")
     tex = next(Path(app.outdir).glob("*.tex"))
     subprocess.run(
         [latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],

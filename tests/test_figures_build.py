@@ -16,22 +16,13 @@ from helpers import require_tool
 SVG_RE = re.compile(r"<svg .*?</svg>", re.S)
 
 
-def build(make_app, rootdir: Path, tmp_path: Path, root: str, buildername: str, name: str = "src", **kwargs):
-    srcdir = tmp_path / name
-    if not srcdir.exists():
-        shutil.copytree(rootdir / f"test-{root}", srcdir)
-    app = make_app(buildername, srcdir=srcdir, **kwargs)
-    app.build()
-    return app
-
-
 def read(app, name: str) -> str:
     return (Path(app.outdir) / name).read_text(encoding="utf-8")
 
 
 @pytest.fixture
-def html_app(make_app, rootdir, tmp_path):
-    return build(make_app, rootdir, tmp_path, "figures-basic", "html")
+def html_app(build_root):
+    return build_root("figures-basic", "html")
 
 
 def test_html_inline_svg_accessible_and_numbered(html_app):
@@ -71,8 +62,8 @@ def test_several_series_from_csv_get_a_legend(html_app):
     assert 'style="width:80%"' in html
 
 
-def test_epub_has_inline_svg(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "figures-basic", "epub")
+def test_epub_has_inline_svg(build_root):
+    app = build_root("figures-basic", "epub")
     with zipfile.ZipFile(next(Path(app.outdir).glob("*.epub"))) as epub:
         name = next(n for n in epub.namelist() if n.split("/")[-1] == "index.xhtml")
         page = epub.read(name).decode()
@@ -81,23 +72,23 @@ def test_epub_has_inline_svg(make_app, rootdir, tmp_path):
         ElementTree.fromstring(svg)
 
 
-def test_text_builder_gets_data_tables(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "figures-basic", "text")
+def test_text_builder_gets_data_tables(build_root):
+    app = build_root("figures-basic", "text")
     text = read(app, "index.txt")
     assert "| GPT-4   | 1\u202f700\u202f000\u202f000\u202f000" in text
     assert "| Open Source | Volontaire/Moyen" in text
     assert "<script>alert(1)</script>" in text  # plain text output: shown as written
 
 
-def test_man_and_xml_builders_do_not_drop_or_crash(make_app, rootdir, tmp_path):
+def test_man_and_xml_builders_do_not_drop_or_crash(build_root):
     for name in ("man", "xml"):
-        app = build(make_app, rootdir, tmp_path, "figures-basic", name)
+        app = build_root("figures-basic", name)
         output = next(p for p in Path(app.outdir).rglob("*") if p.is_file() and p.suffix in (".1", ".xml"))
         assert "Mixtral" in output.read_text(encoding="utf-8")
 
 
-def test_latex_includes_vector_pdfs_in_numbered_figures(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "figures-basic", "latex")
+def test_latex_includes_vector_pdfs_in_numbered_figures(build_root):
+    app = build_root("figures-basic", "latex")
     tex = read(app, "figures.tex")
     names = re.findall(r"\\sphinxincludegraphics(?:\[[^]]*\])?\{(sp-chart-[0-9a-f]+\.pdf)\}", tex)
     assert len(names) == 6
@@ -110,10 +101,10 @@ def test_latex_includes_vector_pdfs_in_numbered_figures(make_app, rootdir, tmp_p
 
 
 @pytest.mark.latex
-def test_latex_output_compiles_with_selectable_text(make_app, rootdir, tmp_path):
+def test_latex_output_compiles_with_selectable_text(build_root):
     require_tool("latexmk")
     require_tool("xelatex")
-    app = build(make_app, rootdir, tmp_path, "figures-basic", "latex")
+    app = build_root("figures-basic", "latex")
     subprocess.run(
         ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "figures.tex"],
         cwd=app.outdir, check=True, capture_output=True, timeout=300,
@@ -125,8 +116,8 @@ def test_latex_output_compiles_with_selectable_text(make_app, rootdir, tmp_path)
         assert "Md" in text and "Mixtral" in text
 
 
-def test_language_en_formats_numbers_in_english(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "figures-basic", "html", confoverrides={"language": "en"})
+def test_language_en_formats_numbers_in_english(build_root):
+    app = build_root("figures-basic", "html", confoverrides={"language": "en"})
     html = read(app, "index.html")
     assert "1,700\u00a0B" in html and "1,700,000,000,000" in html
     assert "Chart data" in html and "Données du graphique" not in html
@@ -135,8 +126,8 @@ def test_language_en_formats_numbers_in_english(make_app, rootdir, tmp_path):
     assert "<title>Open Source: 65%" in html and "\u00a0: " not in html
 
 
-def test_errors_are_located_french_warnings_with_an_error_box(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "figures-errors", "html")
+def test_errors_are_located_french_warnings_with_an_error_box(build_root):
+    app = build_root("figures-errors", "html")
     warnings = app.warning.getvalue()
     expected = [
         (r"index\.md:6: WARNING: chart-bar: « : » manquant.*\(ligne : 'pas de séparateur'\)", 1),
@@ -165,23 +156,22 @@ def test_errors_are_located_french_warnings_with_an_error_box(make_app, rootdir,
     assert "Ce paragraphe est toujours là." in html
 
 
-def test_errors_are_in_english_in_an_english_build(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "figures-errors", "html", confoverrides={"language": "en"})
+def test_errors_are_in_english_in_an_english_build(build_root):
+    app = build_root("figures-errors", "html", confoverrides={"language": "en"})
     warnings = app.warning.getvalue()
     assert re.search(r"index\.md:12: WARNING: chart-bar: 'beaucoup' is not a number.*\(line: 'b : beaucoup'\)", warnings)
     assert "This figure could not be drawn: <code" in read(app, "index.html")
 
 
-def test_warnings_can_be_suppressed(make_app, rootdir, tmp_path):
-    app = build(
-        make_app, rootdir, tmp_path, "figures-errors", "html",
+def test_warnings_can_be_suppressed(build_root):
+    app = build_root("figures-errors", "html",
         confoverrides={"suppress_warnings": ["sphinx_publication.figures"]},
     )
     assert "sphinx_publication" not in app.warning.getvalue()
 
 
-def test_source_option_links_the_bibliography(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "figures-source", "html")
+def test_source_option_links_the_bibliography(build_root):
+    app = build_root("figures-source", "html")
     html = read(app, "index.html")
     sources = re.findall(r'<p class="sp-source">.*?</p>', html, re.S)
     assert len(sources) == 2
@@ -193,17 +183,17 @@ def test_source_option_links_the_bibliography(make_app, rootdir, tmp_path):
 
 
 @pytest.mark.latex
-def test_source_in_latex_compiles(make_app, rootdir, tmp_path):
+def test_source_in_latex_compiles(build_root):
     require_tool("latexmk")
-    app = build(make_app, rootdir, tmp_path, "figures-source", "latex")
+    app = build_root("figures-source", "latex")
     subprocess.run(
         ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "source.tex"],
         cwd=app.outdir, check=True, capture_output=True, timeout=300,
     )
 
 
-def test_gettext_extracts_titles_not_data(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "figures-basic", "gettext")
+def test_gettext_extracts_titles_not_data(build_root):
+    app = build_root("figures-basic", "gettext")
     pot = read(app, "index.pot")
     assert 'msgid "Comparaison des modèles GML"' in pot
     assert 'msgid "Comparaison de l’infrastructure"' in pot
@@ -218,21 +208,21 @@ def _html_files(outdir: Path) -> dict[str, bytes]:
     }
 
 
-def test_parallel_and_repeated_builds_are_identical(make_app, rootdir, tmp_path):
-    serial = build(make_app, rootdir, tmp_path, "figures-basic", "html", name="one")
-    parallel = build(make_app, rootdir, tmp_path, "figures-basic", "html", name="two", parallel=2)
-    again = build(make_app, rootdir, tmp_path, "figures-basic", "html", name="three")
+def test_parallel_and_repeated_builds_are_identical(build_root):
+    serial = build_root("figures-basic", "html")
+    parallel = build_root("figures-basic", "html", parallel=2)
+    again = build_root("figures-basic", "html")
     first = _html_files(Path(serial.outdir))
     assert first == _html_files(Path(parallel.outdir))
     assert first == _html_files(Path(again.outdir))
 
 
-def test_editing_the_csv_rebuilds_the_page(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "figures-basic", "html")
+def test_editing_the_csv_rebuilds_the_page(build_root):
+    app = build_root("figures-basic", "html")
     assert "Centrales au sol" in read(app, "index.html")
-    csv = tmp_path / "src" / "data" / "adoption.csv"
+    csv = Path(app.srcdir) / "data" / "adoption.csv"
     csv.write_text(csv.read_text(encoding="utf-8").replace("Centrales au sol", "Éolien en mer"), encoding="utf-8")
-    app2 = make_app("html", srcdir=tmp_path / "src")
+    app2 = build_root("figures-basic", "html", srcdir=app.srcdir, build=False)
     app2.build()
     html = read(app2, "index.html")
     assert "Éolien en mer" in html and "Centrales au sol" not in html
@@ -241,40 +231,21 @@ def test_editing_the_csv_rebuilds_the_page(make_app, rootdir, tmp_path):
 # -- regressions ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("buildername", ["dirhtml", "singlehtml", "epub"])
-def test_html_family_draws_charts_beside_sphinx_todo(make_app, rootdir, tmp_path, buildername):
-    """Regression: visitors registered under builder names hid todo's html ones."""
-    app = build(make_app, rootdir, tmp_path, "figures-builders", buildername)
-    assert "WARNING" not in app.warning.getvalue()
-    pages = [p for p in Path(app.outdir).rglob("*") if p.suffix in (".html", ".xhtml") and "_sources" not in p.parts]
-    out = "".join(page.read_text(encoding="utf-8") for page in pages)
-    assert len(SVG_RE.findall(out)) >= 2 and "Tâche à côté des graphiques." in out
-    assert "admonition-todo" in out
-
-
-def test_chart_node_visitors_are_registered_by_format_only(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "figures-builders", "html")
-    registered = {
-        name for name, handlers in app.registry.translation_handlers.items() if "chart_node" in handlers
-    }
-    assert registered == {"html", "latex"}
-
-
-def test_unitless_width_is_pixels_and_numeric_zero_label_kept(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "figures-builders", "html")
+def test_unitless_width_is_pixels_and_numeric_zero_label_kept(build_root):
+    app = build_root("figures-builders", "html")
     html = read(app, "index.html")
     assert 'style="width:300px"' in html and 'style="width:300"' not in html
     assert '<th scope="row">0</th>' in html
 
 
-def test_latex_falls_back_to_a_data_table_when_pdf_conversion_fails(make_app, rootdir, tmp_path, monkeypatch):
+def test_latex_falls_back_to_a_data_table_when_pdf_conversion_fails(build_root, monkeypatch):
     from sphinx_publication.figures import render
 
     def broken(svg, outdir):
         raise OSError("no library called cairo was found")
 
     monkeypatch.setattr(render, "write_chart_pdf", broken)
-    app = build(make_app, rootdir, tmp_path, "figures-builders", "latex")
+    app = build_root("figures-builders", "latex")
     warnings = app.warning.getvalue()
     assert len(re.findall(r"index\.md:\d+: WARNING: impossible de convertir le graphique en PDF"
                           r" \(OSError: no library called cairo was found\)", warnings)) == 2
@@ -298,14 +269,14 @@ def test_a_truncated_chart_pdf_is_rewritten(tmp_path):
     assert [path.name for path in tmp_path.iterdir()] == [name]  # no temporary file left
 
 
-def test_latex_build_removes_chart_pdfs_no_longer_included(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "figures-builders", "latex")
+def test_latex_build_removes_chart_pdfs_no_longer_included(build_root):
+    app = build_root("figures-builders", "latex")
     outdir = Path(app.outdir)
     before = sorted(path.name for path in outdir.glob("sp-chart-*.pdf"))
     assert len(before) == 2
-    index = tmp_path / "src" / "index.md"
+    index = Path(app.srcdir) / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace("Claude : 175B", "Claude : 176B"), encoding="utf-8")
-    again = make_app("latex", srcdir=tmp_path / "src")
+    again = build_root("figures-builders", "latex", srcdir=app.srcdir, build=False)
     again.build()
     after = sorted(path.name for path in outdir.glob("sp-chart-*.pdf"))
     assert len(after) == 2 and len(set(after) - set(before)) == 1

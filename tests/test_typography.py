@@ -21,9 +21,8 @@ def test_french_spacing(source, expected):
     assert french_spacing(source) == expected
 
 
-@pytest.mark.sphinx("html", testroot="typography")
-def test_html_gets_french_spaces_but_code_does_not(app):
-    app.build()
+def test_html_gets_french_spaces_but_code_does_not(build_root):
+    app = build_root("typography", "html")
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert f"Titre{NBSP}: sous-titre" in html
     assert f"Vraiment{NNBSP}?" in html
@@ -35,15 +34,13 @@ def test_html_gets_french_spaces_but_code_does_not(app):
     assert '"a"</span> <span class="p">:' in html
 
 
-@pytest.mark.sphinx("html", testroot="typography", confoverrides={"language": "en"})
-def test_other_languages_untouched(app):
-    app.build()
+def test_other_languages_untouched(build_root):
+    app = build_root("typography", "html", confoverrides={"language": "en"})
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert f"Titre{NBSP}:" not in html and "Titre : sous-titre" in html
 
 
-@pytest.mark.sphinx("text", testroot="typography")
-def test_text_builder_untouched(app):
-    app.build()
+def test_text_builder_untouched(build_root):
+    app = build_root("typography", "text")
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
     assert "Vraiment ?" in text
