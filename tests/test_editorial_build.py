@@ -146,7 +146,9 @@ def test_bad_input_gives_located_warnings_and_the_page_still_builds(build_root):
 
 def test_warnings_can_be_suppressed(build_root):
     app = build_root("editorial-warnings", "html", confoverrides={"suppress_warnings": ["sphinx_publication.editorial"]})
-    assert "sphinx_publication.editorial" not in warnings(app)
+    # The unknown status still fell back to 'to-verify'; only the warnings are silenced.
+    assert "editorial-status-to-verify" in read(app, "index.html")
+    assert "WARNING" not in warnings(app)
 
 
 # -- parallel and incremental builds --------------------------------------------------------------

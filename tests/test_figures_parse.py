@@ -7,13 +7,16 @@ import json
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sphinx_publication.figures.parse import (
     DataError,
     build_chart,
     build_table,
+    LARGEST,
+    SMALLEST,
+    canonical_value,
     parse_lines,
     parse_csv,
     parse_plotly,
@@ -231,12 +234,20 @@ def test_any_body_gives_a_chart_or_a_located_error(body, kind, scale):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=20))
-def test_any_value_parses_or_raises_value_error(text):
+@given(st.one_of(st.text(max_size=20), st.text("0123456789.,' e-+%kMBTdsr\u00a0", max_size=12)))
+@example("1,2,3")
+@example("1e99")
+@example("1.5e3 k")
+def test_any_value_is_a_sensible_number_or_a_data_error_naming_it(text):
+    """Not any ValueError: a DataError, which the directives turn into a located warning."""
     try:
-        parse_value(text)
-    except ValueError:
-        pass
+        value = parse_value(text)
+    except DataError as error:
+        assert repr(text.strip()) in error.message
+        return
+    assert value.number.is_finite()
+    assert not value.number or SMALLEST <= abs(value.number) <= LARGEST
+    assert parse_value(canonical_value(text)) == value
 
 
 csv_texts = st.one_of(
