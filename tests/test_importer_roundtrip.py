@@ -26,7 +26,6 @@ from sphinx_publication.importer.pipeline import import_draft
 
 TESTS_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = TESTS_DIR.parent
-BUILD_ROOT = TESTS_DIR / "roots" / "test-importer-build"
 
 # Paragraphs count as article prose only when every ancestor is one of these:
 # editorial notes, figures, tables, `only` blocks and toctrees are extras.
@@ -47,13 +46,23 @@ def build(srcdir: Path, builddir: Path) -> tuple[Sphinx, str]:
     return app, warnings.getvalue()
 
 
-def build_imported(pages: dict[str, str], tmp: Path) -> tuple[Sphinx, str]:
+def imported_pages(pages: dict[str, str]):
+    """An ``edit=`` for ``build_root("importer-build")``: the imported pages and the real refs.bib."""
+
+    def edit(srcdir: Path) -> None:
+        shutil.copy(PROJECT_DIR / "refs.bib", srcdir / "refs.bib")
+        for name, text in pages.items():
+            (srcdir / name).write_text(text, encoding="utf-8")
+
+    return edit
+
+
+def build_imported(pages: dict[str, str], rootdir: Path, tmp: Path) -> tuple[Sphinx, str]:
+    """The module-scoped twin of ``build_root("importer-build", "text", edit=imported_pages(pages))``
+    (Sphinx's make_app is function-scoped; these builds are shared by a module's tests)."""
     srcdir = tmp / "src"
-    srcdir.mkdir(parents=True)
-    shutil.copy(BUILD_ROOT / "conf.py", srcdir / "conf.py")
-    shutil.copy(PROJECT_DIR / "refs.bib", srcdir / "refs.bib")
-    for name, text in pages.items():
-        (srcdir / name).write_text(text, encoding="utf-8")
+    shutil.copytree(rootdir / "test-importer-build", srcdir)
+    imported_pages(pages)(srcdir)
     return build(srcdir, tmp / "build")
 
 
@@ -143,11 +152,11 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory):
+def imported(rootdir, tmp_path_factory):
     text = (DATA / "seed-article.txt").read_text(encoding="utf-8")
     result = import_draft(text, load_mapping(DATA / "seed-citations.toml"))
     assert result.errors == []
-    app, warnings = build_imported(result.pages, tmp_path_factory.mktemp("imported"))
+    app, warnings = build_imported(result.pages, rootdir, tmp_path_factory.mktemp("imported"))
     yield app, warnings
     app.cleanup()
 
@@ -224,10 +233,10 @@ def generated_draft() -> str:
 
 
 @pytest.fixture(scope="module")
-def generated(publication, tmp_path_factory):
+def generated(publication, rootdir, tmp_path_factory):
     result = import_draft(generated_draft())
     assert result.errors == []
-    app, warnings = build_imported(result.pages, tmp_path_factory.mktemp("generated"))
+    app, warnings = build_imported(result.pages, rootdir, tmp_path_factory.mktemp("generated"))
     yield result, app, warnings
     app.cleanup()
 
@@ -259,18 +268,16 @@ def _registered_twice(line: str) -> bool:
 # -- Regression: headers holding commas ------------------------------------------------------
 
 
-def test_table_with_commas_in_headers_imports_and_builds(tmp_path):
+def test_table_with_commas_in_headers_imports_and_builds(build_root):
     """Headers joined with ', ' imported cleanly, then the build found too many columns."""
     draft = ("Coûts\n\nAuteur\n\nUn chapeau.\n\n# Partie\n\n"
              "[TABLEAU : Coûts | Type : Ressources (GPU, TPU) | "
              "Open Source : Volontaire (GPU, TPU) ; Propriétaire : Interne]\n")
     result = import_draft(draft)
     assert result.errors == []
-    app, warnings = build_imported(result.pages, tmp_path)
-    try:
-        assert [line for line in warnings.splitlines() if not _registered_twice(line)] == []
-        assert table_digests(app) == [[["Type", "Ressources (GPU, TPU)"],
-                                       ["Open Source", "Volontaire (GPU, TPU)"],
-                                       ["Propriétaire", "Interne"]]]
-    finally:
-        app.cleanup()
+    app = build_root("importer-build", "text", edit=imported_pages(result.pages), freshenv=True)
+    warnings = app.warning.getvalue()
+    assert [line for line in warnings.splitlines() if not _registered_twice(line)] == []
+    assert table_digests(app) == [[["Type", "Ressources (GPU, TPU)"],
+                                   ["Open Source", "Volontaire (GPU, TPU)"],
+                                   ["Propriétaire", "Interne"]]]
