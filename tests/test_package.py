@@ -7,7 +7,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import sphinx_publication
-from sphinx_publication.metadata import __version__, extension_metadata
+from sphinx_publication.package_info import __version__, extension_metadata
 
 PACKAGE = Path(sphinx_publication.__file__).parent
 

@@ -4,14 +4,14 @@ Load everything with ``extensions = ["sphinx_publication"]`` or pick the
 sub-extensions one by one: ``sphinx_publication.figures``,
 ``sphinx_publication.citations``, ``sphinx_publication.editorial``,
 ``sphinx_publication.typography``, ``sphinx_publication.accessible_html``.
-The version is :data:`sphinx_publication.metadata.__version__`. The draft
+The version is :data:`sphinx_publication.package_info.__version__`. The draft
 importer (:mod:`sphinx_publication.importer`) needs neither Sphinx nor
 docutils: no ``__init__`` of the package imports them.
 """
 
 
 def setup(app):
-    from .metadata import extension_metadata
+    from .package_info import extension_metadata
 
     for name in (
         "sphinx_publication.figures",

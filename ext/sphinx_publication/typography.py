@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .metadata import extension_metadata
+from .package_info import extension_metadata
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -19,7 +19,7 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
 def setup(app):
     from ..builders import add_visitors
     from ..i18n import register_catalog
-    from ..metadata import extension_metadata
+    from ..package_info import extension_metadata
     from . import backlinks, backlinks_index, bibfiles, latex, plugin_cache, plugins, refids
 
     app.setup_extension("sphinxcontrib.bibtex")

@@ -11,7 +11,7 @@ a note whose status is in ``editorial_release_blocking`` remains.
 def setup(app):
     from sphinx_publication.assets import add_stylesheet
     from sphinx_publication.i18n import register_catalog
-    from sphinx_publication.metadata import extension_metadata
+    from sphinx_publication.package_info import extension_metadata
 
     from . import editorial_nodes as ed
     from .directives import (

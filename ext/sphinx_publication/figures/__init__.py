@@ -15,7 +15,7 @@ def setup(app):
     from ..assets import add_stylesheet
     from ..builders import add_visitors
     from ..i18n import register_catalog
-    from ..metadata import extension_metadata
+    from ..package_info import extension_metadata
     from .directives import BarChart, DataTableDirective, LineChart, PieChart, PlotlyChart
     from .nodes import chart_node
     from .pdf import remove_unused_chart_pdfs_after_latex_build
