@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 _ = translator("sphinx_publication.figures")
 
-DRAWN_FORMATS = ("html", "latex")
+# "typst": drawn by sphinx_publication.typst (SVG with literal colours).
+DRAWN_FORMATS = ("html", "latex", "typst")
 _UNITLESS = re.compile(r"^\d+(\.\d*)?$|^\.\d+$")
 
 
