@@ -52,7 +52,7 @@ class TypstBuilder(Builder):
 
     name = "typst"
     format = "typst"
-    epilog = __("The Typst edition is in %(outdir)s.")
+    epilog = _("The Typst edition is in %(outdir)s.")
     default_translator_class = TypstTranslator
     supported_image_types = ["image/svg+xml", "image/png", "image/jpeg", "image/gif"]
     supported_remote_images = False
@@ -158,7 +158,7 @@ class TypstBuilder(Builder):
         source = outdir / self.typst_name
         if not source.is_file():
             return
-        logger.info(__("compiling %s with Typst..."), self.pdf_name, nonl=True)
+        logger.info(str(_("compiling {name} with Typst...")).format(name=self.pdf_name), nonl=True)
         result = compile_pdf(
             source,
             outdir / self.pdf_name,
