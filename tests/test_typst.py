@@ -318,3 +318,28 @@ def test_markup_escapes_every_special_character():
     assert markup.text("line\nbreak") == "line break"
     assert markup.string('say "hi"\\') == '"say \\"hi\\"\\\\"'
     assert markup.label_name("docs/page", "cite ref/1") == "docs.page:cite_ref_1"
+
+
+def test_a_failed_compile_is_a_located_warning(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-typst-broken", srcdir)
+    app = make_app("typst", srcdir=srcdir)
+    app.build()
+    warnings = app.warning.getvalue()
+    source = (Path(app.outdir) / "broken.typ").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(source, start=1) if "#no-such-function" in text)
+    assert re.search(rf"broken\.typ:{line}: WARNING: Typst could not compile the PDF: .*no-such-function",
+                     warnings), warnings
+    assert not (Path(app.outdir) / "broken.pdf").exists()
+
+
+def test_builds_with_no_tex_on_the_path(rootdir, tmp_path):
+    """`make pdf` needs the Python packages only: no program from PATH at all."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-typst-nodes", srcdir)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "typst", str(srcdir), str(tmp_path / "out")],
+        capture_output=True, text=True, env={"PATH": str(tmp_path / "empty"), "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "essai.pdf").stat().st_size > 10_000

@@ -168,9 +168,10 @@ class TypstBuilder(Builder):
         )
         if result.error:
             logger.info("")
+            name, line = result.error_at or (source.name, 1)
             warn(
                 str(_("Typst could not compile the PDF: {error}")).format(error=result.error),
-                location=f"{source}:1",
+                location=f"{outdir / name}:{line}",
                 subtype="typst",
             )
             return

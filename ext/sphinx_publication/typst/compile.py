@@ -3,8 +3,12 @@ compiler is inside the wheel; nothing is downloaded)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# Where Typst's diagnostic points: "┌─ article.typ:18:1".
+_SPAN = re.compile(r"─ ([^\s:]+\.typ):(\d+):\d+")
 
 
 @dataclass
@@ -12,6 +16,7 @@ class CompileResult:
     pdf: Path | None
     warnings: list[str]
     error: str | None = None
+    error_at: tuple[str, int] | None = None  # (file name, line) in the Typst source
 
 
 def _describe(diagnostic) -> str:
@@ -43,5 +48,7 @@ def compile_pdf(
             timestamp=timestamp,
         )
     except typst.TypstError as error:
-        return CompileResult(None, [], _describe(error))
+        span = _SPAN.search(getattr(error, "diagnostic", "") or "")
+        where = (span[1], int(span[2])) if span else None
+        return CompileResult(None, [], _describe(error), where)
     return CompileResult(output, [_describe(w) for w in warnings])
