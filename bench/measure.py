@@ -61,15 +61,15 @@ def latex_to_pdf(latexdir: Path, env: dict[str, str] | None = None) -> tuple[flo
     return _timed(command, cwd=latexdir, env=env)
 
 
-# The compile the typst builder runs, alone, in a fresh interpreter.
+# The compile the typst builder runs (PDF/UA-1), alone, in a fresh interpreter
+# that imports the typst package only.
 TYPST_COMPILE = """
 import sys
 from pathlib import Path
-from sphinx_publication.typst.compile import compile_pdf
+import typst
 source = next(p for p in sorted(Path(sys.argv[1]).glob("*.typ")) if p.name != "publication.typ")
-result = compile_pdf(source, source.parent.parent / "typst-compile-alone.pdf", standards=["ua-1"],
-                     timestamp=0, font_paths=[])
-sys.exit(1 if result.error else 0)
+typst.compile(str(source), output=str(source.parent.parent / "typst-compile-alone.pdf"),
+              root=str(source.parent), pdf_standards=["ua-1"], timestamp=0)
 """
 
 

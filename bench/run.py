@@ -366,7 +366,8 @@ def report_typst(table: Table, srcdir: Path, work: Path, runs: int,
         _log(f"typst run {run + 1}: build {seconds:.2f} s, compile alone {seconds_compile:.2f} s")
     table.section(f"Typst PDF of the publication (medians of {runs} runs)")
     table.add("Typst builder + compile (fresh), total", _s(build))
-    table.add("of which typst.compile, PDF/UA-1 (run alone)", _s(compile_only))
+    table.add("of which typst.compile, PDF/UA-1 (alone, with interpreter start-up)",
+              _s(compile_only))
     produced = sorted(outdir.glob("*.pdf"))
     table.check("Typst PDF written", produced[0].name if produced else "none", bool(produced))
     if produced:
