@@ -56,7 +56,7 @@ class TypstTranslator(SphinxTranslator):
         self.french = (self.config.language or "").split("_")[0].split("-")[0] == "fr"
         self.docstack: list[str] = [document.get("docname", self.config.root_doc)]
         self.section_level = 0
-        self.literal_depth = 0
+        self.title_written = False  # the root title became the title block
         self.labels = collect_labels(document, self.docstack[0])
         self.footnotes = {fn["ids"][0]: fn for fn in document.findall(nodes.footnote) if fn["ids"]}
         self.footnotes_shown: set[str] = set()
@@ -151,7 +151,7 @@ class TypstTranslator(SphinxTranslator):
         if isinstance(parent, nodes.section):
             anchors = self.anchors(parent) + self.anchors(node)
             body = anchors + self.rendered(node.children)
-            if self.section_level == 1 and not self.body_has_title():
+            if self.section_level == 1 and not self.title_written:
                 self.title_written = True
                 self.block(self.builder.title_block(body))
             else:
@@ -162,11 +162,6 @@ class TypstTranslator(SphinxTranslator):
         else:  # a table's title is its caption: see visit_table
             self.body.append(self.rendered(node.children))
         raise nodes.SkipNode
-
-    title_written = False
-
-    def body_has_title(self) -> bool:
-        return self.title_written
 
     def visit_paragraph(self, node: nodes.paragraph) -> None:
         if TITLE_BLOCK_CLASSES & set(node["classes"]) or (
@@ -196,9 +191,6 @@ class TypstTranslator(SphinxTranslator):
 
     def visit_Text(self, node: nodes.Text) -> None:
         value = node.astext()
-        if self.literal_depth:
-            self.body.append(markup.text(value))
-            return
         if self.french:
             value = french_spacing(value)
         self.body.append(markup.text(value))
@@ -207,12 +199,6 @@ class TypstTranslator(SphinxTranslator):
         pass
 
     # -- inline ------------------------------------------------------------------
-
-    def _wrap(self, function: str):
-        def visit(node: nodes.Element) -> None:
-            self.body.append(f"{self.anchors(node)}#{function}[")
-
-        return visit
 
     def visit_emphasis(self, node: nodes.Element) -> None:
         self.body.append(f"{self.anchors(node)}#emph[")
@@ -558,11 +544,6 @@ class TypstTranslator(SphinxTranslator):
 
     depart_pending_xref = depart_inline
 
-    def visit_number_reference(self, node: nodes.Element) -> None:
-        self.visit_reference(node)
-
-    depart_number_reference = close_bracket
-
     def visit_download_reference(self, node: nodes.Element) -> None:
         pass
 
@@ -572,11 +553,6 @@ class TypstTranslator(SphinxTranslator):
         pass
 
     depart_compact_paragraph = depart_inline
-
-    def visit_desc(self, node: nodes.Element) -> None:
-        self.warn_unknown(node)
-
-    depart_desc = depart_inline
 
     # -- unknown nodes: warn, keep the text -----------------------------------------------------
 
