@@ -255,6 +255,13 @@ def test_unknown_node_gives_a_located_warning_and_keeps_its_text(nodes_build):
     assert "Texte du nœud inconnu." in pdftotext(Path(app.outdir) / "essai.pdf")
 
 
+def test_other_extensions_render_their_nodes_through_add_node(nodes_build):
+    """``app.add_node(node, typst=(visit, depart))`` reaches the translator."""
+    app = nodes_build
+    assert "stamped" not in app.warning.getvalue()
+    assert "TAMPON valide" in element_text(pdftotext(Path(app.outdir) / "essai.pdf"))
+
+
 def test_every_construct_reaches_the_pdf(nodes_build):
     app = nodes_build
     pdf = Path(app.outdir) / "essai.pdf"
