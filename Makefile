@@ -13,12 +13,13 @@ TEX_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra \
 	texlive-fonts-recommended texlive-lang-french texlive-xetex \
 	fonts-freefont-otf tex-gyre make
 
-.PHONY: help install html dirhtml singlehtml epub text latex pdf release \
+.PHONY: help install html dirhtml singlehtml epub text latex pdf latexpdf release \
 	serve test bench locale clean check-tex
 
 help:
 	@echo "make html     build the web edition into $(BUILDDIR)/html"
-	@echo "make pdf      build the PDF into $(BUILDDIR)/latex/$(PDF_NAME)"
+	@echo "make pdf      build the accessible PDF (Typst, PDF/UA-1) into $(BUILDDIR)/typst/$(PDF_NAME)"
+	@echo "make latexpdf build the LaTeX PDF into $(BUILDDIR)/latex/$(PDF_NAME) (needs TeX Live)"
 	@echo "make test     run the whole test suite"
 	@echo "make serve    live preview with automatic rebuilds"
 	@echo "make release  release build: fails on unresolved editorial markers"
@@ -35,8 +36,8 @@ install: $(STAMP)
 
 html dirhtml singlehtml epub text: $(STAMP)
 	$(SPHINXBUILD) -b $@ -d $(BUILDDIR)/doctrees . $(BUILDDIR)/$@ $(SPHINXOPTS)
-	@if [ "$@" = html ] && [ -f $(BUILDDIR)/latex/$(PDF_NAME) ]; then \
-		cp $(BUILDDIR)/latex/$(PDF_NAME) $(BUILDDIR)/html/$(PDF_NAME); fi
+	@if [ "$@" = html ] && [ -f $(BUILDDIR)/typst/$(PDF_NAME) ]; then \
+		cp $(BUILDDIR)/typst/$(PDF_NAME) $(BUILDDIR)/html/$(PDF_NAME); fi
 
 check-tex:
 	@command -v latexmk >/dev/null && command -v xelatex >/dev/null || { \
@@ -47,9 +48,16 @@ check-tex:
 latex: $(STAMP)
 	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees . $(BUILDDIR)/latex $(SPHINXOPTS)
 
-pdf: check-tex latex
+# The accessible PDF (tagged PDF/UA-1) through Typst: Python packages only.
+# The HTML's « Télécharger le PDF » links this one.
+pdf: $(STAMP)
+	$(SPHINXBUILD) -b typst -d $(BUILDDIR)/doctrees . $(BUILDDIR)/typst $(SPHINXOPTS)
+	@if [ -d $(BUILDDIR)/html ]; then cp $(BUILDDIR)/typst/$(PDF_NAME) $(BUILDDIR)/html/; fi
+	@echo "PDF: $(BUILDDIR)/typst/$(PDF_NAME)"
+
+# The LaTeX edition (XeLaTeX, untagged).
+latexpdf: check-tex latex
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error"
-	@if [ -d $(BUILDDIR)/html ]; then cp $(BUILDDIR)/latex/$(PDF_NAME) $(BUILDDIR)/html/; fi
 	@echo "PDF: $(BUILDDIR)/latex/$(PDF_NAME)"
 
 release: $(STAMP)

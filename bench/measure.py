@@ -61,6 +61,23 @@ def latex_to_pdf(latexdir: Path, env: dict[str, str] | None = None) -> tuple[flo
     return _timed(command, cwd=latexdir, env=env)
 
 
+# The compile the typst builder runs (PDF/UA-1), alone, in a fresh interpreter
+# that imports the typst package only.
+TYPST_COMPILE = """
+import sys
+from pathlib import Path
+import typst
+source = next(p for p in sorted(Path(sys.argv[1]).glob("*.typ")) if p.name != "publication.typ")
+typst.compile(str(source), output=str(source.parent.parent / "typst-compile-alone.pdf"),
+              root=str(source.parent), pdf_standards=["ua-1"], timestamp=0)
+"""
+
+
+def typst_compile(outdir: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Compile the .typ the typst builder wrote in *outdir* (PDF/UA-1)."""
+    return _timed([sys.executable, "-c", TYPST_COMPILE, str(outdir)], cwd=outdir, env=env)
+
+
 def _timed(command: list[str], *, cwd: Path, env: dict[str, str] | None) -> tuple[float, int]:
     full_env = {**os.environ, **(env or {})}
     start = time.perf_counter()

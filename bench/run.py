@@ -11,7 +11,7 @@ subprocess, timed with ``time.perf_counter``):
   how it grows;
 * ``-j 2`` against ``-j 1``, no-change and one-page-edit rebuilds;
 * page weight of every page, bytes per chart;
-* the PDF build (LaTeX builder + latexmk).
+* the PDF build (LaTeX builder + latexmk) and the Typst edition's.
 
 ``--write BENCHMARKS.md`` stores the table with the machine it ran on.
 """
@@ -31,7 +31,7 @@ from importlib import metadata
 from pathlib import Path
 
 from corpus import CorpusSize, write_corpus
-from measure import BuildFailed, Samples, has_latex, latex_to_pdf, sphinx_build
+from measure import BuildFailed, Samples, has_latex, latex_to_pdf, sphinx_build, typst_compile
 from strip import count_markup, strip_markup
 from weight import PageWeight, chart_svgs, page_weight
 
@@ -108,11 +108,16 @@ def main(argv: list[str] | None = None) -> int:
         report_publication(table, publication, timings, runs)
         report_corpus(table, size, corpora, timings, runs)
         report_weight(table, work / "out" / "pub-full")
+        latex_total = None
         if args.pdf and has_latex():
-            report_pdf(table, publication["full"], work, 1 if args.quick else args.pdf_runs)
+            latex_total = report_pdf(table, publication["full"], work,
+                                     1 if args.quick else args.pdf_runs)
         elif args.pdf:
             table.section("PDF")
             table.add("PDF build", "skipped: xelatex/latexmk not installed")
+        if args.pdf:
+            report_typst(table, publication["full"], work, 1 if args.quick else args.pdf_runs,
+                         latex_total)
     except BuildFailed as failure:
         print(f"benchmark aborted, a build failed:\n{failure}", file=sys.stderr)
         return 1
@@ -321,7 +326,7 @@ def report_weight(table: Table, htmldir: Path) -> None:
     table.add("for comparison: sphinx-charts on every page", "≈ 5.9 MB (plotly.js, MathJax, jQuery)")
 
 
-def report_pdf(table: Table, srcdir: Path, work: Path, runs: int) -> None:
+def report_pdf(table: Table, srcdir: Path, work: Path, runs: int) -> float:
     latexdir = work / "out" / "pub-latex"
     env = {"SOURCE_DATE_EPOCH": PDF_EPOCH}
     latex, pdf = Samples(), Samples()
@@ -339,6 +344,37 @@ def report_pdf(table: Table, srcdir: Path, work: Path, runs: int) -> None:
     produced = sorted(latexdir.glob("*.pdf"))
     if produced:
         table.add("PDF size", _kb(produced[0].stat().st_size))
+    return total.median
+
+
+# -- Typst edition (sphinx_publication.typst) ----------------------------------------
+
+
+def report_typst(table: Table, srcdir: Path, work: Path, runs: int,
+                 latex_total: float | None) -> None:
+    """The Typst route: one sphinx-build whose builder also compiles the PDF;
+    the compile alone is timed again on the written .typ."""
+    outdir = work / "out" / "pub-typst"
+    env = {"SOURCE_DATE_EPOCH": PDF_EPOCH}
+    build, compile_only = Samples(), Samples()
+    for run in range(runs):
+        seconds, warnings = sphinx_build(srcdir, outdir, builder="typst", env=env)
+        build.seconds.append(seconds)
+        build.warnings += warnings
+        seconds_compile, _ = typst_compile(outdir, env=env)
+        compile_only.seconds.append(seconds_compile)
+        _log(f"typst run {run + 1}: build {seconds:.2f} s, compile alone {seconds_compile:.2f} s")
+    table.section(f"Typst PDF of the publication (medians of {runs} runs)")
+    table.add("Typst builder + compile (fresh), total", _s(build))
+    table.add("of which typst.compile, PDF/UA-1 (alone, with interpreter start-up)",
+              _s(compile_only))
+    produced = sorted(outdir.glob("*.pdf"))
+    table.check("Typst PDF written", produced[0].name if produced else "none", bool(produced))
+    if produced:
+        table.add("PDF size", _kb(produced[0].stat().st_size))
+    if latex_total:
+        ratio = build.median / latex_total
+        table.add("Typst total / LaTeX total", f"{ratio:.2f}", "≤ 0.6", ratio <= 0.6)
 
 
 def _s(samples: Samples) -> str:
@@ -425,6 +461,8 @@ NOTES = """
   and JavaScript it loads (images and fonts excluded). A chart is an inline
   `<svg role="img">`; "with caption and data table" is its whole figure.
 - **PDF**: LaTeX builder then `latexmk` (xelatex) with `SOURCE_DATE_EPOCH` set.
+- **Typst PDF**: `sphinx-build -b typst` (builder and `typst.compile` with PDF/UA-1 in one
+  process), then the compile alone in a fresh interpreter, same `SOURCE_DATE_EPOCH`.
 - The machine is shared: treat differences under ~10 % as noise.
 """
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 #: Output formats of Sphinx's builders (``Builder.format``); builder names are refused.
-OUTPUT_FORMATS = frozenset({"html", "latex", "text", "man", "texinfo", "xml"})
+OUTPUT_FORMATS = frozenset({"html", "latex", "text", "man", "texinfo", "xml", "typst"})
 
 
 def add_visitors(app: Sphinx, node_class: type[nodes.Element], **handlers: tuple[Any, Any]) -> None:

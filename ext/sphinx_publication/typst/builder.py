@@ -1,0 +1,180 @@
+"""The ``typst`` builder: the whole article as one Typst file, compiled to a
+tagged PDF (PDF/UA-1 by default).
+
+Like the LaTeX builder, it inlines every page of the root toctree into one
+tree (pages under ``{only} html`` stay out), resolves references across it,
+and writes ``<name>.typ`` beside our template ``publication.typ``; then the
+``typst`` package compiles ``<name>.pdf`` offline.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders import Builder
+from sphinx.locale import __
+from sphinx.util import logging
+from sphinx.util.console import darkgreen
+from sphinx.util.nodes import inline_all_toctrees
+from sphinx.util.osutil import ensuredir
+
+from ..diagnostics import warn
+from ..i18n import translator
+from . import markup
+from .compile import compile_pdf
+from .metadata import Metadata, build_timestamp, from_config
+from .translator import TypstTranslator
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+_ = translator("sphinx_publication.typst")
+logger = logging.getLogger(__name__)
+
+TEMPLATE = Path(__file__).resolve().parent / "publication.typ"
+IMAGES_DIR = "_images"
+
+
+def default_pdf_name(config) -> str:
+    """The LaTeX edition's file name with ``.pdf``, so both editions share it."""
+    for entry in getattr(config, "latex_documents", None) or []:
+        if entry and entry[0] == config.root_doc and len(entry) > 1:
+            return str(entry[1]).rsplit(".", 1)[0] + ".pdf"
+    return "publication.pdf"
+
+
+class TypstBuilder(Builder):
+    """Builds the article as a tagged PDF through Typst."""
+
+    name = "typst"
+    format = "typst"
+    epilog = _("The Typst edition is in %(outdir)s.")
+    default_translator_class = TypstTranslator
+    supported_image_types = ["image/svg+xml", "image/png", "image/jpeg", "image/gif"]
+    supported_remote_images = False
+    allow_parallel = False
+
+    def init(self) -> None:
+        self.docnames: set[str] = set()
+        self.metadata: Metadata = from_config(self.config)
+
+    @property
+    def pdf_name(self) -> str:
+        return self.config.typst_pdf_name or default_pdf_name(self.config)
+
+    def get_outdated_docs(self) -> str:
+        return "all documents"  # one output file made of every page
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return "%" + docname
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to, typ)
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        pass
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        root = self.config.root_doc
+        tree = self.assemble_doctree(root)
+        self.write_typst(tree)
+
+    def assemble_doctree(self, root: str) -> nodes.document:
+        self.docnames = {root}
+        tree = self.env.get_doctree(root)
+        tree["docname"] = root
+        tree = inline_all_toctrees(self, self.docnames, root, tree, darkgreen, [root])
+        tree["docname"] = root
+        self.env.resolve_references(tree, root, self)
+        for pending in list(tree.findall(addnodes.pending_xref)):
+            pending.replace_self(pending.children or nodes.Text(pending.astext()))
+        return tree
+
+    def write_typst(self, tree: nodes.document) -> None:
+        visitor = self.create_translator(tree, self)
+        tree.walkabout(visitor)
+        if not visitor.title_written:
+            warn(
+                str(_("the root document has no title; the Typst edition has no title block")),
+                location=self.config.root_doc,
+                subtype="typst",
+            )
+        outdir = Path(self.outdir)
+        ensuredir(outdir)
+        source = outdir / self.typst_name
+        source.write_text(self.document_head() + visitor.astext().strip() + "\n", encoding="utf-8")
+        shutil.copyfile(TEMPLATE, outdir / TEMPLATE.name)
+
+    @property
+    def typst_name(self) -> str:
+        return self.pdf_name.rsplit(".", 1)[0] + ".typ"
+
+    def document_head(self) -> str:
+        meta = self.metadata
+        language = (self.config.language or "en").replace("_", "-")
+        lang, _sep, region = language.partition("-")
+        keywords = "".join(f"{markup.string(k)}, " for k in meta.keywords)
+        region_arg = f"region: {markup.string(region.upper())}" if region else (
+            'region: "FR"' if lang == "fr" else "region: none"
+        )
+        return (
+            "// Written by sphinx_publication's Typst builder from the article's sources.\n"
+            f'#import "{TEMPLATE.name}": *\n'
+            "#show: article.with(\n"
+            f"  title: {markup.string(meta.title)},\n"
+            f"  author: {markup.string(meta.author)},\n"
+            f"  subject: {markup.string(meta.subject) if meta.subject else 'none'},\n"
+            f"  keywords: ({keywords}),\n"
+            f"  lang: {markup.string(lang.lower())},\n"
+            f"  {region_arg},\n"
+            ")\n\n"
+        )
+
+    def title_block(self, heading_markup: str) -> str:
+        """The title block around the root document's title."""
+        meta = self.metadata
+        return (
+            f"#title-block([{heading_markup}], author: {markup.string(meta.author)},"
+            f" date: {markup.string(meta.date)})"
+        )
+
+    def image_path(self, node: nodes.image) -> str | None:
+        """Copy a local image next to the Typst file; its path there."""
+        uri = node.get("uri", "")
+        source = Path(self.srcdir) / uri
+        if "://" in uri or not source.is_file():
+            return None
+        target = Path(self.outdir) / IMAGES_DIR / source.name
+        ensuredir(target.parent)
+        shutil.copyfile(source, target)
+        return f"{IMAGES_DIR}/{source.name}"
+
+    def finish(self) -> None:
+        outdir = Path(self.outdir)
+        source = outdir / self.typst_name
+        if not source.is_file():
+            return
+        logger.info(str(_("compiling {name} with Typst...")).format(name=self.pdf_name), nonl=True)
+        result = compile_pdf(
+            source,
+            outdir / self.pdf_name,
+            standards=list(self.config.typst_pdf_standards),
+            timestamp=build_timestamp(),
+            font_paths=[str(Path(self.confdir) / p) for p in self.config.typst_font_paths],
+        )
+        if result.error:
+            logger.info("")
+            name, line = result.error_at or (source.name, 1)
+            warn(
+                str(_("Typst could not compile the PDF: {error}")).format(error=result.error),
+                location=f"{outdir / name}:{line}",
+                subtype="typst",
+            )
+            return
+        logger.info(__("done"))
+        for message in result.warnings:
+            warn(str(_("Typst: {message}")).format(message=message), location=f"{source}:1", subtype="typst")
