@@ -10,15 +10,19 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
 * malformed .bib files give located warnings instead of a traceback
   (:mod:`.bibcheck`, :mod:`.bibfiles`);
 * incremental builds after a .bib edit equal clean builds (:mod:`.incremental`);
-* one bibliography at the end of the PDF, without an empty chapter (:mod:`.latex`).
+* one bibliography at the end of the PDF, without an empty chapter (:mod:`.latex`);
+* a cited key missing from the .bib shows as « [clé inconnue : key] »
+  (:mod:`.unknown_key_marker`); :func:`.unknown_keys.unknown_keys_cited` lists them
+  for the editorial layer.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..assets import add_stylesheet
 from ..i18n import register_catalog
-from . import backlinks, bibfiles, incremental, latex, plugin_cache, refids
+from . import backlinks, bibfiles, incremental, latex, plugin_cache, refids, unknown_key_marker
 from .terms import use_language
 
 if TYPE_CHECKING:
@@ -27,6 +31,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 CATALOG = "sphinx_publication.citations"
+CSS_FILE = "sphinx-publication-unknown-keys.css"
 
 
 def register_styles() -> None:
@@ -64,6 +69,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-updated", incremental.documents_to_rewrite, priority=600)
     app.add_post_transform(backlinks.CitationBacklinks)
     app.add_post_transform(backlinks.LatexCitationAnchors)
+    # a cited key missing from the .bib is shown, not dropped (see unknown_keys too)
+    unknown_key_marker.setup(app)
+    add_stylesheet(app, __file__, CSS_FILE)
     app.add_post_transform(latex.MarkBibliographySection)
     app.add_post_transform(latex.MoveBibliographyHeading)
     # Visitors are registered under output formats only, never under builder

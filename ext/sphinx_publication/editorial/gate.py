@@ -9,6 +9,8 @@ from sphinx.util import logging
 
 from sphinx_publication.diagnostics import WARNING_TYPE, warn
 
+from sphinx_publication.citations.unknown_keys import unknown_keys_cited
+
 from . import editorial_nodes as ed
 from .messages import SUBTYPE, _, ngettext, status_label
 from .report import summary_items, unlinked_bibliography
@@ -86,6 +88,12 @@ def blocking_items(app) -> list[tuple[str, int | None, str]]:
                         status=status_label(note.status), what=note.summary
                     ))
                 )
+    for unknown in unknown_keys_cited(app.env):
+        items.append(
+            (unknown.docname, unknown.line, _("unknown citation key '{key}': add its entry to the .bib file or correct the key").format(
+                key=unknown.key
+            ))
+        )
     return sorted(items, key=lambda item: (item[0], item[1] or 0))
 
 
@@ -103,6 +111,7 @@ def counts(app) -> dict[str, int]:
         "notes": sum(len(r.notes) for r in records),
         "figures": sum(len(r.unsourced_figures) for r in records),
         "references": len(unlinked_bibliography(app.env)),
+        "unknown_keys": len(unknown_keys_cited(app.env)),
     }
 
 
