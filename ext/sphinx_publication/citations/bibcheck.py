@@ -22,6 +22,7 @@ from pybtex.database import BibliographyData
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
+from .biblatex import PERSON_FIELDS
 from .style import resolve_type
 
 _ENTRY_START = re.compile(r"^[ \t]*@", re.MULTILINE)
@@ -169,7 +170,8 @@ def _syntax_problem(chunk: _Chunk, error: PybtexSyntaxError, key: str) -> BibPro
 
 def read_bibtex(text: str) -> BibReading:
     """Parse *text* entry by entry; return the data and the located problems."""
-    parser = Parser()
+    # biblatex name lists (editora, translator…) are read as names too
+    parser = Parser(person_fields=PERSON_FIELDS)
     reading = BibReading(data=parser.data)
     for chunk in split_entries(text):
         head = _ENTRY_HEAD.match(chunk.text.lstrip())
