@@ -181,6 +181,13 @@ def test_html_bibliography_has_every_entry_complete_in_french(make_app, tmp_path
     assert "missing journal" not in page.get_text()
 
 
+def test_year_citations_read_the_date(make_app, tmp_path):
+    app = build(make_app, tmp_path, "html")
+    page = BeautifulSoup((Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    paragraph = next(p for p in page.find_all("p") if p.get_text().startswith("Par année"))
+    assert squash(paragraph.get_text()) == "Par année : 1898, 1880–1885."
+
+
 def test_one_warning_at_the_entry_line_names_the_missing_field(make_app, tmp_path):
     app = build(make_app, tmp_path, "html")
     log = warnings(app)

@@ -20,7 +20,7 @@ from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 from ..diagnostics import warn
 from ..i18n import translator
 from .bibcheck import BibReading, read_bibtex
-from .biblatex import resolve_inheritance
+from .biblatex import add_years, resolve_inheritance
 from .style import Style
 
 if TYPE_CHECKING:
@@ -118,6 +118,7 @@ def load_bibliographies(app: Sphinx) -> None:
         bibfiles[path] = BibFile(mtime=get_mtime(path), keys=keys)
     for problem in resolve_inheritance(data.entries):
         warn_at(_location(origins, problem.key), str(_(problem.template)).format(**problem.params))
+    add_years(data.entries)
     report_missing_fields(app, data, origins)
     domain = app.env.get_domain("cite")
     domain.data["bibdata"] = BibData(encoding=encoding, bibfiles=bibfiles, data=data)

@@ -11,6 +11,7 @@ steps:
   ``xdata`` then ``crossref`` fields are copied into the entries that use
   them, with biblatex's default inheritance rules; ``@set`` entries get
   their members;
+* :func:`add_years`: an entry dated by ``date`` alone gets its ``year``;
 * :func:`bibtex_fields` (per entry, when it is formatted): biblatex field
   names are read under their BibTeX names (``journaltitle`` -> ``journal``,
   ``location`` -> ``address``, ``institution`` -> ``school`` of a thesis…).
@@ -21,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pybtex.database import Entry
+
+from .dates import year_of
 
 #: name fields read as persons (pybtex's default is author and editor only)
 PERSON_FIELDS = (
@@ -174,6 +177,15 @@ def _missing(key: str, field_name: str, target: str) -> InheritanceProblem:
         _("'{field}' of '{key}' names '{target}', which is not in the .bib files; fix the key or add the entry"),
         {"field": field_name, "key": key, "target": target},
     )
+
+
+def add_years(entries) -> None:
+    """Give an entry dated by ``date`` alone the ``year`` citations read (``{cite:year}``)."""
+    for entry in entries.values():
+        if "year" not in entry.fields:
+            year = year_of(entry.fields.get("date"))
+            if year:
+                entry.fields["year"] = year
 
 
 def bibtex_fields(entry: Entry) -> dict[str, str]:
