@@ -102,3 +102,10 @@ def test_release_passes_once_the_keys_exist(make_app, tmp_path):
     app.build(force_all=True)
     assert "clé de citation inconnue" not in plain(app).replace("0 clé de citation inconnue", "")
     assert app.statuscode == 0
+
+
+@pytest.mark.parametrize(("buildername", "page"), [("dirhtml", "index.html"), ("singlehtml", "index.html"), ("epub", "index.xhtml")])
+def test_every_html_builder_shows_the_marker(make_app, tmp_path, buildername, page):
+    app = build(make_app, tmp_path, buildername)
+    html = read(app, page)
+    assert f'<span class="citation-unknown-key-label">clé inconnue{NBSP}: </span>ref_absente-1]</mark>' in html

@@ -6,6 +6,11 @@ files' modification times, so that sphinxcontrib-bibtex finds its cache up
 to date and does not re-parse — and crash on — a malformed file. The checks
 run on every build, so a broken file warns on incremental builds as well
 as clean ones.
+
+The data is then completed in the biblatex data model (:mod:`.biblatex`:
+``xdata``/``crossref`` inheritance, ``@set`` members, years from ``date``),
+and each entry that lacks a field its type prints gets one warning at its
+line in the .bib file (the entry itself is printed with what it has).
 """
 
 from __future__ import annotations
