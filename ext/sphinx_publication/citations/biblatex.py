@@ -15,6 +15,14 @@ steps:
 * :func:`bibtex_fields` (per entry, when it is formatted): biblatex field
   names are read under their BibTeX names (``journaltitle`` -> ``journal``,
   ``location`` -> ``address``, ``institution`` -> ``school`` of a thesis…).
+
+Why not a library: pybtex already reads the syntax and the ``@string``
+macros, and sphinxcontrib-bibtex needs pybtex's data, so a second parser
+(bibtexparser 2.x: syntax and name splitting, no inheritance, no biblatex
+model) would add nothing. Resolving inheritance and dates the biblatex way
+is done by biber (``biber --tool``; biblatex2bibtex wraps it), a Perl
+program outside Python's packages whose output loses the line numbers the
+warnings need. citeproc-py's BibTeX reader fails on ``@online``.
 """
 
 from __future__ import annotations
