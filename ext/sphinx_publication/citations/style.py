@@ -229,17 +229,17 @@ class Style(UnsrtStyle):
     def format_entry(self, label, entry, bib_data=None):
         members = getattr(entry, "set_members", None)
         if members:  # biblatex @set: its members in one entry, "A; B."
-            texts = [self.format_text(member)[0] for member in members]
+            texts = [self.format_text(member, bib_data)[0] for member in members]
             texts = [text[:-1] if text.endswith(".") else text for text in texts[:-1]] + texts[-1:]
             text = Text(self.words.list_sep).join(texts)
         else:
-            text = self.format_text(entry)[0]
+            text = self.format_text(entry, bib_data)[0]
         return FormattedEntry(entry.key, text, label)
 
-    def format_text(self, entry: Entry) -> tuple[Text, list[str]]:
+    def format_text(self, entry: Entry, bib_data=None) -> tuple[Text, list[str]]:
         """The formatted entry, and the fields it lacks that its type needs."""
         local = self.localized_entry(entry)
-        context = {"entry": local, "style": self, "bib_data": None, "missing": []}
+        context = {"entry": local, "style": self, "bib_data": bib_data, "missing": []}
         template = lenient(getattr(self, f"get_{local.type}_template")(local))
         return template.format_data(context), context["missing"]
 
