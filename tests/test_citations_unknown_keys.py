@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+
+from helpers import require_tool
 
 ROOT = Path(__file__).parent / "roots" / "test-citations-unknown-keys"
 NBSP = "\u00a0"
@@ -69,6 +72,18 @@ def test_latex_shows_the_key_coloured_like_a_data_needed_marker(make_app, tmp_pa
         in line
     )
     assert r"\DUrole{bibtex-citation}{{[}{]}}" not in tex and "{[}{]}" not in line
+
+
+@pytest.mark.latex
+def test_pdf_shows_the_key(make_app, tmp_path):
+    require_tool("latexmk")
+    require_tool("xelatex")
+    require_tool("pdftotext")
+    app = build(make_app, tmp_path, "latex")
+    run = {"cwd": app.outdir, "check": True, "capture_output": True, "timeout": 300}
+    subprocess.run(["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "inconnues.tex"], **run)
+    text = subprocess.run(["pdftotext", "inconnues.pdf", "-"], text=True, **run).stdout
+    assert "Une clé seule et absente [clé inconnue : ref_absente-1]." in text.replace(NBSP, " ")
 
 
 def test_other_builders_get_the_same_text(make_app, tmp_path):
