@@ -13,6 +13,8 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
   (:mod:`.bibcheck`, :mod:`.bibfiles`);
 * one bibliography at the end of the PDF, without an empty chapter (:mod:`.latex`);
 * what other layers may ask about citations: :mod:`.queries`.
+* a cited key missing from the .bib shows as « [clé inconnue : key] »
+  (:mod:`.unknown_key_marker`); :func:`.queries.unknown_keys_cited` lists them.
 """
 
 
@@ -20,7 +22,8 @@ def setup(app):
     from ..builders import add_visitors
     from ..i18n import register_catalog
     from ..package_info import extension_metadata
-    from . import backlinks, backlinks_index, bibfiles, latex, plugin_cache, plugins, refids
+    from ..assets import add_stylesheet
+    from . import backlinks, backlinks_index, bibfiles, latex, plugin_cache, plugins, refids, unknown_key_marker
 
     app.setup_extension("sphinxcontrib.bibtex")
     plugin_cache.install()
@@ -35,6 +38,9 @@ def setup(app):
     app.connect("env-updated", backlinks_index.documents_to_rewrite, priority=600)
     app.add_post_transform(backlinks.CitationBacklinks)
     app.add_post_transform(backlinks.LatexCitationAnchors)
+    # a cited key missing from the .bib is shown, not dropped (see unknown_keys too)
+    unknown_key_marker.setup(app)
+    add_stylesheet(app, __file__, "sphinx-publication-unknown-keys.css")
     app.add_post_transform(latex.MarkBibliographySection)
     app.add_post_transform(latex.MoveBibliographyHeading)
     # The heading exists only in LaTeX doctrees (created by a LaTeX-only post-transform).

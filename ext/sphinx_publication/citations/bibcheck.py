@@ -22,6 +22,8 @@ from pybtex.database import BibliographyData
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
+from .biblatex import PERSON_FIELDS
+from .dates import parse_date
 from .style import resolve_type
 
 _ENTRY_START = re.compile(r"^[ \t]*@", re.MULTILINE)
@@ -169,7 +171,8 @@ def _syntax_problem(chunk: _Chunk, error: PybtexSyntaxError, key: str) -> BibPro
 
 def read_bibtex(text: str) -> BibReading:
     """Parse *text* entry by entry; return the data and the located problems."""
-    parser = Parser()
+    # biblatex name lists (editora, translator…) are read as names too
+    parser = Parser(person_fields=PERSON_FIELDS)
     reading = BibReading(data=parser.data)
     for chunk in split_entries(text):
         head = _ENTRY_HEAD.match(chunk.text.lstrip())
@@ -208,6 +211,7 @@ def read_bibtex(text: str) -> BibReading:
             reading.lines[key] = chunk.line
             _check_type(parser.data.entries[key], chunk.line, reading)
             _check_year(parser.data.entries[key], chunk, reading)
+            _check_dates(parser.data.entries[key], chunk, reading)
     return reading
 
 
@@ -248,3 +252,31 @@ def _check_year(entry, chunk: _Chunk, reading: BibReading) -> None:
             {"year": year, "key": entry.key},
         )
     )
+
+
+_DATE_FIELDS = ("date", "urldate", "eventdate", "origdate")
+
+
+def _field_line(chunk: _Chunk, name: str) -> int:
+    field_at = re.search(rf"^\s*{name}\s*=", chunk.text, re.IGNORECASE | re.MULTILINE)
+    return chunk.line + (chunk.text.count("\n", 0, field_at.start()) if field_at else 0)
+
+
+def _check_dates(entry, chunk: _Chunk, reading: BibReading) -> None:
+    """biblatex dates are ISO 8601 (ranges with '/'); say so for any other."""
+    for name in _DATE_FIELDS:
+        value = entry.fields.get(name)
+        if value is None or parse_date(value) is not None:
+            continue
+        reading.problems.append(
+            BibProblem(
+                _field_line(chunk, name),
+                _(
+                    "{field} '{value}' of '{key}' is not a date biblatex reads "
+                    "(2006, 2006-10, 2006-10-01, or a range such as 2006-10-01/2006-10-05); "
+                    "it is printed as written"
+                ),
+                "date",
+                {"field": name, "value": value, "key": entry.key},
+            )
+        )

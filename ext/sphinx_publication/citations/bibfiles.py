@@ -6,6 +6,11 @@ files' modification times, so that sphinxcontrib-bibtex finds its cache up
 to date and does not re-parse — and crash on — a malformed file. The checks
 run on every build, so a broken file warns on incremental builds as well
 as clean ones.
+
+The data is then completed in the biblatex data model (:mod:`.biblatex`:
+``xdata``/``crossref`` inheritance, ``@set`` members, years from ``date``),
+and each entry that lacks a field its type prints gets one warning at its
+line in the .bib file (the entry itself is printed with what it has).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 from ..diagnostics import warn
 from ..i18n import translator
 from .bibcheck import BibReading, read_bibtex
+from .biblatex import add_years, resolve_inheritance
+from .style import Style
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -114,8 +121,54 @@ def load_bibliographies(app: Sphinx) -> None:
                 origins[key] = (path, line)
                 keys[key] = None
         bibfiles[path] = BibFile(mtime=get_mtime(path), keys=keys)
+    for problem in resolve_inheritance(data.entries):
+        warn_at(_location(origins, problem.key), str(_(problem.template)).format(**problem.params))
+    add_years(data.entries)
+    report_missing_fields(app, data, origins)
     domain = app.env.get_domain("cite")
     domain.data["bibdata"] = BibData(encoding=encoding, bibfiles=bibfiles, data=data)
+
+
+def _location(origins: dict[str, tuple[Path, int]], key: str) -> str | None:
+    path, line = origins.get(key, (None, 0))
+    return f"{path}:{line}" if path is not None else None
+
+
+#: the biblatex name of a field, said along with the BibTeX one in warnings
+_BIBLATEX_NAMES = {"journal": "journaltitle", "address": "location", "school": "institution", "year": "date"}
+
+
+def publication_style(app: Sphinx) -> Style | None:
+    """The configured formatting style when it is this package's (only it prints partial entries)."""
+    import pybtex.plugin
+
+    try:
+        style_class = pybtex.plugin.find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)
+    except Exception:  # an unknown style: sphinxcontrib-bibtex reports it
+        return None
+    if not (isinstance(style_class, type) and issubclass(style_class, Style)):
+        return None
+    return style_class(language=style_class.language or app.config.language)
+
+
+def report_missing_fields(app: Sphinx, data: BibliographyData, origins: dict[str, tuple[Path, int]]) -> None:
+    """One warning per entry that lacks fields its type prints, at the entry's line."""
+    style = publication_style(app)
+    if style is None:
+        return
+    for key, entry in data.entries.items():
+        missing = style.missing_fields(entry)
+        if not missing:
+            continue
+        names = ", ".join(
+            f"{_BIBLATEX_NAMES[name]} ({name})" if name in _BIBLATEX_NAMES else name for name in missing
+        )
+        warn_at(
+            _location(origins, key),
+            _("entry '{key}' has no {fields}; it is printed without: add the field to complete it").format(
+                key=key, fields=names
+            ),
+        )
 
 
 def report_problems(path: Path, reading: BibReading) -> None:

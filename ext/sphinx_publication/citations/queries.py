@@ -13,13 +13,14 @@ node is a bibliography or a citation (:func:`is_bibliography`,
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.errors import ExtensionError
+from sphinx.util.nodes import get_node_line
 from sphinxcontrib.bibtex.domain import get_docnames
 
 if TYPE_CHECKING:
@@ -134,3 +135,51 @@ def _field(entry: Any, name: str) -> str:
         if field_name.lower() == name:
             return str(value).strip()
     return ""
+
+
+# -- keys cited but not defined (shown in the page, counted, blocking a release) ----
+
+
+@dataclass(frozen=True, order=True)
+class UnknownKey:
+    """One citation of *key*, which no .bib entry defines, at *docname*:*line*."""
+
+    docname: str
+    line: int
+    key: str
+
+
+def defined_keys(env) -> Collection[str]:
+    """Keys of every entry read from the .bib files (pybtex: case-insensitive)."""
+    domain = bibtex_domain(env)
+    return domain.bibdata.data.entries if domain is not None else {}
+
+
+def unknown_keys_cited(env) -> list[UnknownKey]:
+    """Every citation of a key missing from the .bib files, sorted by page and line."""
+    domain = bibtex_domain(env)
+    if domain is None:
+        return []
+    known = defined_keys(env)
+    found = set()
+    for ref in domain.citation_refs:
+        unknown = [target.key for target in ref.targets if target.key not in known]
+        if unknown:
+            line = ref.line or citation_line(env, ref.docname, ref.citation_ref_id)
+            found.update(UnknownKey(ref.docname, line, key) for key in unknown)
+    return sorted(found)
+
+
+def citation_line(env, docname: str, citation_id: str) -> int:
+    """Line of a citation in its page's source (MyST pages leave it out of the domain)."""
+    try:
+        doctree = env.get_doctree(docname)
+    except OSError:
+        return 0
+    for node in doctree.findall(addnodes.pending_xref):
+        if citation_id in node["ids"]:
+            try:
+                return get_node_line(node)
+            except ValueError:
+                return 0
+    return 0

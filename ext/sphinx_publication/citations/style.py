@@ -10,8 +10,15 @@ the familiar BibTeX layout and numbering in order of citation):
   a French title keeps "France", an English one keeps its capitals);
 * ``and others`` becomes "et al.", and very long author lists are cut to
   their first names followed by "et al.";
-* entry types that pybtex lacks (biblatex ``@report``, ``@thesis``…) are
-  formatted as their BibTeX equivalent instead of crashing the build.
+* the biblatex data model is read (:mod:`.biblatex`): ``date`` (ranges
+  too, :mod:`.dates`), ``journaltitle``, ``location``, ``subtitle`` and
+  ``titleaddon``, ``eprinttype``/``eprintclass``, editor roles
+  (``editortype``, ``editora``…), ``@dataset``, ``@software``, ``@set``;
+  other biblatex types (``@report``, ``@thesis``…) are formatted as their
+  BibTeX equivalent instead of crashing the build;
+* a missing field never replaces the entry by an error text: the entry
+  prints what it has, and :meth:`Style.missing_fields` names what is
+  missing (the Sphinx layer warns at the entry's line in the .bib file).
 
 No Sphinx import here: the style is a plain pybtex plugin, registered under
 ``pybtex.style.formatting`` as ``publication-fr`` and ``publication-en``, and
@@ -25,9 +32,13 @@ import re
 
 from pybtex.database import Entry
 from pybtex.richtext import Text
+from pybtex.style import FormattedEntry
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.unsrt import pages
 from pybtex.style.template import (
+    FieldIsMissing,
+    Node,
+    _format_list,
     field,
     first_of,
     href,
@@ -41,7 +52,10 @@ from pybtex.style.template import (
     words,
 )
 
-from .terms import Terms, format_iso_date, format_publication_date, terms_for
+from .biblatex import CONTRIBUTOR_ROLES, bibtex_fields, entry_type
+from .dates import format_biblatex_date, french_first_day, parse_date
+from .terms import Terms, format_publication_date, terms_for
+from .terms_biblatex import BiblatexTerms, biblatex_terms_for, role_word, type_words
 
 #: biblatex (and common non-standard) entry types -> the type pybtex formats.
 TYPE_ALIASES = {
@@ -76,6 +90,23 @@ TYPE_ALIASES = {
     "jurisdiction": "misc",
     "review": "article",
     "conference": "inproceedings",
+    # biblatex types the publication style formats itself (other styles: misc)
+    "dataset": "misc",
+    "software": "misc",
+    "set": "misc",
+    "xdata": "misc",
+}
+#: types formatted by a template of their own in :class:`Style`, not their alias
+OWN_TEMPLATES = frozenset({"dataset", "software"})
+#: biblatex parts of a book: formatted like @incollection when they name their book
+IN_BOOK = frozenset({"inbook", "bookinbook", "suppbook"})
+#: eprinttype -> (link prefix, printed prefix); arXiv is the BibTeX default
+EPRINT_LINKS = {
+    "arxiv": ("https://arxiv.org/abs/", "arXiv:"),
+    "hdl": ("https://hdl.handle.net/", "hdl:"),
+    "jstor": ("https://www.jstor.org/stable/", "JSTOR:"),
+    "pubmed": ("https://pubmed.ncbi.nlm.nih.gov/", "PMID:"),
+    "googlebooks": ("https://books.google.com/books?id=", "Google Books:"),
 }
 
 
@@ -135,6 +166,52 @@ def _phrase(pattern: str, **parts):
     return join[pieces]
 
 
+@node
+def recorded(children, context):
+    """Format *children*; a missing field is noted in ``context["missing"]`` and left out."""
+    try:
+        return Text(*_format_list(children, context))
+    except FieldIsMissing as error:
+        context.setdefault("missing", []).append(error.field_name)
+        return Text()
+
+
+#: template nodes that need their field; ``optional`` subtrees already do without
+_REQUIRED_NODES = frozenset({"field", "names", "person_names"})
+
+
+def lenient(template):
+    """*template* where a required field that is missing is left out (and noted)
+    instead of making pybtex raise, which sphinxcontrib-bibtex turns into the
+    entry's only text ("missing journal in KEY")."""
+    if not isinstance(template, Node) or template.name == "optional":
+        return template
+    if template.name in _REQUIRED_NODES:
+        return recorded[template]
+    copy = Node(template.name, template.f)
+    copy.args = list(template.args)
+    copy.kwargs = dict(template.kwargs)
+    copy.children = [lenient(child) for child in template.children]
+    return copy
+
+
+@node
+def contributors(children, context, terms: Terms, words: BiblatexTerms, max_names: int, names_shown: int):
+    """``Jean Dupont, trad.; Anne Martin, dir.``: editora/b/c, translators… with their role."""
+    assert not children
+    entry = context["entry"]
+    parts = []
+    for role in CONTRIBUTOR_ROLES:
+        people = entry.persons.get(role)
+        if not people:
+            continue
+        kind = entry.fields.get(f"{role}type", "editor" if role.startswith("editor") else role)
+        names = person_names(role=role, terms=terms, max_names=max_names, names_shown=names_shown)
+        word = role_word(words, kind, len(people)) or kind
+        parts.append(join(sep=", ")[names, word].format_data(context))
+    return Text(words.list_sep).join(parts) if parts else Text()
+
+
 class Style(UnsrtStyle):
     """unsrt with the words, dates and title casing of the document language."""
 
@@ -147,22 +224,57 @@ class Style(UnsrtStyle):
     def __init__(self, *args, language: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.terms = terms_for(language or self.language)
+        self.words = biblatex_terms_for(self.terms.language)
 
     # -- entries ---------------------------------------------------------------
     def format_entry(self, label, entry, bib_data=None):
-        return super().format_entry(label, self.localized_entry(entry), bib_data=bib_data)
+        members = getattr(entry, "set_members", None)
+        if members:  # biblatex @set: its members in one entry, "A; B."
+            texts = [self.format_text(member, bib_data)[0] for member in members]
+            texts = [text[:-1] if text.endswith(".") else text for text in texts[:-1]] + texts[-1:]
+            text = Text(self.words.list_sep).join(texts)
+        else:
+            text = self.format_text(entry, bib_data)[0]
+        return FormattedEntry(entry.key, text, label)
+
+    def format_text(self, entry: Entry, bib_data=None) -> tuple[Text, list[str]]:
+        """The formatted entry, and the fields it lacks that its type needs."""
+        local = self.localized_entry(entry)
+        context = {"entry": local, "style": self, "bib_data": bib_data, "missing": []}
+        template = lenient(getattr(self, f"get_{local.type}_template")(local))
+        return template.format_data(context), context["missing"]
+
+    def missing_fields(self, entry: Entry) -> list[str]:
+        """Fields *entry* lacks that its type prints (``journal``, ``year``…), once each."""
+        if getattr(entry, "set_members", None):
+            return []
+        return list(dict.fromkeys(self.format_text(entry)[1]))
+
+    def template_type(self, entry: Entry, fields: dict[str, str]) -> str:
+        kind = entry_type(entry)
+        if kind in OWN_TEMPLATES:
+            return kind
+        if kind in IN_BOOK and fields.get("booktitle"):
+            return "incollection"
+        return resolve_type(entry.type)[0]
 
     def localized_entry(self, entry: Entry) -> Entry:
-        """A copy of *entry* whose type pybtex knows and whose dates are in the language.
+        """A copy of *entry* in the BibTeX model, with a type pybtex knows and dates in the language.
 
         unsrt's templates print dates as ``month year``; writing the day and
         month in the language into ``month`` lets every inherited template
-        print "19 juin 2017" (or "June 19, 2017") unchanged.
+        print "19 juin 2017" (or "June 19, 2017") unchanged. A biblatex
+        ``date`` (ranges too) is written whole into ``year``.
         """
-        fields = dict(entry.fields)
-        if "year" in fields and fields.get("month"):
-            date = format_publication_date(
-                fields["year"], fields["month"], fields.get("day"), self.terms.language
+        fields = bibtex_fields(entry)
+        language = self.terms.language
+        if fields.get("date") and (parse_date(fields["date"]) or not fields.get("year")):
+            fields["year"] = format_biblatex_date(fields["date"], language)
+            fields.pop("month", None)
+        elif "year" in fields and fields.get("month"):
+            date = french_first_day(
+                format_publication_date(fields["year"], fields["month"], fields.get("day"), language),
+                language,
             )
             fields["month"] = date[: -len(fields["year"])].rstrip() if date.endswith(
                 fields["year"]
@@ -170,10 +282,33 @@ class Style(UnsrtStyle):
             if not fields["month"]:
                 del fields["month"]
         if fields.get("urldate"):
-            fields["urldate"] = format_iso_date(fields["urldate"], self.terms.language)
-        copy = Entry(resolve_type(entry.type)[0], fields=fields, persons=entry.persons)
+            fields["urldate"] = format_biblatex_date(fields["urldate"], language)
+        self.join_titles(fields)
+        if fields.get("type"):
+            fields["type"] = type_words(self.words, fields["type"])
+        copy = Entry(self.template_type(entry, fields), fields=fields, persons=entry.persons)
         copy.key = entry.key
         return copy
+
+    def join_titles(self, fields: dict[str, str]) -> None:
+        """``title`` + ``subtitle`` + ``titleaddon`` (and the book's, journal's, main
+        title's) into the one field the templates print."""
+        sep = self.words.subtitle_sep
+        for main, sub, addon in (
+            ("title", "subtitle", "titleaddon"),
+            ("booktitle", "booksubtitle", "booktitleaddon"),
+            ("maintitle", "mainsubtitle", "maintitleaddon"),
+            ("journal", "journalsubtitle", "journaltitleaddon"),
+        ):
+            if not fields.get(main):
+                continue
+            if fields.get(sub):
+                fields[main] = f"{fields[main]}{sep}{fields[sub]}"
+            if fields.get(addon):
+                fields[main] = f"{fields[main]}. {fields[addon]}"
+        # a volume of a multi-volume work: "vol. 2 de <main title>"
+        if fields.get("maintitle") and not fields.get("series"):
+            fields["series"] = fields["maintitle"]
 
     # -- names and titles ------------------------------------------------------
     def format_names(self, role, as_sentence=True):
@@ -191,7 +326,11 @@ class Style(UnsrtStyle):
         editors = self.format_names("editor", as_sentence=False)
         if "editor" not in e.persons:
             return editors
-        word = self.terms.editors if len(e.persons["editor"]) > 1 else self.terms.editor
+        count = len(e.persons["editor"])
+        word = self.terms.editors if count > 1 else self.terms.editor
+        if e.fields.get("editortype"):  # biblatex: dir., comp., trad.…
+            kind = e.fields["editortype"]
+            word = role_word(self.words, kind, count) or kind
         result = join(sep=", ")[editors, word]
         return sentence[result] if as_sentence else result
 
@@ -241,6 +380,18 @@ class Style(UnsrtStyle):
             optional[self.format_pubmed(e)],
             optional[self.format_doi(e)],
         ]
+
+    def format_eprint(self, e):
+        """arXiv (the BibTeX default), or the archive ``eprinttype`` names."""
+        kind = e.fields.get("eprinttype", "arxiv").strip().lower()
+        eprint = field("eprint", raw=True)
+        if kind not in EPRINT_LINKS:
+            return join[field("eprinttype"), ": ", eprint]
+        link, prefix = EPRINT_LINKS[kind]
+        label = join[prefix, eprint]
+        if kind == "arxiv" and e.fields.get("eprintclass"):
+            label = join[label, " [", field("eprintclass", raw=True), "]"]
+        return href(join[link, eprint])[label]
 
     def format_url(self, e):
         url = field("url", raw=True)
@@ -395,11 +546,67 @@ class Style(UnsrtStyle):
             self.format_web_refs(e),
         )
 
-    @staticmethod
-    def _toplevel(*parts):
+    def get_book_template(self, e):
+        """unsrt's book, with the number of volumes of a multi-volume work."""
+        date = words[optional_field("month"), field("year")]
+        return self._toplevel(
+            self.format_author_or_editor(e),
+            self.format_btitle(e, "title"),
+            self.format_volume_and_series(e),
+            # a multi-volume work, not one of its volumes (which inherit "volumes")
+            optional[sentence[_phrase(self.words.volumes, volumes=field("volumes"))]]
+            if not e.fields.get("volume")
+            else optional[""],
+            sentence[
+                field("publisher"),
+                optional_field("address"),
+                self.format_edition(e),
+                date,
+            ],
+            optional[sentence[self.format_isbn(e)]],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        )
+
+    def _published_work(self, e, kind: str):
+        """A dataset or a piece of software: its kind and version, then who publishes it."""
+        date = words[optional_field("month"), field("year")]
+        version = optional[_phrase(self.words.version, version=field("version"))]
+        return self._toplevel(
+            sentence[self.format_names("author")],
+            self.format_title(e, "title"),
+            sentence(capfirst=True)[
+                join(sep=", ")[first_of[optional_field("type"), kind], version],
+                optional_field("publisher"),
+                optional_field("organization"),
+                optional_field("address"),
+                date,
+            ],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        )
+
+    def get_dataset_template(self, e):
+        return self._published_work(e, self.words.dataset)
+
+    def get_software_template(self, e):
+        return self._published_work(e, self.words.software)
+
+    def _toplevel(self, *parts):
+        """The entry's parts; other contributors (translators, editora…) before its links."""
         from pybtex.style.formatting import toplevel
 
-        return toplevel[parts]
+        others = optional[
+            sentence[
+                contributors(
+                    terms=self.terms,
+                    words=self.words,
+                    max_names=self.max_names,
+                    names_shown=self.names_shown,
+                )
+            ]
+        ]
+        return toplevel[(*parts[:-1], others, parts[-1])]
 
 
 class FrenchStyle(Style):

@@ -7,7 +7,7 @@ import re
 from docutils import nodes
 from sphinx.util import logging
 
-from sphinx_publication.citations.queries import entries_without_locator
+from sphinx_publication.citations.queries import entries_without_locator, unknown_keys_cited
 from sphinx_publication.diagnostics import WARNING_TYPE, warn
 
 from . import editorial_nodes as ed
@@ -87,6 +87,12 @@ def blocking_items(app) -> list[tuple[str, int | None, str]]:
                         status=status_label(note.status), what=note.summary
                     ))
                 )
+    for unknown in unknown_keys_cited(app.env):
+        items.append(
+            (unknown.docname, unknown.line, _("unknown citation key '{key}': add its entry to the .bib file or correct the key").format(
+                key=unknown.key
+            ))
+        )
     return sorted(items, key=lambda item: (item[0], item[1] or 0))
 
 
@@ -104,6 +110,7 @@ def counts(app) -> dict[str, int]:
         "notes": sum(len(r.notes) for r in records),
         "figures": sum(len(r.unsourced_figures) for r in records),
         "references": len(entries_without_locator(app.env)),
+        "unknown_keys": len(unknown_keys_cited(app.env)),
     }
 
 

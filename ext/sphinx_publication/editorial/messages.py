@@ -69,4 +69,5 @@ COUNT_PHRASES: dict[str, tuple[str, str]] = {
         "{n} bibliography entry without DOI or URL",
         "{n} bibliography entries without DOI or URL",
     ),
+    "unknown_keys": plural_msgids("{n} unknown citation key", "{n} unknown citation keys"),
 }

@@ -8,7 +8,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.errors import NoUri
 
-from sphinx_publication.citations.queries import entries_without_locator
+from sphinx_publication.citations.queries import entries_without_locator, unknown_keys_cited
 
 from .messages import _, count_phrase, data_needed_label, review_note_label, status_label
 from .statuses import STATUS_KEYS
@@ -97,6 +97,7 @@ def build_report(builder, fromdocname: str, domain) -> list[nodes.Node]:
         "notes": sum(len(r.notes) for _d, r in ordered),
         "figures": sum(len(f) for _d, f in figures),
         "references": len(bib),
+        "unknown_keys": len(unknown_keys_cited(env)),
     }
     result: list[nodes.Node] = [summary_paragraph(counts, language)]
 

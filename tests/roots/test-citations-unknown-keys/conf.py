@@ -1,0 +1,13 @@
+extensions = ["myst_parser", "sphinx_publication.citations", "sphinx_publication.editorial"]
+root_doc = "index"
+language = "fr"
+exclude_patterns = ["_build"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "publication"
+bibtex_reference_style = "publication"
+bibtex_cite_id = "cite-{key}"
+editorial_release_exclude = ["etat.md"]
+latex_engine = "xelatex"
+latex_use_xindy = False
+latex_documents = [("index", "inconnues.tex", "Clés inconnues", "Test", "howto")]
+latex_elements = {"babel": r"\usepackage[french]{babel}"}
