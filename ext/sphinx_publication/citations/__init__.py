@@ -9,7 +9,8 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
   and in the PDF (:mod:`.backlinks`);
 * malformed .bib files give located warnings instead of a traceback
   (:mod:`.bibcheck`, :mod:`.bibfiles`);
-* incremental builds after a .bib edit equal clean builds (:mod:`.incremental`);
+* incremental builds after a .bib edit equal clean builds (:mod:`.incremental`),
+  in a new process or in the same application (:mod:`.long_lived`);
 * one bibliography at the end of the PDF, without an empty chapter (:mod:`.latex`).
 """
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..i18n import register_catalog
-from . import backlinks, bibfiles, incremental, latex, plugin_cache, refids
+from . import backlinks, bibfiles, incremental, latex, long_lived, plugin_cache, refids
 from .terms import use_language
 
 if TYPE_CHECKING:
@@ -59,6 +60,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", select_language)
     # before sphinxcontrib-bibtex's own builder-inited handler (priority 500)
     app.connect("builder-inited", bibfiles.load_bibliographies, priority=400)
+    # a long-lived application (live preview) builds again after a .bib edit
+    app.connect("env-get-outdated", long_lived.reload_changed_bibfiles)
+    app.add_post_transform(long_lived.FreshCitationNodes)
     # after sphinxcontrib-bibtex computed the labels (priority 500)
     app.add_domain(incremental.CitationSnapshotDomain)
     app.connect("env-updated", incremental.documents_to_rewrite, priority=600)
