@@ -40,6 +40,7 @@ from pybtex.style.template import (
     words,
 )
 
+from .format_cache import format_entry_once
 from .terms import Terms, active_language, format_iso_date, format_publication_date, terms_for
 
 #: biblatex (and common non-standard) entry types -> the type pybtex formats.
@@ -149,7 +150,12 @@ class Style(UnsrtStyle):
 
     # -- entries ---------------------------------------------------------------
     def format_entry(self, label, entry, bib_data=None):
-        return super().format_entry(label, self.localized_entry(entry), bib_data=bib_data)
+        if bib_data is not None:  # cross-references: the result depends on other entries
+            return super().format_entry(label, self.localized_entry(entry), bib_data=bib_data)
+        unsrt = super()
+        return format_entry_once(
+            self, label, entry, lambda: unsrt.format_entry(label, self.localized_entry(entry))
+        )
 
     def localized_entry(self, entry: Entry) -> Entry:
         """A copy of *entry* whose type pybtex knows and whose dates are in the language.
