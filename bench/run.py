@@ -108,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         report_publication(table, publication, timings, runs)
         report_corpus(table, size, corpora, timings, runs)
         report_weight(table, work / "out" / "pub-full")
+        if args.live:
+            report_live(table, publication, work, args.quick, t_fresh=timings)
         if args.pdf and has_latex():
             report_pdf(table, publication["full"], work, 1 if args.quick else args.pdf_runs)
         elif args.pdf:
@@ -141,6 +143,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the PDF build")
     parser.add_argument("--write", metavar="FILE", help="also write the table to FILE")
     parser.add_argument("--keep", action="store_true", help="keep the build folders")
+    parser.add_argument("--no-live", dest="live", action="store_false",
+                        help="skip the live preview and in-process rebuild rows")
     return parser.parse_args(argv)
 
 
@@ -319,6 +323,49 @@ def report_weight(table: Table, htmldir: Path) -> None:
     else:
         table.add("chart SVG", "no chart found in the HTML", "< 4 KB", False)
     table.add("for comparison: sphinx-charts on every page", "≈ 5.9 MB (plotly.js, MathJax, jQuery)")
+
+
+def report_live(table: Table, publication: dict, work: Path, quick: bool, t_fresh: dict) -> None:
+    """Live preview against sphinx-autobuild, in-process rebuilds against bare, memory."""
+    import live
+
+    edits, memory_edits, runs = (3, 10, 2) if quick else (7, 100, 5)
+    copies = {}
+    for name, source in (("preview", "full"), ("autobuild", "full"), ("inproc-full", "full"),
+                         ("inproc-bare", "bare")):
+        copies[name] = work / f"live-{name}"
+        shutil.copytree(publication[source], copies[name])
+    _log("in-process rebuilds: bare, then full")
+    inproc = {v: live.measure_in_process(copies[f"inproc-{v}"], work / "out" / f"inproc-{v}", runs)
+              for v in ("bare", "full")}
+    _log(f"live preview: {edits} edits, then {memory_edits} in all for memory")
+    preview = live.measure_server(live.preview_command, copies["preview"],
+                                  work / "out" / "live-preview", edits, "preview", memory_edits)
+    _log(f"sphinx-autobuild: {edits} edits")
+    autobuild = live.measure_server(live.autobuild_command, copies["autobuild"],
+                                    work / "out" / "live-autobuild", edits, "autobuild")
+    table.section(f"Live preview and in-process rebuilds of the publication (medians of {edits} "
+                  f"edits, {runs} rebuilds)")
+    table.add("edit to served page, `make serve` (one application in memory)",
+              f"{preview['median']:.2f} s", "≤ 0.4 s", preview["median"] <= 0.4)
+    table.add("edit to served page, sphinx-autobuild (a process per change)",
+              f"{autobuild['median']:.2f} s")
+    table.add("speed-up of `make serve`", f"{autobuild['median'] / preview['median']:.1f}×")
+    for kind, label, goal in (("nochange", "nothing changed", 1.5),
+                              ("page", "one page edited", 1.5),
+                              ("bib", "a refs.bib title edited", None)):
+        full, bare = inproc["full"][kind], inproc["bare"][kind]
+        ratio = full / bare
+        table.add(f"in-process rebuild, {label}: full / bare",
+                  f"{full:.2f} s / {bare:.2f} s = {ratio:.2f}×",
+                  f"≤ {goal}×" if goal else "", ratio <= goal if goal else None)
+    fresh = t_fresh["pub-full"].median / t_fresh["pub-bare"].median
+    table.add("fresh build, full / bare (from the first table)", f"{fresh:.2f}×", "≤ 1.10×",
+              fresh <= 1.10)
+    first, after = preview["rss_first"], preview["rss_after"]
+    table.add(f"preview memory after {preview['memory_edits']} edits / after the first build",
+              f"{after / 2**20:.0f} MB / {first / 2**20:.0f} MB = {after / first:.2f}×",
+              "≤ 1.2×", after / first <= 1.2)
 
 
 def report_pdf(table: Table, srcdir: Path, work: Path, runs: int) -> None:
