@@ -42,10 +42,22 @@ def on_doctree_read(app, doctree: nodes.document) -> None:
 
 
 def on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
-    """The report and the word count depend on every page: re-read their pages."""
-    if not (added or changed or removed):
+    """Remember whether this build reads or removes any page (see :func:`on_env_updated`)."""
+    env.get_domain("editorial").data["pages_changed"] = bool(added or changed or removed)
+    return []
+
+
+def on_env_updated(app, env) -> list[str]:
+    """The report and the word count depend on every page: write their pages again.
+
+    Both are drawn when writing (``doctree-resolved``) from the records of
+    every page, so their pages need writing, not re-reading (parsing them
+    again cost more than the edited page itself).
+    """
+    domain = env.get_domain("editorial")
+    if not domain.data.pop("pages_changed", False):
         return []
-    return sorted(env.get_domain("editorial").dependent_docs() - set(removed) - set(changed))
+    return sorted(domain.dependent_docs() & env.found_docs)
 
 
 def resolve_word_counts(app, doctree: nodes.document, docname: str) -> None:
@@ -107,6 +119,7 @@ def setup(app):
     app.connect("config-inited", check_mode)
     app.connect("doctree-read", on_doctree_read)
     app.connect("env-get-outdated", on_env_get_outdated)
+    app.connect("env-updated", on_env_updated)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("build-finished", on_build_finished, priority=900)
     return {
