@@ -103,10 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     table = Table(judge=not args.quick)
     try:
         publication = prepare_publication(work)
-        corpora = {s: prepare_corpus(work, s) for s in (size, size.doubled())}
+        corpora = ({s: prepare_corpus(work, s) for s in (size, size.doubled())}
+                   if args.corpus else {})
         timings = measure_builds(work, publication, corpora, runs, log=_log)
         report_publication(table, publication, timings, runs)
-        report_corpus(table, size, corpora, timings, runs)
+        if corpora:
+            report_corpus(table, size, corpora, timings, runs)
         report_weight(table, work / "out" / "pub-full")
         if args.live:
             report_live(table, publication, work, args.quick, t_fresh=timings)
@@ -143,6 +145,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the PDF build")
     parser.add_argument("--write", metavar="FILE", help="also write the table to FILE")
     parser.add_argument("--keep", action="store_true", help="keep the build folders")
+    parser.add_argument("--no-corpus", dest="corpus", action="store_false",
+                        help="skip the generated corpus (the publication's rows only)")
     parser.add_argument("--no-live", dest="live", action="store_false",
                         help="skip the live preview and in-process rebuild rows")
     return parser.parse_args(argv)
@@ -198,7 +202,7 @@ def measure_builds(work: Path, publication: dict, corpora: dict, runs: int, log)
     """Interleave the runs so that drift of the machine hits every variant alike."""
     out = work / "out"
     timings: dict[str, Samples] = {}
-    small = min(corpora, key=lambda s: s.pages)
+    small = min(corpora, key=lambda s: s.pages) if corpora else None
 
     def record(key: str, srcdir: Path, outdir: Path, **options) -> None:
         seconds, warnings = sphinx_build(srcdir, out / outdir, **options)
@@ -214,6 +218,8 @@ def measure_builds(work: Path, publication: dict, corpora: dict, runs: int, log)
         for size, dirs in corpora.items():
             for variant, srcdir in dirs.items():
                 record(f"{size.pages}-{variant}", srcdir, Path(f"{size.pages}-{variant}"))
+        if small is None:
+            continue
         record("j2", corpora[small]["full"], Path("j2"), jobs=2)
         full_out = Path(f"{small.pages}-full")
         record("nochange", corpora[small]["full"], full_out, fresh=False)
