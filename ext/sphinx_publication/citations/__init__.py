@@ -19,7 +19,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..i18n import register_catalog
-from . import backlinks, bibfiles, incremental, latex, long_lived, plugin_cache, refids
+from . import (
+    backlinks,
+    bibfiles,
+    incremental,
+    latex,
+    latex_fastpath,
+    long_lived,
+    plugin_cache,
+    refids,
+)
 from .terms import use_language
 
 if TYPE_CHECKING:
@@ -54,6 +63,7 @@ def select_language(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinxcontrib.bibtex")
     plugin_cache.install()
+    latex_fastpath.install()
     refids.setup(app)
     register_catalog(app, CATALOG, __file__)
     register_styles()
