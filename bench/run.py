@@ -19,6 +19,7 @@ subprocess, timed with ``time.perf_counter``):
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import os
 import platform
@@ -101,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     size = QUICK_SIZE if args.quick else FULL_SIZE
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     table = Table(judge=not args.quick)
+    # Python caches compiled modules on first import, unless PYTHONDONTWRITEBYTECODE
+    # is set: then every build would compile the extension's sources again.
+    compileall.compile_dir(ROOT / "ext", quiet=1)
     try:
         publication = prepare_publication(work)
         corpora = ({s: prepare_corpus(work, s) for s in (size, size.doubled())}
@@ -478,6 +482,17 @@ NOTES = """
   and JavaScript it loads (images and fonts excluded). A chart is an inline
   `<svg role="img">`; "with caption and data table" is its whole figure.
 - **PDF**: LaTeX builder then `latexmk` (xelatex) with `SOURCE_DATE_EPOCH` set.
+- **Live preview**: `bench/live.py` starts the server on a copy of the
+  publication, waits for its first build, then appends a sentence to
+  `docs/avenir.md` and polls `docs/avenir.html` over HTTP on 127.0.0.1 until
+  the sentence is served; the same for `sphinx-autobuild` (a new Sphinx
+  process per change). The preview's memory is the resident set of its build
+  process after the first build and after 100 such edits.
+- **In-process rebuilds**: `bench/inprocess.py` keeps one Sphinx application
+  and calls `build()` again: nothing changed, a sentence appended to one page,
+  the title of the first `refs.bib` entry edited; full against bare.
+- The extension's modules are byte-compiled before measuring (`compileall`),
+  as Python does on a first import unless `PYTHONDONTWRITEBYTECODE` is set.
 - The machine is shared: treat differences under ~10 % as noise.
 """
 
