@@ -373,6 +373,9 @@ def report_live(table: Table, publication: dict, work: Path, quick: bool, t_fres
     table.add("fresh build, full / bare (from the first table)", f"{fresh:.2f}×", "≤ 1.10×",
               fresh <= 1.10)
     first, after = preview["rss_first"], preview["rss_after"]
+    if hasattr(os, "getloadavg"):  # the latencies are wall-clock times on a shared machine
+        table.add("machine load average (1 min) when the live rows ended",
+                  f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     table.add(f"preview memory after {preview['memory_edits']} edits / after the first build",
               f"{after / 2**20:.0f} MB / {first / 2**20:.0f} MB = {after / first:.2f}×",
               "≤ 1.2×", after / first <= 1.2)

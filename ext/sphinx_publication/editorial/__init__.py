@@ -28,7 +28,7 @@ from .domain import EditorialDomain
 from .gate import check_mode, hide_editorial_nodes, mode, on_build_finished
 from .messages import DOMAIN, SUBTYPE, _
 from .render import add_nodes, has_renderer, plain_replacement
-from .report import build_report
+from .report import build_report, report_inputs
 from .statuses import DEFAULT_BLOCKING
 from .wordcount import format_count
 
@@ -52,12 +52,21 @@ def on_env_updated(app, env) -> list[str]:
 
     Both are drawn when writing (``doctree-resolved``) from the records of
     every page, so their pages need writing, not re-reading (parsing them
-    again cost more than the edited page itself).
+    again cost more than the edited page itself), and only when what they
+    show changed: the report's inputs, the article's word count.
     """
     domain = env.get_domain("editorial")
     if not domain.data.pop("pages_changed", False):
         return []
-    return sorted(domain.dependent_docs() & env.found_docs)
+    shown = {"report": report_inputs(env, domain), "words": domain.article_words()}
+    before, domain.data["shown"] = domain.data.get("shown", {}), shown
+    docs = {
+        docname
+        for docname, record in domain.records.items()
+        if (record.holds_report and before.get("report") != shown["report"])
+        or (record.holds_word_count and before.get("words") != shown["words"])
+    }
+    return sorted(docs & env.found_docs)
 
 
 def resolve_word_counts(app, doctree: nodes.document, docname: str) -> None:

@@ -13,7 +13,7 @@ DEFAULT_PORT = 8000
 NEVER_WATCHED = {"_build", "build", "node_modules", "venv", "__pycache__"}
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
+def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(
         prog="python -m sphinx_publication.preview",
         description="Serve a Sphinx project and rebuild it in memory on every change.",
@@ -37,7 +37,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--restart-on", action="append", type=Path, default=[],
                         help="a change under this path starts a new build process "
                              "(conf.py and every *.py file always do)")
-    return parser.parse_args(argv)
+    return parser.parse_known_args(argv)
 
 
 def watched_folders(srcdir: Path, ignored: list[Path]) -> list[Path]:
@@ -51,7 +51,10 @@ def watched_folders(srcdir: Path, ignored: list[Path]) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+    args, ignored_options = parse_args(argv)
+    if ignored_options:
+        print(f"[preview] ignoring options the preview does not use: {' '.join(ignored_options)}",
+              flush=True)
     import uvicorn
 
     from .server import ChangeRules, InProcessRebuildServer, create_app
