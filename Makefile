@@ -64,9 +64,14 @@ release: $(STAMP)
 	$(SPHINXBUILD) -b html -E -W --keep-going -D editorial_mode=release \
 		-d $(BUILDDIR)/doctrees-release . $(BUILDDIR)/release $(SPHINXOPTS)
 
+# Live preview: one Sphinx application kept in memory, rebuilt in process on
+# every change (sphinx_publication.preview); loopback only unless HOST is set.
+HOST        ?= 127.0.0.1
+PORT        ?= 8000
 serve: $(STAMP)
-	$(BIN)/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees-serve . $(BUILDDIR)/serve \
-		--watch ext --watch refs.bib --ignore "$(BUILDDIR)/*" --ignore "$(VENV)/*" $(SPHINXOPTS)
+	$(BIN)/python -m sphinx_publication.preview . $(BUILDDIR)/serve -d $(BUILDDIR)/doctrees-serve \
+		--host $(HOST) --port $(PORT) --restart-on ext --ignore tests --ignore bench \
+		--ignore requirements $(SPHINXOPTS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -19,6 +19,7 @@ subprocess, timed with ``time.perf_counter``):
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import os
 import platform
@@ -101,14 +102,21 @@ def main(argv: list[str] | None = None) -> int:
     size = QUICK_SIZE if args.quick else FULL_SIZE
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     table = Table(judge=not args.quick)
+    # Python caches compiled modules on first import, unless PYTHONDONTWRITEBYTECODE
+    # is set: then every build would compile the extension's sources again.
+    compileall.compile_dir(ROOT / "ext", quiet=1)
     try:
         publication = prepare_publication(work)
-        corpora = {s: prepare_corpus(work, s) for s in (size, size.doubled())}
+        corpora = ({s: prepare_corpus(work, s) for s in (size, size.doubled())}
+                   if args.corpus else {})
         timings = measure_builds(work, publication, corpora, runs, log=_log)
         report_publication(table, publication, timings, runs)
-        report_corpus(table, size, corpora, timings, runs)
+        if corpora:
+            report_corpus(table, size, corpora, timings, runs)
         report_weight(table, work / "out" / "pub-full")
         latex_total = None
+        if args.live:
+            report_live(table, publication, work, args.quick, t_fresh=timings)
         if args.pdf and has_latex():
             latex_total = report_pdf(table, publication["full"], work,
                                      1 if args.quick else args.pdf_runs)
@@ -146,6 +154,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the PDF build")
     parser.add_argument("--write", metavar="FILE", help="also write the table to FILE")
     parser.add_argument("--keep", action="store_true", help="keep the build folders")
+    parser.add_argument("--no-corpus", dest="corpus", action="store_false",
+                        help="skip the generated corpus (the publication's rows only)")
+    parser.add_argument("--no-live", dest="live", action="store_false",
+                        help="skip the live preview and in-process rebuild rows")
     return parser.parse_args(argv)
 
 
@@ -199,7 +211,7 @@ def measure_builds(work: Path, publication: dict, corpora: dict, runs: int, log)
     """Interleave the runs so that drift of the machine hits every variant alike."""
     out = work / "out"
     timings: dict[str, Samples] = {}
-    small = min(corpora, key=lambda s: s.pages)
+    small = min(corpora, key=lambda s: s.pages) if corpora else None
 
     def record(key: str, srcdir: Path, outdir: Path, **options) -> None:
         seconds, warnings = sphinx_build(srcdir, out / outdir, **options)
@@ -215,6 +227,8 @@ def measure_builds(work: Path, publication: dict, corpora: dict, runs: int, log)
         for size, dirs in corpora.items():
             for variant, srcdir in dirs.items():
                 record(f"{size.pages}-{variant}", srcdir, Path(f"{size.pages}-{variant}"))
+        if small is None:
+            continue
         record("j2", corpora[small]["full"], Path("j2"), jobs=2)
         full_out = Path(f"{small.pages}-full")
         record("nochange", corpora[small]["full"], full_out, fresh=False)
@@ -324,6 +338,52 @@ def report_weight(table: Table, htmldir: Path) -> None:
     else:
         table.add("chart SVG", "no chart found in the HTML", "< 4 KB", False)
     table.add("for comparison: sphinx-charts on every page", "≈ 5.9 MB (plotly.js, MathJax, jQuery)")
+
+
+def report_live(table: Table, publication: dict, work: Path, quick: bool, t_fresh: dict) -> None:
+    """Live preview against sphinx-autobuild, in-process rebuilds against bare, memory."""
+    import live
+
+    edits, memory_edits, runs = (3, 10, 2) if quick else (7, 100, 5)
+    copies = {}
+    for name, source in (("preview", "full"), ("autobuild", "full"), ("inproc-full", "full"),
+                         ("inproc-bare", "bare")):
+        copies[name] = work / f"live-{name}"
+        shutil.copytree(publication[source], copies[name])
+    _log("in-process rebuilds: bare, then full")
+    inproc = {v: live.measure_in_process(copies[f"inproc-{v}"], work / "out" / f"inproc-{v}", runs)
+              for v in ("bare", "full")}
+    _log(f"live preview: {edits} edits, then {memory_edits} in all for memory")
+    preview = live.measure_server(live.preview_command, copies["preview"],
+                                  work / "out" / "live-preview", edits, "preview", memory_edits)
+    _log(f"sphinx-autobuild: {edits} edits")
+    autobuild = live.measure_server(live.autobuild_command, copies["autobuild"],
+                                    work / "out" / "live-autobuild", edits, "autobuild")
+    table.section(f"Live preview and in-process rebuilds of the publication (medians of {edits} "
+                  f"edits, {runs} rebuilds)")
+    table.add("edit to served page, `make serve` (one application in memory)",
+              f"{preview['median']:.2f} s", "≤ 0.4 s", preview["median"] <= 0.4)
+    table.add("edit to served page, sphinx-autobuild (a process per change)",
+              f"{autobuild['median']:.2f} s")
+    table.add("speed-up of `make serve`", f"{autobuild['median'] / preview['median']:.1f}×")
+    for kind, label, goal in (("nochange", "nothing changed", 1.5),
+                              ("page", "one page edited", 1.5),
+                              ("bib", "a refs.bib title edited", None)):
+        full, bare = inproc["full"][kind], inproc["bare"][kind]
+        ratio = full / bare
+        table.add(f"in-process rebuild, {label}: full / bare",
+                  f"{full:.2f} s / {bare:.2f} s = {ratio:.2f}×",
+                  f"≤ {goal}×" if goal else "", ratio <= goal if goal else None)
+    fresh = t_fresh["pub-full"].median / t_fresh["pub-bare"].median
+    table.add("fresh build, full / bare (from the first table)", f"{fresh:.2f}×", "≤ 1.10×",
+              fresh <= 1.10)
+    first, after = preview["rss_first"], preview["rss_after"]
+    if hasattr(os, "getloadavg"):  # the latencies are wall-clock times on a shared machine
+        table.add("machine load average (1 min) when the live rows ended",
+                  f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    table.add(f"preview memory after {preview['memory_edits']} edits / after the first build",
+              f"{after / 2**20:.0f} MB / {first / 2**20:.0f} MB = {after / first:.2f}×",
+              "≤ 1.2×", after / first <= 1.2)
 
 
 def report_pdf(table: Table, srcdir: Path, work: Path, runs: int) -> float:
@@ -463,6 +523,17 @@ NOTES = """
 - **PDF**: LaTeX builder then `latexmk` (xelatex) with `SOURCE_DATE_EPOCH` set.
 - **Typst PDF**: `sphinx-build -b typst` (builder and `typst.compile` with PDF/UA-1 in one
   process), then the compile alone in a fresh interpreter, same `SOURCE_DATE_EPOCH`.
+- **Live preview**: `bench/live.py` starts the server on a copy of the
+  publication, waits for its first build, then appends a sentence to
+  `docs/avenir.md` and polls `docs/avenir.html` over HTTP on 127.0.0.1 until
+  the sentence is served; the same for `sphinx-autobuild` (a new Sphinx
+  process per change). The preview's memory is the resident set of its build
+  process after the first build and after 100 such edits.
+- **In-process rebuilds**: `bench/inprocess.py` keeps one Sphinx application
+  and calls `build()` again: nothing changed, a sentence appended to one page,
+  the title of the first `refs.bib` entry edited; full against bare.
+- The extension's modules are byte-compiled before measuring (`compileall`),
+  as Python does on a first import unless `PYTHONDONTWRITEBYTECODE` is set.
 - The machine is shared: treat differences under ~10 % as noise.
 """
 

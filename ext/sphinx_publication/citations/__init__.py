@@ -8,37 +8,53 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
   ``bibtex_default_style = bibtex_reference_style = "publication"``;
 * every bibliography entry lists where it is cited, across pages, in HTML
   and in the PDF (:mod:`.backlinks`, drawn from :mod:`.backlinks_index`,
-  which also keeps incremental builds after a .bib edit equal to clean ones);
+  which also keeps incremental builds after a .bib edit equal to clean ones,
+  in a new process or in the same application: :mod:`.long_lived`);
 * malformed .bib files give located warnings instead of a traceback
   (:mod:`.bibcheck`, :mod:`.bibfiles`);
 * one bibliography at the end of the PDF, without an empty chapter (:mod:`.latex`);
-* what other layers may ask about citations: :mod:`.queries`.
+* what other layers may ask about citations: :mod:`.queries`;
 * a cited key missing from the .bib shows as « [clé inconnue : key] »
   (:mod:`.unknown_key_marker`); :func:`.queries.unknown_keys_cited` lists them.
 """
 
 
 def setup(app):
+    from ..assets import add_stylesheet
     from ..builders import add_visitors
     from ..i18n import register_catalog
     from ..package_info import extension_metadata
-    from ..assets import add_stylesheet
-    from . import backlinks, backlinks_index, bibfiles, latex, plugin_cache, plugins, refids, unknown_key_marker
+    from . import (
+        backlinks,
+        backlinks_index,
+        bibfiles,
+        latex,
+        latex_fastpath,
+        long_lived,
+        plugin_cache,
+        plugins,
+        refids,
+        unknown_key_marker,
+    )
 
     app.setup_extension("sphinxcontrib.bibtex")
     plugin_cache.install()
+    latex_fastpath.install()
     refids.setup(app)
     register_catalog(app, "sphinx_publication.citations", __file__)
     plugins.register_styles()
     app.connect("config-inited", plugins.use_document_language)
     # before sphinxcontrib-bibtex's own builder-inited handler (priority 500)
     app.connect("builder-inited", bibfiles.load_bibliographies, priority=400)
+    # a long-lived application (live preview) builds again after a .bib edit
+    app.connect("env-get-outdated", long_lived.reload_changed_bibfiles)
+    app.add_post_transform(long_lived.FreshCitationNodes)
     # after sphinxcontrib-bibtex computed the labels (priority 500)
     app.add_domain(backlinks_index.CitationSnapshotDomain)
     app.connect("env-updated", backlinks_index.documents_to_rewrite, priority=600)
     app.add_post_transform(backlinks.CitationBacklinks)
     app.add_post_transform(backlinks.LatexCitationAnchors)
-    # a cited key missing from the .bib is shown, not dropped (see unknown_keys too)
+    # a cited key missing from the .bib is shown, not dropped (counted by queries.unknown_keys_cited)
     unknown_key_marker.setup(app)
     add_stylesheet(app, __file__, "sphinx-publication-unknown-keys.css")
     app.add_post_transform(latex.MarkBibliographySection)

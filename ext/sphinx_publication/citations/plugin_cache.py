@@ -30,9 +30,16 @@ from importlib.metadata import entry_points
 import pybtex.plugin
 
 
+@lru_cache(maxsize=1)
+def _all_entry_points():
+    """Every installed entry point, read once: each look-up by group and name
+    would otherwise read the metadata of every distribution again (~8 per build)."""
+    return entry_points()
+
+
 @lru_cache(maxsize=None)
 def _cached_entry_points(group: str, name: str):
-    return entry_points(group=group, name=name)
+    return _all_entry_points().select(group=group, name=name)
 
 
 def cached_entry_points(*, group: str, name: str | None = None):

@@ -54,6 +54,7 @@ from pybtex.style.template import (
 
 from .biblatex import CONTRIBUTOR_ROLES, bibtex_fields, entry_type
 from .dates import format_biblatex_date, french_first_day, parse_date
+from .format_cache import format_entry_once
 from .terms import Terms, format_publication_date, terms_for
 from .terms_biblatex import BiblatexTerms, biblatex_terms_for, role_word, type_words
 
@@ -233,9 +234,16 @@ class Style(UnsrtStyle):
             texts = [self.format_text(member, bib_data)[0] for member in members]
             texts = [text[:-1] if text.endswith(".") else text for text in texts[:-1]] + texts[-1:]
             text = Text(self.words.list_sep).join(texts)
-        else:
+        elif bib_data is not None:  # pybtex resolves cross-references: depends on other entries
             text = self.format_text(entry, bib_data)[0]
+        else:
+            text = self.cached_text(entry)[0]
         return FormattedEntry(entry.key, text, label)
+
+    def cached_text(self, entry: Entry) -> tuple[Text, list[str]]:
+        """:meth:`format_text` once per entry contents, kept across builds: the list,
+        the hover text, the cards and the missing-field check share one formatting."""
+        return format_entry_once(self, None, entry, lambda: self.format_text(entry))
 
     def format_text(self, entry: Entry, bib_data=None) -> tuple[Text, list[str]]:
         """The formatted entry, and the fields it lacks that its type needs."""
@@ -248,7 +256,7 @@ class Style(UnsrtStyle):
         """Fields *entry* lacks that its type prints (``journal``, ``year``…), once each."""
         if getattr(entry, "set_members", None):
             return []
-        return list(dict.fromkeys(self.format_text(entry)[1]))
+        return list(dict.fromkeys(self.cached_text(entry)[1]))
 
     def template_type(self, entry: Entry, fields: dict[str, str]) -> str:
         kind = entry_type(entry)

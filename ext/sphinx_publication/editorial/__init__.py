@@ -22,7 +22,7 @@ def setup(app):
         WordCountRole,
     )
     from .domain import EditorialDomain
-    from .events import on_doctree_read, on_doctree_resolved, on_env_get_outdated
+    from .events import on_doctree_read, on_doctree_resolved, on_env_get_outdated, on_env_updated
     from .gate import check_mode, on_build_finished
     from .messages import DOMAIN
     from .render import add_nodes
@@ -51,6 +51,7 @@ def setup(app):
     app.connect("config-inited", check_mode)
     app.connect("doctree-read", on_doctree_read)
     app.connect("env-get-outdated", on_env_get_outdated)
+    app.connect("env-updated", on_env_updated)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("build-finished", on_build_finished, priority=900)
     return extension_metadata(env_version=1)

@@ -11,7 +11,7 @@ from .collect import record_doctree
 from .gate import hide_editorial_nodes, mode
 from .messages import SUBTYPE, _
 from .render import plain_where_unrendered
-from .report import build_report
+from .report import build_report, report_inputs
 from .wordcount import format_count
 
 
@@ -21,10 +21,31 @@ def on_doctree_read(app, doctree: nodes.document) -> None:
 
 
 def on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
-    """The report and the word count depend on every page: re-read their pages."""
-    if not (added or changed or removed):
+    """Remember whether this build reads or removes any page (see :func:`on_env_updated`)."""
+    env.get_domain("editorial").data["pages_changed"] = bool(added or changed or removed)
+    return []
+
+
+def on_env_updated(app, env) -> list[str]:
+    """The report and the word count depend on every page: write their pages again.
+
+    Both are drawn when writing (``doctree-resolved``) from the records of
+    every page, so their pages need writing, not re-reading (parsing them
+    again cost more than the edited page itself), and only when what they
+    show changed: the report's inputs, the article's word count.
+    """
+    domain = env.get_domain("editorial")
+    if not domain.data.pop("pages_changed", False):
         return []
-    return sorted(env.get_domain("editorial").dependent_docs() - set(removed) - set(changed))
+    shown = {"report": report_inputs(env, domain), "words": domain.article_words()}
+    before, domain.data["shown"] = domain.data.get("shown", {}), shown
+    docs = {
+        docname
+        for docname, record in domain.records.items()
+        if (record.holds_report and before.get("report") != shown["report"])
+        or (record.holds_word_count and before.get("words") != shown["words"])
+    }
+    return sorted(docs & env.found_docs)
 
 
 def resolve_word_counts(app, doctree: nodes.document, docname: str) -> None:

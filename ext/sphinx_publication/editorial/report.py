@@ -85,6 +85,17 @@ def grouped_by_page(
 # -- the report ---------------------------------------------------------------------
 
 
+def report_inputs(env, domain) -> list:
+    """Everything :func:`build_report` draws from, to tell whether it would change."""
+    ordered = list(domain.ordered())
+    pages = [
+        (d, r.markers, r.notes, r.unsourced_figures,
+         env.titles[d].astext() if d in env.titles else None)
+        for d, r in ordered
+    ]
+    return [pages, entries_without_locator(env), unknown_keys_cited(env)]
+
+
 def build_report(builder, fromdocname: str, domain) -> list[nodes.Node]:
     env = builder.env
     language = env.config.language

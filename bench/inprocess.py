@@ -1,0 +1,65 @@
+"""Time rebuilds of one Sphinx application kept in memory (run in its own process).
+
+``python bench/inprocess.py SRCDIR OUTDIR --runs N`` builds SRCDIR once, then
+N times each: a rebuild with nothing changed, a rebuild after appending a
+sentence to one page, a rebuild after editing the title of the first entry
+of ``refs.bib``. Prints the medians as JSON on the last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import statistics
+import time
+from pathlib import Path
+
+EDITED_PAGE = "docs/avenir.md"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("srcdir", type=Path)
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    from sphinx.application import Sphinx
+
+    start = time.perf_counter()
+    app = Sphinx(args.srcdir, args.srcdir, args.outdir, args.outdir / ".doctrees", "html",
+                 status=io.StringIO(), warning=io.StringIO(), freshenv=True)
+    app.build()
+    first = time.perf_counter() - start
+
+    def timed(change) -> float:
+        change()
+        start = time.perf_counter()
+        app.build()
+        return time.perf_counter() - start
+
+    page = args.srcdir / EDITED_PAGE
+    bib = args.srcdir / "refs.bib"
+    samples: dict[str, list[float]] = {"nochange": [], "page": [], "bib": []}
+    for run in range(args.runs):  # interleaved, so machine drift hits each kind alike
+        samples["nochange"].append(timed(lambda: None))
+        samples["page"].append(timed(lambda: _append(page, f"\nPhrase ajoutée {run}.\n")))
+        samples["bib"].append(timed(lambda: _edit_first_title(bib, run)))
+    result = {"first": first, **{k: statistics.median(v) for k, v in samples.items()}}
+    print(json.dumps(result))
+
+
+def _append(path: Path, text: str) -> None:
+    with open(path, "a", encoding="utf-8") as file:
+        file.write(text)
+
+
+def _edit_first_title(path: Path, run: int) -> None:
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(\n\s*title\s*=\s*\{)(?:\(rév\. \d+\) )?", rf"\g<1>(rév. {run}) ", text, count=1)
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""Edit-to-browser latency of the live preview, and its memory over many edits.
+
+Both servers are driven the same way: start the server on a copy of the
+publication, wait for its first build, then for each edit append a sentence
+to one page and poll the served page over HTTP on 127.0.0.1 until the
+sentence is there. The time from the write to the first response holding
+the sentence is the latency (the browser's reload adds a page load to both).
+
+* ``make serve``: ``python -m sphinx_publication.preview`` (one application
+  kept in memory, incremental in-process builds);
+* sphinx-autobuild: a new ``sphinx-build`` process per change (how
+  ``make serve`` worked before).
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+EDITED_PAGE = "docs/avenir.md"
+SERVED_PAGE = "docs/avenir.html"
+START_TIMEOUT = 300
+EDIT_TIMEOUT = 120
+PAUSE = 0.3  # between edits: an author does not save twice within a build
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def preview_command(srcdir: Path, outdir: Path, port: int) -> list[str]:
+    return [sys.executable, "-m", "sphinx_publication.preview", str(srcdir), str(outdir),
+            "-d", str(outdir.parent / (outdir.name + ".doctrees")), "--port", str(port)]
+
+
+def autobuild_command(srcdir: Path, outdir: Path, port: int) -> list[str]:
+    return [sys.executable, "-m", "sphinx_autobuild", "-b", "html", "-q",
+            "-d", str(outdir.parent / (outdir.name + ".doctrees")), str(srcdir), str(outdir),
+            "--port", str(port), "--host", "127.0.0.1"]
+
+
+class Server:
+    def __init__(self, command: list[str], port: int, cwd: Path) -> None:
+        self.base = f"http://127.0.0.1:{port}/"
+        self.process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+
+    def get(self, path: str) -> str | None:
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except Exception:  # not up yet, or the page is being written
+            return None
+
+    def wait_for(self, path: str, text: str, timeout: float) -> float:
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server stopped (exit code {self.process.returncode})")
+            body = self.get(path)
+            if body is not None and text in body:
+                return time.perf_counter() - start
+            time.sleep(0.01)
+        raise TimeoutError(f"{text!r} never appeared in {path}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def edit_latencies(server: Server, srcdir: Path, edits: int, tag: str) -> list[float]:
+    page = srcdir / EDITED_PAGE
+    latencies = []
+    for number in range(edits):
+        sentence = f"Phrase ajoutée {tag} {number} {time.time_ns()}."
+        with open(page, "a", encoding="utf-8") as file:
+            file.write(f"\n{sentence}\n")
+        latencies.append(server.wait_for(SERVED_PAGE, sentence, EDIT_TIMEOUT))
+        time.sleep(PAUSE)
+    return latencies
+
+
+def measure_server(command_of, srcdir: Path, outdir: Path, edits: int, tag: str,
+                   memory_edits: int = 0) -> dict:
+    """Latencies of *edits* edits; with *memory_edits*, resident memory of the preview too."""
+    port = free_port()
+    server = Server(command_of(srcdir, outdir, port), port, cwd=srcdir)
+    try:
+        server.wait_for(SERVED_PAGE, "</html>", START_TIMEOUT)
+        result: dict = {}
+        if memory_edits:
+            result["rss_first"] = _status(server)["resident_bytes"]  # after the first build
+        result["latencies"] = edit_latencies(server, srcdir, edits, tag)
+        if memory_edits:
+            edit_latencies(server, srcdir, memory_edits - edits, tag + "-mem")
+            result["rss_after"] = _status(server)["resident_bytes"]
+            result["memory_edits"] = memory_edits
+        result["median"] = statistics.median(result["latencies"])
+        return result
+    finally:
+        server.stop()
+
+
+
+def _status(server: Server) -> dict:
+    return json.loads(server.get("__preview__/status"))
+
+
+def measure_in_process(srcdir: Path, outdir: Path, runs: int) -> dict:
+    """Rebuild timings of one application kept in memory (bench/inprocess.py)."""
+    script = Path(__file__).with_name("inprocess.py")
+    result = subprocess.run([sys.executable, str(script), str(srcdir), str(outdir),
+                             "--runs", str(runs)], cwd=srcdir, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"in-process rebuilds failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])

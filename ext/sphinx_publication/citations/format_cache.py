@@ -1,0 +1,82 @@
+"""Formatted bibliography entries, computed once and kept across builds.
+
+Formatting an entry with pybtex (template engine, LaTeX decoding of every
+field, dates through Babel) is the costliest part of the citation work, and
+sphinxcontrib-bibtex formats each cited entry twice per build — for the
+list and for the hover text — then again on every incremental build.
+:func:`format_entry_once` returns the same formatted entry for the same
+style, label and entry contents, whoever asks (the list, the hover text,
+the hover cards, the backlinks), in this build or a later one of the same
+process: an incremental build formats only the entries that changed.
+
+The key is the entry's content (type, fields, names), not its identity, so
+a re-read .bib file with the same entry hits the cache; the cache is
+bounded (least recently used entries go first), so a long preview session
+does not grow with every .bib edit.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from threading import Lock
+from typing import TYPE_CHECKING, Callable, TypeVar
+
+if TYPE_CHECKING:
+    from pybtex.database import Entry
+
+T = TypeVar("T")
+MAX_ENTRIES = 4096
+NAME_PARTS = ("first_names", "middle_names", "prelast_names", "last_names", "lineage_names")
+
+_cache: OrderedDict[tuple, object] = OrderedDict()
+_lock = Lock()
+
+
+def format_entry_once(style: object, label: str, entry: Entry, format_entry: Callable[[], T]) -> T:
+    """``format_entry()``, or its result for an identical (style, label, entry) earlier.
+
+    *format_entry* is called without arguments when the result is not known;
+    an exception it raises (a missing field) propagates and nothing is kept.
+    """
+    key = (style_fingerprint(style), label, entry_fingerprint(entry))
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    result = format_entry()
+    with _lock:
+        _cache[key] = result
+        while len(_cache) > MAX_ENTRIES:
+            _cache.popitem(last=False)
+    return result
+
+
+def style_fingerprint(style: object) -> tuple:
+    """What a style's output depends on besides the entry: its class and settings."""
+    return (
+        type(style),
+        getattr(style, "terms", None),  # the language's words (a frozen dataclass)
+        getattr(style, "max_names", None),
+        getattr(style, "names_shown", None),
+        getattr(style, "abbreviate_names", None),
+        type(getattr(style, "name_style", None)),
+    )
+
+
+def entry_fingerprint(entry: Entry) -> tuple:
+    """The entry's key, type, fields and names, as hashable values."""
+    persons = tuple(
+        (role, tuple(tuple(tuple(getattr(person, part)) for part in NAME_PARTS) for person in people))
+        for role, people in entry.persons.items()
+    )
+    return (entry.key, entry.type, tuple((name, str(value)) for name, value in entry.fields.items()),
+            persons)
+
+
+def clear() -> None:
+    with _lock:
+        _cache.clear()
+
+
+def size() -> int:
+    return len(_cache)

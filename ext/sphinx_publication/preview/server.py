@@ -1,0 +1,155 @@
+"""The preview's web server: static pages, a reload socket, the last build's status.
+
+Taken from sphinx-autobuild (already a dependency of ``make serve``) rather
+than rewritten:
+
+* :class:`sphinx_autobuild.server.RebuildServer`: the ``/websocket-reload``
+  endpoint, its lifespan task and the broadcast of "refresh" to every open
+  page. Only its ``watch`` loop is replaced: upstream runs each build in a
+  new process from a fresh ``ProcessPoolExecutor`` (a new interpreter,
+  Sphinx, extensions and environment per change: the ~3 s an author waited);
+  here the build is a message to the long-lived build process (:mod:`.worker`).
+* :class:`sphinx_autobuild.middleware.JavascriptInjectorMiddleware`: adds a
+  script to every HTML response (ours: :file:`client.js`).
+
+Also reused: ``watchfiles`` (its ``DefaultFilter`` skips editor swap files,
+``__pycache__``, ``.git``...), starlette's ``StaticFiles`` and uvicorn.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fnmatch
+import time
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import watchfiles
+from sphinx_autobuild.middleware import JavascriptInjectorMiddleware
+from sphinx_autobuild.server import RebuildServer
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.responses import JSONResponse
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .worker import BuildWorker
+
+STATUS_PATH = "/__preview__/status"
+#: wait this long without a new change before building (an editor's save is several events)
+STEP_MS = 20
+DEBOUNCE_MS = 400
+
+
+class ChangeRules:
+    """Which changed paths need a new build process instead of an incremental build."""
+
+    def __init__(self, restart_on: Iterable[Path], restart_patterns: Iterable[str] = ("*.py",)):
+        self.restart_on = [Path(p).resolve() for p in restart_on]
+        self.patterns = list(restart_patterns)
+
+    def needs_restart(self, paths: Iterable[Path]) -> bool:
+        return any(self._restarts(Path(p).resolve()) for p in paths)
+
+    def _restarts(self, path: Path) -> bool:
+        if any(fnmatch.fnmatch(path.name, pattern) for pattern in self.patterns):
+            return True
+        return any(path == root or root in path.parents for root in self.restart_on)
+
+
+class InProcessRebuildServer(RebuildServer):
+    """sphinx-autobuild's reload server with in-process incremental builds."""
+
+    def __init__(self, watched: list[Path], ignored: list[Path], worker: BuildWorker,
+                 rules: ChangeRules, top_level: list[Path] = (), log=print) -> None:
+        super().__init__(watched, ignore_filter=None, change_callback=None)
+        #: folders watched without their subfolders (the project root: conf.py, refs.bib)
+        self.top_level = [Path(p).resolve(strict=True) for p in top_level]
+        self.worker = worker
+        self.rules = rules
+        self.log = log
+        ignore_paths = [str(Path(p).resolve()) for p in ignored]
+        self.watch_filter = watchfiles.DefaultFilter(ignore_paths=ignore_paths)
+        self.status: dict = {"ok": True, "problems": [], "error": "", "builds": 0}
+
+    async def watch(self) -> None:
+        """Build after each batch of changes; changes made during a build make one more."""
+        queue: asyncio.Queue[set] = asyncio.Queue()
+        pumps = [asyncio.create_task(self._pump(queue, self.paths, recursive=True))]
+        if self.top_level:
+            pumps.append(asyncio.create_task(self._pump(queue, self.top_level, recursive=False)))
+        try:
+            while True:
+                changes = await queue.get()
+                while not queue.empty():
+                    changes |= queue.get_nowait()
+                await self.rebuild(sorted({Path(path) for _, path in changes}))
+        finally:
+            for pump in pumps:
+                pump.cancel()
+
+    async def _pump(self, queue: asyncio.Queue, paths: list[Path], recursive: bool) -> None:
+        async for changes in watchfiles.awatch(
+            *paths, watch_filter=self.watch_filter, step=STEP_MS, debounce=DEBOUNCE_MS,
+            recursive=recursive,
+        ):
+            await queue.put(set(changes))
+
+    async def rebuild(self, changed: list[Path]) -> None:
+        start = time.perf_counter()
+        restart = self.rules.needs_restart(changed)
+        names = ", ".join(_short(p) for p in changed[:5])
+        self.log(f"[preview] {'restarting the build process after' if restart else 'changed'}: "
+                 f"{names}")
+        if restart:
+            await asyncio.to_thread(self.worker.restart)
+        await self.build()
+        self.log(f"[preview] {'rebuilt' if self.status['ok'] else 'build FAILED'} in "
+                 f"{time.perf_counter() - start:.2f} s"
+                 f"{', ' + str(len(self.status['problems'])) + ' problem(s)' if self.status['problems'] else ''}")
+        self.flag.set()
+
+    async def build(self) -> None:
+        report = await asyncio.to_thread(self.worker.build)
+        report["builds"] = self.status["builds"] + 1
+        self.status = report
+        if report["error"]:
+            self.log(f"[preview] {report['error']} — still serving the last pages built")
+
+    async def status_endpoint(self, request) -> JSONResponse:
+        return JSONResponse(self.status, headers={"Cache-Control": "no-store"})
+
+
+class ScriptInjector(JavascriptInjectorMiddleware):
+    """sphinx-autobuild's injector, with our script instead of its one-liner."""
+
+    def __init__(self, app, script: str) -> None:
+        super().__init__(app, ws_url="")
+        self.script = f"<script>{script}</script>".encode()
+
+
+def client_script() -> str:
+    return resources.files(__package__).joinpath("client.js").read_text(encoding="utf-8")
+
+
+def create_app(watcher: InProcessRebuildServer, outdir: Path) -> Starlette:
+    return Starlette(
+        routes=[
+            WebSocketRoute("/websocket-reload", watcher, name="reload"),
+            Route(STATUS_PATH, watcher.status_endpoint),
+            Mount("/", app=StaticFiles(directory=outdir, html=True), name="static"),
+        ],
+        middleware=[Middleware(ScriptInjector, script=client_script())],
+        lifespan=watcher.lifespan,
+    )
+
+
+def _short(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
