@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..assets import add_stylesheet
 from ..i18n import register_catalog
+from .downloads import download_node, visit_download_html, visit_download_latex
 from .directives import BarChart, DataTableDirective, LineChart, PieChart, PlotlyChart
 from .nodes import chart_node
 from .pdf import remove_unused_chart_pdfs
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
-ENV_VERSION = 2  # chart ids are page-scoped ids now
+ENV_VERSION = 3  # chart nodes carry download names; Plotly charts a plot model
 CSS_FILE = "sphinx-publication-figures.css"
 
 
@@ -39,6 +40,11 @@ def setup(app: Sphinx) -> dict:
         chart_node,
         html=(visit_chart_html, depart_nothing),
         latex=(visit_chart_latex, depart_nothing),
+    )
+    app.add_node(
+        download_node,
+        html=(visit_download_html, depart_nothing),
+        latex=(visit_download_latex, depart_nothing),
     )
     app.add_directive("chart-bar", BarChart)
     app.add_directive("chart-pie", PieChart)

@@ -25,6 +25,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..diagnostics import warn
 from ..i18n import translator
+from pathlib import Path
+
+from .downloads import download_node, html_links, label_chart, latex_mention, table_csv
 from .model import Chart
 from .nodes import chart_node
 from .numbers import NumberFormat
@@ -43,6 +46,8 @@ _UNITLESS = re.compile(r"^\d+(\.\d*)?$|^\.\d+$")
 
 
 def number_format(chart: Chart, language: str | None) -> NumberFormat:
+    if chart.plot is not None and chart.plot.value_axis.type == "date":
+        return NumberFormat(language, (), chart.unit)  # milliseconds: no "Md" magnitude
     return NumberFormat(language, chart.values, chart.unit)
 
 
@@ -67,11 +72,22 @@ def _has_share_column(chart: Chart) -> bool:
     return chart.kind == "pie" and not chart.is_percent
 
 
+def _cell(chart: Chart, numbers: NumberFormat, series_index: int, row: int) -> str:
+    value = chart.series[series_index].values[row]
+    if value is None:
+        return ""
+    if chart.plot is None:
+        return numbers.exact(value)
+    from .svg_plot import plot_cell  # the drawing and the table say the same
+
+    return plot_cell(chart, numbers, series_index, row)
+
+
 def table_rows(chart: Chart, numbers: NumberFormat) -> list[list[str]]:
     rows = []
     total = sum(v.as_float for v in chart.values) if chart.kind == "pie" else 0.0
     for index, label in enumerate(chart.labels):
-        cells = [numbers.exact(series.values[index]) for series in chart.series]
+        cells = [_cell(chart, numbers, n, index) for n in range(len(chart.series))]
         if _has_share_column(chart):
             cells.append(numbers.share(chart.series[0].values[index].as_float / total))
         rows.append([label, *cells])
@@ -100,13 +116,45 @@ def data_table_html(chart: Chart, numbers: NumberFormat) -> str:
     )
 
 
+def chart_files(chart: Chart, node: chart_node) -> list[tuple[str, bytes]]:
+    """The chart's data as CSV (exact values, not localised) and its Plotly JSON."""
+    stem = node.get("download_name") or node["uid"]
+    files = [(f"{stem}.csv", chart_csv(chart).encode("utf-8"))]
+    if node.get("figure_json"):
+        try:
+            files.append((f"{stem}.json", Path(node["figure_json"]).read_bytes()))
+        except OSError:
+            pass  # read at parse time; a file deleted since then is no longer offered
+    return files
+
+
+def chart_csv(chart: Chart) -> str:
+    headers = [chart.x_label or "label", *(s.name or f"{n}" for n, s in enumerate(chart.series, start=1))]
+    rows = []
+    for index, label in enumerate(chart.labels):
+        cells = []
+        for series in chart.series:
+            value = series.values[index]
+            cells.append("" if value is None else format(value.number, "f"))
+        rows.append([label, *cells])
+    return table_csv(headers, rows)
+
+
 def visit_chart_html(self: HTML5Translator, node: chart_node) -> None:
     chart: Chart = node["chart"]
     numbers = number_format(chart, self.config.language)
     drawing = render_svg(chart, numbers, uid=node["uid"], theme=True, wording=wording())
-    style = f' style="width:{html_escape(css_length(node["width"]))}"' if node.get("width") else ""
+    styles = []
+    if node.get("width"):
+        styles.append(f"width:{css_length(node['width'])}")
+    svg = drawing.text
+    if node.get("height"):  # sphinx-charts' :height:, the drawing keeps its proportions
+        svg = svg.replace(' class="sp-chart-svg"',
+                          f' class="sp-chart-svg" style="height:{html_escape(css_length(node["height"]))};width:auto"', 1)
+    style = f' style="{html_escape(";".join(styles))}"' if styles else ""
+    downloads = html_links(self, chart_files(chart, node), label_chart())
     self.body.append(
-        f'<div class="sp-chart"{style}>{drawing.text}{data_table_html(chart, numbers)}</div>\n'
+        f'<div class="sp-chart"{style}>{svg}{data_table_html(chart, numbers)}{downloads}</div>\n'
     )
     raise nodes.SkipNode
 
@@ -131,10 +179,14 @@ def visit_chart_latex(self: LaTeXTranslator, node: chart_node) -> None:
         )
         self.body.append(latex_tabular(self, table_headers(chart), table_rows(chart, numbers)))
         raise nodes.SkipNode from None
-    options = ""
+    options = []
     if node.get("width"):
-        options = f"[width={self.latex_image_length(node['width'])}]"
-    self.body.append(f"\n\\sphinxincludegraphics{options}{{{name}}}\n")
+        options.append(f"width={self.latex_image_length(node['width'])}")
+    if node.get("height"):
+        options += [f"height={self.latex_image_length(css_length(node['height']))}", "keepaspectratio"]
+    option_text = f"[{','.join(options)}]" if options else ""
+    self.body.append(f"\n\\sphinxincludegraphics{option_text}{{{name}}}\n")
+    self.body.append(latex_mention(self, chart_files(chart, node), label_chart()))
     raise nodes.SkipNode
 
 
@@ -189,6 +241,8 @@ class ChartToTable(SphinxPostTransform):
         return not translator_draws_charts(self.env)
 
     def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(download_node)):
+            node.parent.remove(node)  # the files are linked from HTML and named in the PDF only
         for node in list(self.document.findall(chart_node)):
             chart = node["chart"]
             node.replace_self(data_table_node(chart, number_format(chart, self.config.language)))
