@@ -64,6 +64,9 @@ class Trace:
     errors_plus: list[float] | None = None  # error bar half-lengths above
     errors_minus: list[float] | None = None  # and below
     texts: list[str] | None = None  # mode "text": the text drawn at each point
+    dash: str = ""  # line.dash: "solid", "dash", "dot", "dashdot" (tells traces apart)
+    stackgroup: str = ""  # scatters of one stack group are piled up (areas)
+    groupnorm: str = ""  # the stack group's normalisation: "", "fraction" or "percent"
 
 
 @dataclass

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from decimal import Decimal
 
+from .latex_text import latex_to_text
 from .model import BARMODES, PLOT_KIND, Axis, Chart, Plot, Series, Trace, Value
 from .parse import DataError, checked_number, parse_value
 
@@ -50,7 +51,8 @@ COSMETIC_MARKER_KEYS = {
     "reversescale", "showscale", "colorbar", "coloraxis", "opacity", "symbol", "line",
     "gradient", "pattern", "angle", "angleref", "standoff", "maxdisplayed", "cornerradius",
 }
-COSMETIC_LINE_KEYS = {"color", "width", "dash", "smoothing", "simplify", "backoff"}
+COSMETIC_LINE_KEYS = {"color", "width", "smoothing", "simplify", "backoff"}
+LINE_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 LINE_SHAPES = ("linear", "spline")
 HONOURED_ERROR_KEYS = {"type", "array", "arrayminus", "value", "valueminus", "symmetric", "visible"}
 COSMETIC_ERROR_KEYS = {"color", "thickness", "width", "copy_ystyle", "copy_zstyle", "traceref", "tracerefminus"}
@@ -174,7 +176,7 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     text = re.sub(r"<br\s*/?>", " ", str(value), flags=re.I)
-    return re.sub(r"<[^>]+>", "", text).strip()
+    return latex_to_text(re.sub(r"<[^>]+>", "", text)).strip()
 
 
 def _key_text(raw: object) -> str:
@@ -526,7 +528,9 @@ def _read_trace(index: int, trace: dict, horizontal: bool, position_type: str, v
     marker = _dict(trace, "marker", path)
     _check_keys(marker, f"{path}.marker", HONOURED_MARKER_KEYS, COSMETIC_MARKER_KEYS)
     line = _dict(trace, "line", path)
-    _check_keys(line, f"{path}.line", {"shape"}, COSMETIC_LINE_KEYS)
+    _check_keys(line, f"{path}.line", {"shape", "dash"}, COSMETIC_LINE_KEYS)
+    if line.get("dash", "solid") not in LINE_DASHES:
+        raise _unsupported(f"{path}.line.dash", line.get("dash"), _allowed(*LINE_DASHES))
     if line.get("shape", "linear") not in LINE_SHAPES:
         raise _unsupported(f"{path}.line.shape", line.get("shape"), _allowed(*LINE_SHAPES))
     error_key, cross_key = ("error_x", "error_y") if horizontal else ("error_y", "error_x")
@@ -536,6 +540,7 @@ def _read_trace(index: int, trace: dict, horizontal: bool, position_type: str, v
     result = Trace(type=kind, name=_text(trace.get("name")) or f"trace {index}", positions=positions, values=values)
     if errors:
         result.errors_plus, result.errors_minus = errors
+    result.dash = str(line.get("dash", ""))
     if kind == "bar":
         for key in ("fill", "stackgroup"):
             if key in trace:
@@ -706,12 +711,25 @@ def _plot_chart(traces: list[tuple[int, dict]], layout: dict, scale: str | None)
 
 
 def _stack_groups(traces: list[tuple[int, dict]], read: list[Trace]) -> None:
-    """Scatter ``stackgroup``: refused unless it is plain stacking (done by the drawing)."""
+    """Scatter ``stackgroup``: piled up by the drawing, gaps counted as zero."""
+    first_of_group: set[str] = set()
     for (index, raw), trace in zip(traces, read):
-        if not raw.get("stackgroup"):
+        group = raw.get("stackgroup")
+        if not group:
             continue
         path = f"data[{index}]"
-        raise _unsupported(f"{path}.stackgroup", raw["stackgroup"], _allowed())
+        if raw.get("stackgaps", "infer zero") != "infer zero":
+            raise _unsupported(f"{path}.stackgaps", raw["stackgaps"], _allowed("infer zero"))
+        norm = raw.get("groupnorm") or ""
+        if norm not in ("", "fraction", "percent"):
+            raise _unsupported(f"{path}.groupnorm", norm, _allowed("fraction", "percent"))
+        trace.stackgroup, trace.groupnorm = str(group), norm
+        if "fill" not in raw:
+            trace.fill = "tonexty" if group in first_of_group else "tozeroy"
+        if "mode" not in raw:
+            trace.mode = frozenset({"lines"})  # Plotly draws stacked areas without markers
+            trace.sizes = None
+        first_of_group.add(group)
 
 
 def _check_log(read: list[Trace], traces: list[tuple[int, dict]], position_axis: Axis, value_axis: Axis,

@@ -114,7 +114,7 @@ def _tooltip(wording: Wording, label: str, value: str, series: str = "") -> str:
 
 
 def _legend(canvas: _Canvas, names: list[str], x: float, y: float, width: float,
-            swatches: list[str] | None = None) -> float:
+            swatches: list[str] | None = None, dashes: list[str] | None = None) -> float:
     """Draw swatches ("bar", "line" or "marker") and names flowing in rows;
     return the y below the legend."""
     cursor_x, row_y = x, y
@@ -124,9 +124,11 @@ def _legend(canvas: _Canvas, names: list[str], x: float, y: float, width: float,
             cursor_x, row_y = x, row_y + LINE + 4
         swatch = swatches[index] if swatches else "bar"
         if swatch == "line":
+            from .svg_plot import dash
+
             canvas.add(
-                f'<path d="M{fmt(cursor_x)} {fmt(row_y + 8)}h12" stroke-width="2.5"'
-                f'{canvas.colour(index, "stroke")}/>'
+                f'<path d="M{fmt(cursor_x)} {fmt(row_y + 8)}h14" stroke-width="2.5"'
+                f'{dash(index, dashes[index] if dashes else "")}{canvas.colour(index, "stroke")}/>'
             )
         elif swatch == "marker":
             canvas.add(f'<circle cx="{fmt(cursor_x + 6)}" cy="{fmt(row_y + 8)}" r="4"{canvas.colour(index)}/>')

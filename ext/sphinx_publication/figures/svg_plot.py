@@ -168,8 +168,12 @@ def _stacked(plot: Plot, numbers: NumberFormat) -> list[list[Mark | None]]:
     factor = 100.0 if plot.barnorm == "percent" else 1.0
     up: dict[str | float, float] = {}
     down: dict[str | float, float] = {}
+    stacks = _scatter_stacks(plot, numbers)
     result = []
     for index, trace in enumerate(plot.traces):
+        if trace.stackgroup:
+            result.append(stacks[index])
+            continue
         marks: list[Mark | None] = []
         for n, (position, value) in enumerate(zip(trace.positions, trace.values)):
             if position is None or value is None:
@@ -200,6 +204,38 @@ def _stacked(plot: Plot, numbers: NumberFormat) -> list[list[Mark | None]]:
                 low = 0.0
             marks.append(Mark(index, position, low, low + number, text, error))
         result.append(marks)
+    return result
+
+
+def _scatter_stacks(plot: Plot, numbers: NumberFormat) -> dict[int, list[Mark | None]]:
+    """Stacked scatters (``stackgroup``): one mark per position of the group,
+    a missing point counted as zero, piled on the traces before it."""
+    order = _position_list(plot)
+    groups: dict[str, list[int]] = {}
+    for index, trace in enumerate(plot.traces):
+        if trace.stackgroup:
+            groups.setdefault(trace.stackgroup, []).append(index)
+    result: dict[int, list[Mark | None]] = {}
+    for members in groups.values():
+        norm = next((plot.traces[i].groupnorm for i in members if plot.traces[i].groupnorm), "")
+        own = [{str(p): v for p, v in zip(plot.traces[i].positions, plot.traces[i].values) if p is not None}
+               for i in members]
+        used = [p for p in order if any(str(p) in values for values in own)]
+        totals = {str(p): sum(v.as_float for values in own if (v := values.get(str(p))) is not None) for p in used}
+        running = dict.fromkeys(totals, 0.0)
+        for index, values in zip(members, own):
+            marks: list[Mark | None] = []
+            for position in used:
+                key = str(position)
+                value = values.get(key)
+                number = value.as_float if value is not None else 0.0
+                if norm and totals[key]:
+                    number = number / totals[key] * (100.0 if norm == "percent" else 1.0)
+                low = running[key]
+                running[key] = low + number
+                text = _value_text(plot.value_axis, value, numbers, plot.traces[index], 0) if value else "0"
+                marks.append(Mark(index, position, low, low + number, text))
+            result[index] = marks
     return result
 
 
@@ -237,8 +273,7 @@ def _tick_text(axis: Axis, value: float, numbers: NumberFormat, plain: NumberFor
         return numbers.share(value)
     if axis.suffix.strip() == "%" and not axis.prefix:
         return numbers.tick(value, percent=True)
-    formatter = plain if axis.type in ("linear", "log") and abs(value) < 10_000 else numbers
-    return axis.prefix + formatter.tick(value) + axis.suffix
+    return axis.prefix + numbers.tick(value) + axis.suffix
 
 
 def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[float, float]:
@@ -270,7 +305,8 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
     names = [trace.name for trace in plot.traces]
     y = PAD
     if len(plot.traces) > 1:
-        y = legend(canvas, names, PAD, y, 560, [_swatch(trace) for trace in plot.traces])
+        y = legend(canvas, names, PAD, y, 560, [_swatch(trace) for trace in plot.traces],
+                   [trace.dash for trace in plot.traces])
     if plot.horizontal:
         label_texts = [_position_text(p, pos_axis, numbers, plain) for p in positions]
         label_width = max((text_width(t, FONT) for t in label_texts), default=0) + 10
@@ -287,7 +323,9 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
                 canvas.text(PAD, y + FONT, line, extra=' font-weight="bold"')
                 y += LINE
         x0 = PAD + widest + 10
-        p_extent = max(300, min(count * 44, 600)) if pos_axis.type == "category" else 520
+        widest_label = max((text_width(str(p), SMALL) for p in positions), default=0) if pos_axis.type == "category" else 0
+        slot = min(max(44, widest_label + 12), 120)
+        p_extent = max(300, min(count * slot, 640)) if pos_axis.type == "category" else 520
         p_start, p_end = x0, x0 + p_extent
         v_start, v_end = y + 10 + 230, y + 10  # values grow upwards
     if plot.horizontal and pos_axis.type == "category":
@@ -326,11 +364,12 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
                             p_low, p_high, v_high if not plot.horizontal else v_low, band)
     # marks: filled areas first, then bars, lines, markers and error bars
     bar_traces = [i for i, trace in enumerate(plot.traces) if trace.type == "bar"]
-    previous_points: list[tuple[float, float]] | None = None
+    previous: dict[str, list[tuple[float, float]]] = {}
     for index, trace in enumerate(plot.traces):
         if trace.type != "scatter":
             continue
         points = [(place(m.position), value_scale(m.high)) for m in marks[index] if m is not None]
+        previous_points = previous.get(trace.stackgroup)
         if trace.fill != "none" and points:
             if trace.fill == "tonexty" and previous_points:
                 outline = points + previous_points[::-1]
@@ -339,7 +378,7 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
                 outline = [(points[0][0], zero), *points, (points[-1][0], zero)]
             path = "M" + "L".join(f"{fmt(a)} {fmt(b)}" for a, b in (frame.point(*pt) for pt in outline)) + "Z"
             canvas.add(f'<path data-mark="area" d="{path}" fill-opacity=".3" stroke="none"{canvas.colour(index)}/>')
-        previous_points = points
+        previous[trace.stackgroup] = points
     for index in bar_traces:
         _draw_bars(canvas, frame, plot, index, marks[index], bar_traces, place, band, value_scale)
     for index, trace in enumerate(plot.traces):
@@ -371,6 +410,18 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
         canvas.text((p_low + p_high) / 2, bottom + LINE, lines, anchor="middle", extra=' font-weight="bold"')
         bottom += LINE * len(lines) + 4
     return max(p_high + PAD + 24, 560 + 2 * PAD), bottom + PAD
+
+
+DASHES = ("", "6 3", "2 2", "8 3 2 3")
+PLOTLY_DASHES = {"solid": "", "dash": "6 3", "dot": "2 2", "dashdot": "8 3 2 3", "longdash": "12 4",
+                 "longdashdot": "12 3 2 3"}
+
+
+def dash(index: int, plotly_dash: str = "") -> str:
+    """The figure's ``line.dash``; else traces beyond the palette's six colours
+    get a dash pattern, so that no two lines look alike."""
+    pattern = PLOTLY_DASHES[plotly_dash] if plotly_dash else DASHES[(index // 6) % len(DASHES)]
+    return f' stroke-dasharray="{pattern}"' if pattern else ""
 
 
 def _xy(frame: _Frame, p: float, v: float) -> str:
@@ -421,12 +472,19 @@ def _position_scale(positions: list, axis: Axis, start: float, end: float, has_b
     return place, band
 
 
+def _position_tick(axis: Axis, value: float, numbers: NumberFormat, plain: NumberFormat) -> str:
+    """A number along the position axis: years read 1995, not 1 995."""
+    if axis.percent or axis.suffix or axis.prefix:
+        return _tick_text(axis, value, numbers, plain)
+    return plain.tick(value, grouping=False)
+
+
 def _position_text(position, axis: Axis, numbers: NumberFormat, plain: NumberFormat, skeleton: str = "") -> str:
     if axis.type == "category":
         return str(position)
     if axis.type == "date":
         return format_date(float(position), numbers, skeleton)
-    return _tick_text(axis, float(position), numbers, plain)
+    return _position_tick(axis, float(position), numbers, plain)
 
 
 def _position_ticks(canvas, frame, positions, axis, place, numbers, plain, p_low, p_high, v_edge, band) -> int:
@@ -442,7 +500,7 @@ def _position_ticks(canvas, frame, positions, axis, place, numbers, plain, p_low
         scale = Continuous(low, high, 0, 1, axis.type)
         candidates = linear_ticks(scale) if axis.type == "log" else linear_ticks(
             Continuous(*_padded(low, high, "linear", False), 0, 1))
-        ticks = [(place(v), _tick_text(axis, v, numbers, plain)) for v in candidates if low <= v <= high]
+        ticks = [(place(v), _position_tick(axis, v, numbers, plain)) for v in candidates if low <= v <= high]
     if frame.horizontal:
         for p, text in ticks:
             canvas.text(v_edge - 6, p + 4, text, anchor="end")
@@ -510,17 +568,17 @@ def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_s
             if len(segment) > 1:
                 path = "M" + "L".join(f"{fmt(x)} {fmt(y)}" for x, y in segment)
                 canvas.add(f'<path data-mark="line" d="{path}" fill="none" stroke-width="2.5"'
-                           f'{canvas.colour(index, "stroke")}/>')
+                           f'{dash(index, trace.dash)}{canvas.colour(index, "stroke")}/>')
     points = [(mark, frame.point(place(mark.position), value_scale(mark.high))) for mark in marks if mark]
     sizes = trace.sizes
     for n, (mark, (x, y)) in enumerate(points):
         if "markers" in trace.mode or ("lines" in trace.mode and len(points) == 1):
-            radius = 3.5 if sizes is None else sizes[_point_index(marks, n)] / 2
+            radius = 3.5 if sizes is None or trace.stackgroup else sizes[_point_index(marks, n)] / 2
             tooltip = canvas.wording.labelled(f"{trace.name} — {mark.position}", mark.text)
             canvas.add(f'<circle data-mark="marker" cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(radius)}"'
                        f' fill-opacity="{".6" if sizes else "1"}"{canvas.colour(index)}>'
                        f"<title>{_esc(tooltip)}</title></circle>")
-        if trace.texts is not None:
+        if trace.texts is not None and not trace.stackgroup:
             text = trace.texts[_point_index(marks, n)]
             canvas.text(x, y - 8 if "markers" in trace.mode else y + 4, text, anchor="middle", size=SMALL)
 
