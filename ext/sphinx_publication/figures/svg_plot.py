@@ -377,7 +377,7 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
                 zero = value_scale(value_scale.clamp(0.0 if val_axis.type != "log" else low))
                 outline = [(points[0][0], zero), *points, (points[-1][0], zero)]
             path = "M" + "L".join(f"{fmt(a)} {fmt(b)}" for a, b in (frame.point(*pt) for pt in outline)) + "Z"
-            canvas.add(f'<path data-mark="area" d="{path}" fill-opacity=".3" stroke="none"{canvas.colour(index)}/>')
+            canvas.add(f'<path data-mark="area" data-trace="{index}" d="{path}" fill-opacity=".3" stroke="none"{canvas.colour(index)}/>')
         previous[trace.stackgroup] = points
     for index in bar_traces:
         _draw_bars(canvas, frame, plot, index, marks[index], bar_traces, place, band, value_scale)
@@ -550,7 +550,7 @@ def _draw_bars(canvas, frame, plot: Plot, index: int, marks, bar_traces, place, 
         high = value_scale(value_scale.clamp(mark.high))
         tooltip = canvas.wording.labelled(f"{trace.name} — {mark.position}" if len(plot.traces) > 1
                                           else str(mark.position), mark.text)
-        canvas.add(f'<rect data-mark="bar" {frame.rect(centre - width / 2, centre + width / 2, low, high)}'
+        canvas.add(f'<rect data-mark="bar" data-trace="{index}" {frame.rect(centre - width / 2, centre + width / 2, low, high)}'
                    f' data-position="{_attr(mark.position)}"{canvas.colour(index)}>'
                    f"<title>{_esc(tooltip)}</title></rect>")
 
@@ -567,7 +567,7 @@ def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_s
         for segment in segments:
             if len(segment) > 1:
                 path = "M" + "L".join(f"{fmt(x)} {fmt(y)}" for x, y in segment)
-                canvas.add(f'<path data-mark="line" d="{path}" fill="none" stroke-width="2.5"'
+                canvas.add(f'<path data-mark="line" data-trace="{index}" d="{path}" fill="none" stroke-width="2.5"'
                            f'{dash(index, trace.dash)}{canvas.colour(index, "stroke")}/>')
     points = [(mark, frame.point(place(mark.position), value_scale(mark.high))) for mark in marks if mark]
     sizes = trace.sizes
@@ -575,7 +575,7 @@ def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_s
         if "markers" in trace.mode or ("lines" in trace.mode and len(points) == 1):
             radius = 3.5 if sizes is None or trace.stackgroup else sizes[_point_index(marks, n)] / 2
             tooltip = canvas.wording.labelled(f"{trace.name} — {mark.position}", mark.text)
-            canvas.add(f'<circle data-mark="marker" cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(radius)}"'
+            canvas.add(f'<circle data-mark="marker" data-trace="{index}" cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(radius)}"'
                        f' fill-opacity="{".6" if sizes else "1"}"{canvas.colour(index)}>'
                        f"<title>{_esc(tooltip)}</title></circle>")
         if trace.texts is not None and not trace.stackgroup:
