@@ -319,7 +319,9 @@ class PlotlyChart(ChartDirective):
         return list(self._more_paragraphs)
 
     def _node_attributes(self, chart: Chart) -> dict:
-        stem = self.options.get("download_name") or Path(self.arguments[0].strip()).stem
+        # sphinx-charts named the image download "name.svg": the data files keep the stem
+        stem = re.sub(r"\.(svg|png|csv|json)$", "", self.options.get("download_name", ""), flags=re.I)
+        stem = stem or Path(self.arguments[0].strip()).stem
         attributes = {"download_name": download_stem(stem, self._uid_hint()), "figure_json": str(self.data_path)}
         if "height" in self.options:
             attributes["height"] = self.options["height"]
