@@ -404,7 +404,7 @@ def render_svg(
         head = (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"'
             f' width="{shown_width}" height="{shown_height}" font-size="{FONT}" fill="{TEXT_COLOUR}"'
-            f' font-family="{PDF_FONT}" xml:space="preserve">'  # keeps "0 %" one word apart in the PDF
+            f' font-family="{PDF_FONT}">'
         )
     body = "".join(canvas.parts)
     # Name = title, description = desc (once); the marks stay out of the
