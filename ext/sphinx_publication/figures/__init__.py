@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 from ..assets import add_stylesheet
 from ..i18n import register_catalog
-from .downloads import download_node, visit_download_html, visit_download_latex
+from .downloads import (
+    download_node,
+    links_files,
+    remove_unused_downloads,
+    visit_download_html,
+    visit_download_latex,
+)
 from .directives import BarChart, DataTableDirective, LineChart, PieChart, PlotlyChart
 from .nodes import chart_node
 from .pdf import remove_unused_chart_pdfs
@@ -31,6 +37,9 @@ def _remove_unused_chart_pdfs(app: Sphinx, exception: BaseException | None) -> N
     # Only after a complete LaTeX build: every .tex then names the PDFs it needs.
     if exception is None and app.builder.format == "latex":
         remove_unused_chart_pdfs(app.builder.outdir)
+    # Likewise every HTML page names the data files it links.
+    if exception is None and links_files(app.builder):
+        remove_unused_downloads(app.builder.outdir)
 
 
 def setup(app: Sphinx) -> dict:

@@ -142,3 +142,25 @@ def visit_download_skip(self, node: download_node) -> None:
 
 def _encoded(files: list[tuple[str, str | bytes]]) -> list[tuple[str, bytes]]:
     return [(name, data.encode("utf-8") if isinstance(data, str) else data) for name, data in files]
+
+
+_LINKED = re.compile(r"_downloads/(sp-[0-9a-f]{16})/")
+
+
+def remove_unused_downloads(outdir: str | Path) -> list[str]:
+    """Delete the data folders of *outdir* that no page links any more (a chart
+    edited since an earlier build wrote its data under a new content hash)."""
+    folder = Path(outdir) / FOLDER
+    if not folder.is_dir():
+        return []
+    used = set()
+    for page in Path(outdir).rglob("*.html"):
+        used.update(_LINKED.findall(page.read_text(encoding="utf-8", errors="replace")))
+    removed = []
+    for data in sorted(folder.glob("sp-*")):
+        if data.is_dir() and data.name not in used:
+            for file in data.iterdir():
+                file.unlink(missing_ok=True)
+            data.rmdir()
+            removed.append(data.name)
+    return removed
