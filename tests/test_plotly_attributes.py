@@ -262,6 +262,8 @@ def annotations() -> None:
 def axis_range() -> None:
     refused("layout.yaxis.range", [BARS], {"yaxis": {"range": [0, 1.5]}})
     assert chart([BARS], {"yaxis": {"range": [0, 10]}})  # shows everything: cosmetic
+    refused("layout.xaxis.range", [BARS], {"xaxis": {"range": [-0.5, 0.5]}})  # hides category "b"
+    assert chart([BARS], {"xaxis": {"range": [-0.5, 1.5]}})
 
 
 def ticktext() -> None:

@@ -372,11 +372,9 @@ def _axis_refs(index: int, trace: dict) -> None:
 
 def _is_horizontal(trace: dict, path: str) -> bool:
     if trace.get("type") != "bar":
-        if trace.get("orientation") not in (None, "v") and not trace.get("stackgroup"):
-            return False  # scatter orientation only matters for stacking
-        if trace.get("orientation") == "h":
+        if trace.get("stackgroup") and trace.get("orientation") == "h":
             raise _unsupported(f"{path}.orientation", "h", _allowed("v"))
-        return False
+        return False  # a scatter's orientation only matters for stacking
     default = "h" if ("x" in trace and "y" not in trace) else "v"
     orientation = trace.get("orientation", default)
     if orientation not in ("v", "h"):
@@ -588,7 +586,7 @@ def _axis(layout: dict, name: str, axis_type: str) -> Axis:
     return axis
 
 
-def _range(raw_axis: dict, axis: Axis) -> tuple[float, float] | None:
+def _range(raw_axis: dict) -> tuple | None:
     """The axis range the figure fixes (in data units), if autorange is off."""
     autorange = raw_axis.get("autorange", "range" not in raw_axis)
     bounds = raw_axis.get("range")
@@ -599,7 +597,7 @@ def _range(raw_axis: dict, axis: Axis) -> tuple[float, float] | None:
 
 def _check_range(layout: dict, name: str, axis: Axis, points: list[float]) -> None:
     raw_axis = _dict(layout, name, "layout")
-    bounds = _range(raw_axis, axis)
+    bounds = _range(raw_axis)
     if bounds is None:
         return
     path = f"layout.{name}.range"
@@ -657,8 +655,6 @@ def _plot_chart(traces: list[tuple[int, dict]], layout: dict, scale: str | None)
             if key in trace:
                 raise DataError(_("{path} is not understood, so the chart could mean something else than the"
                                   " figure; remove it if it only changes the looks"), path=f"{path}.{key}")
-        if trace.get("type") == "scattergl":
-            trace = {**trace, "type": "scatter"}
         _axis_refs(index, trace)
     orientations = {_is_horizontal(trace, f"data[{index}]") for index, trace in traces}
     if len(orientations) > 1:
@@ -691,7 +687,8 @@ def _plot_chart(traces: list[tuple[int, dict]], layout: dict, scale: str | None)
     if position_type == "category":
         position_axis.categories = _category_order(_dict(layout, position_name, "layout"),
                                                    f"layout.{position_name}", read)
-        _check_range(layout, position_name, position_axis, [])
+        # a category range is in category indices (0, 1, 2…)
+        _check_range(layout, position_name, position_axis, list(range(len(position_axis.categories))))
     else:
         _check_range(layout, position_name, position_axis,
                      [p for t in read for p in t.positions if p is not None])
