@@ -1,7 +1,7 @@
 """The data behind every chart and table, as files a reviewer can download.
 
 HTML pages link a CSV of the data (and, for ``chart``, the original Plotly
-JSON) next to « Données du graphique »; the files are written into the
+JSON) under the chart's « Données du graphique » (« Télécharger les données »); the files are written into the
 output's ``_downloads/sp-<content hash>/`` folder, so two builds write the
 same bytes at the same place and two files never collide. EPUB books get no
 link (a link from a page to a file outside the spine is invalid in EPUB);
@@ -39,6 +39,7 @@ class download_node(nodes.General, nodes.Element):  # noqa: N801 (docutils namin
 
 def download_stem(text: str, fallback: str) -> str:
     """A file name from a title: ``Tendances d'adoption`` -> ``tendances-d-adoption``."""
+    text = re.sub(r"[’'`]", "-", text)  # « d’adoption » -> d-adoption
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     stem = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:60].strip("-")
     return stem or fallback
@@ -118,12 +119,13 @@ def latex_mention(translator_self, files: list[tuple[str, bytes]], label: str) -
     return "\n\\par{\\small " + translator_self.encode(label) + " " + ", ".join(parts) + "}\n"
 
 
-def label_chart() -> str:
-    return str(_("Chart data:"))
+def label_chart(link: bool = True) -> str:
+    """The words before the files: a link on a page, a file name in print."""
+    return str(_("Download the data:")) if link else str(_("Chart data:"))
 
 
-def label_table() -> str:
-    return str(_("Table data:"))
+def label_table(link: bool = True) -> str:
+    return str(_("Download the table:")) if link else str(_("Table data:"))
 
 
 def visit_download_html(self, node: download_node) -> None:
@@ -132,7 +134,7 @@ def visit_download_html(self, node: download_node) -> None:
 
 
 def visit_download_latex(self, node: download_node) -> None:
-    self.body.append(latex_mention(self, _encoded(node["files"]), label_table()))
+    self.body.append(latex_mention(self, _encoded(node["files"]), label_table(link=False)))
     raise nodes.SkipNode
 
 

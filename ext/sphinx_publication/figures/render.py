@@ -186,7 +186,7 @@ def visit_chart_latex(self: LaTeXTranslator, node: chart_node) -> None:
         options += [f"height={self.latex_image_length(css_length(node['height']))}", "keepaspectratio"]
     option_text = f"[{','.join(options)}]" if options else ""
     self.body.append(f"\n\\sphinxincludegraphics{option_text}{{{name}}}\n")
-    self.body.append(latex_mention(self, chart_files(chart, node), label_chart()))
+    self.body.append(latex_mention(self, chart_files(chart, node), label_chart(link=False)))
     raise nodes.SkipNode
 
 
