@@ -244,13 +244,18 @@ def trace_type() -> None:
 
 
 def subplots() -> None:
-    refused("data[1].xaxis", [BARS, {**BARS, "xaxis": "x2"}])
-    refused("data[0].yaxis", [{**BARS, "yaxis": "y2"}])
+    model = chart([BARS, {**BARS, "y": [5, 6], "xaxis": "x2", "yaxis": "y2"}])
+    assert model.kind == "panels" and [panel.kind for panel in model.panels] == ["plot", "plot"]
+    tree = root([BARS, {**BARS, "y": [5, 6], "xaxis": "x2", "yaxis": "y2"}])
+    assert len([e for e in tree.iter() if e.get("data-panel") is not None]) == 2
+    refused("layout.yaxis2.overlaying", [BARS, {**BARS, "yaxis": "y2"}], {"yaxis2": {"overlaying": "y"}})
+    refused("data[0].xaxis", [{**BARS, "xaxis": "x0"}])
 
 
 def several_pies() -> None:
     pie = {"type": "pie", "values": [1, 2]}
-    refused("data[1]", [pie, pie])
+    model = chart([{**pie, "name": "A"}, {**pie, "title": {"text": "B"}}])
+    assert [panel.title for panel in model.panels] == ["A", "B"]
     refused("data[1]", [pie, BARS])
 
 

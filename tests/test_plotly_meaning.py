@@ -157,3 +157,21 @@ def test_log_x_axis_and_latex_labels_read_as_text():
 def test_years_on_a_linear_axis_are_not_grouped():
     _chart, root = draw("style_bar")
     assert "1995" in tick_texts(root)
+
+
+def test_subplots_become_small_multiples_never_merged():
+    chart, root = draw("date_axes")
+    assert len(chart.panels) == 7
+    panels = [element for element in root.iter() if element.get("data-panel") is not None]
+    assert len(panels) == 7
+    # each panel has its own line of three points and its own date ticks
+    for panel in panels:
+        assert len(marks(panel, "marker")) == 3
+    assert "janv. 2014" in tick_texts(root) and "2100" in tick_texts(root)
+
+
+def test_several_pies_become_one_pie_per_panel():
+    chart, root = draw("pie_title_multiple")
+    assert [panel.title for panel in chart.panels] == ["Year 2013", "Year 2014", "Year 2015", "Year 2016"]
+    for panel in (element for element in root.iter() if element.get("data-panel") is not None):
+        assert len([path for path in panel.iter(f"{SVG}path")]) == 6

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 CHART_KINDS = ("bar", "pie", "line")
 PLOT_KIND = "plot"  # a Plotly figure's cartesian traces (see :class:`Plot`)
+PANELS_KIND = "panels"  # small multiples: a Plotly figure's subplots or pies, one panel each
 SCALES = ("linear", "log")
 AXIS_TYPES = ("category", "linear", "log", "date")
 BARMODES = ("group", "stack", "relative", "overlay")
@@ -96,6 +97,7 @@ class Chart:
     description: str = ""
     hole: float = 0.0  # pie: inner radius as a fraction of the radius (donut)
     plot: Plot | None = None  # kind "plot": what the drawing follows
+    panels: list[Chart] = field(default_factory=list)  # kind "panels": drawn one below the other
 
     @property
     def values(self) -> list[Value]:

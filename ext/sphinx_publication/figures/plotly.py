@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 
 from .latex_text import latex_to_text
-from .model import BARMODES, PLOT_KIND, Axis, Chart, Plot, Series, Trace, Value
+from .model import BARMODES, PANELS_KIND, PLOT_KIND, Axis, Chart, Plot, Series, Trace, Value
 from .parse import DataError, checked_number, parse_value
 
 
@@ -289,15 +289,18 @@ def parse_plotly(
         other = next(index for index, kind in types if kind != "pie")
         raise DataError(_("{path}: a pie cannot share a chart with bar or scatter traces;"
                           " put it in its own figure file and chart directive"), path=f"data[{other}]")
-    if len(pies) > 1:
-        raise DataError(_("{path}: a second pie; several pies are not drawn as one chart:"
-                          " put each pie in its own figure file and chart directive"), path=f"data[{pies[1]}]")
     _check_layout(layout)
     figure_title = _text(layout.get("title"))
-    if pies:
+    if len(pies) > 1:  # several pies: small multiples, one pie each
+        chart = _small_multiples([_pie_chart(index, trace, layout) for index, trace in traces])
+    elif pies:
         chart = _pie_chart(*traces[0], layout)
     else:
-        chart = _plot_chart(traces, layout, scale)
+        groups = _axis_groups(traces)
+        if len(groups) == 1:
+            chart = _plot_chart(traces, layout, scale, next(iter(groups)))
+        else:  # subplots: small multiples, one pair of axes each, never merged
+            chart = _small_multiples([_plot_chart(group, layout, scale, axes) for axes, group in groups.items()])
     chart.title = title or figure_title
     if x_label is not None:
         chart.x_label = x_label
@@ -349,7 +352,7 @@ def _pie_chart(index: int, trace: dict, layout: dict) -> Chart:
         raise _unsupported(f"{path}.hole", hole, "0 <= hole < 1")
     return Chart(
         kind="pie",
-        title="",
+        title=_text(trace.get("title")) or _text(trace.get("name")),  # a panel's heading among several pies
         labels=list(totals),
         series=[Series(_text(trace.get("name")) or _text(trace.get("title")), [Value(v) for v in totals.values()])],
         hole=float(hole),
@@ -357,17 +360,6 @@ def _pie_chart(index: int, trace: dict, layout: dict) -> Chart:
 
 
 # -- bars and scatters ---------------------------------------------------------
-
-
-def _axis_refs(index: int, trace: dict) -> None:
-    for key, default in (("xaxis", "x"), ("yaxis", "y")):
-        ref = trace.get(key, default)
-        if ref != default:
-            raise DataError(
-                _("{path} = {value!r}: subplots and second axes are not drawn (merged they would"
-                  " mean something else); put each subplot in its own figure file and chart directive"),
-                path=f"data[{index}].{key}", value=ref,
-            )
 
 
 def _is_horizontal(trace: dict, path: str) -> bool:
@@ -647,7 +639,29 @@ def _category_order(raw_axis: dict, path: str, traces: list[Trace]) -> list[str]
     return sorted(names, key=lambda name: aggregate(collected[name] or [0.0]), reverse=descending)
 
 
-def _plot_chart(traces: list[tuple[int, dict]], layout: dict, scale: str | None) -> Chart:
+def _axis_groups(traces: list[tuple[int, dict]]) -> dict[tuple[str, str], list[tuple[int, dict]]]:
+    """Traces by the pair of axes they are drawn on (``xaxis2``, ``yaxis2``…), in figure order."""
+    groups: dict[tuple[str, str], list[tuple[int, dict]]] = {}
+    for index, trace in traces:
+        names = []
+        for key, default in (("xaxis", "x"), ("yaxis", "y")):
+            ref = trace.get(key, default)
+            if not isinstance(ref, str) or not re.fullmatch(rf"{default}([2-9]|[1-9]\d+)?", ref):
+                raise _unsupported(f"data[{index}].{key}", ref, _allowed(default, f"{default}2", "…"))
+            names.append(f"{key}{ref[1:]}")
+        groups.setdefault((names[0], names[1]), []).append((index, trace))
+    return groups
+
+
+def _small_multiples(panels: list[Chart]) -> Chart:
+    """Panels drawn one below the other, each with its own axes and table."""
+    for number, panel in enumerate(panels, start=1):
+        panel.title = panel.title or str(number)
+    return Chart(kind=PANELS_KIND, title="", labels=[], series=[], panels=panels)
+
+
+def _plot_chart(traces: list[tuple[int, dict]], layout: dict, scale: str | None,
+                axes: tuple[str, str] = ("xaxis", "yaxis")) -> Chart:
     for index, trace in traces:
         path = f"data[{index}]"
         _check_keys(trace, path, HONOURED_TRACE_KEYS, COSMETIC_TRACE_KEYS)
@@ -655,13 +669,12 @@ def _plot_chart(traces: list[tuple[int, dict]], layout: dict, scale: str | None)
             if key in trace:
                 raise DataError(_("{path} is not understood, so the chart could mean something else than the"
                                   " figure; remove it if it only changes the looks"), path=f"{path}.{key}")
-        _axis_refs(index, trace)
     orientations = {_is_horizontal(trace, f"data[{index}]") for index, trace in traces}
     if len(orientations) > 1:
         index = next(i for i, t in traces if _is_horizontal(t, f"data[{i}]"))
         raise _unsupported(f"data[{index}].orientation", "h", _allowed("the orientation of the other traces"))
     horizontal = orientations.pop()
-    position_name, value_name = ("yaxis", "xaxis") if horizontal else ("xaxis", "yaxis")
+    position_name, value_name = (axes[1], axes[0]) if horizontal else axes
     position_key, value_key = ("y", "x") if horizontal else ("x", "y")
     position_raw = [trace.get(position_key) or [] for _index, trace in traces]
     position_type = _axis_type(position_raw, _dict(layout, position_name, "layout").get("type"),
@@ -683,7 +696,7 @@ def _plot_chart(traces: list[tuple[int, dict]], layout: dict, scale: str | None)
     if barnorm not in ("", "fraction", "percent"):
         raise _unsupported("layout.barnorm", barnorm, _allowed("fraction", "percent"))
     _stack_groups(traces, read)
-    _check_log(read, traces, position_axis, value_axis, horizontal)
+    _check_log(read, traces, position_axis, value_axis, horizontal, axes)
     if position_type == "category":
         position_axis.categories = _category_order(_dict(layout, position_name, "layout"),
                                                    f"layout.{position_name}", read)
@@ -697,7 +710,7 @@ def _plot_chart(traces: list[tuple[int, dict]], layout: dict, scale: str | None)
     labels, series = _table_columns(plot)
     return Chart(
         kind=PLOT_KIND,
-        title="",
+        title=", ".join(trace.name for trace in read),  # a panel's heading among subplots
         labels=labels,
         series=series,
         x_label=position_axis.title,
@@ -730,7 +743,7 @@ def _stack_groups(traces: list[tuple[int, dict]], read: list[Trace]) -> None:
 
 
 def _check_log(read: list[Trace], traces: list[tuple[int, dict]], position_axis: Axis, value_axis: Axis,
-               horizontal: bool) -> None:
+               horizontal: bool, axes: tuple[str, str]) -> None:
     position_key, value_key = ("y", "x") if horizontal else ("x", "y")
     for (index, _raw), trace in zip(traces, read):
         if value_axis.type == "log":
@@ -739,7 +752,7 @@ def _check_log(read: list[Trace], traces: list[tuple[int, dict]], position_axis:
                     raise DataError(
                         _("{path} = {value}: a logarithmic axis ({axis}) cannot show values at or below"
                           " zero; remove the value or use a linear axis"),
-                        path=f"data[{index}].{value_key}[{n}]", value=value.number, axis=f"layout.{value_key}axis")
+                        path=f"data[{index}].{value_key}[{n}]", value=value.number, axis=f"layout.{axes[0] if value_key == 'x' else axes[1]}")
         if position_axis.type == "log":
             for n, position in enumerate(trace.positions):
                 if position is not None and position <= 0:
@@ -747,7 +760,7 @@ def _check_log(read: list[Trace], traces: list[tuple[int, dict]], position_axis:
                         _("{path} = {value}: a logarithmic axis ({axis}) cannot show values at or below"
                           " zero; remove the value or use a linear axis"),
                         path=f"data[{index}].{position_key}[{n}]", value=position,
-                        axis=f"layout.{position_key}axis")
+                        axis=f"layout.{axes[0] if position_key == 'x' else axes[1]}")
 
 
 def position_order(plot: Plot) -> list[str | float]:

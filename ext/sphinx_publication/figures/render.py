@@ -32,7 +32,7 @@ from .model import Chart
 from .nodes import chart_node
 from .numbers import NumberFormat
 from .pdf import write_chart_pdf
-from .svg import Wording, render_svg
+from .svg import Wording, panel_numbers, render_svg
 from .table_nodes import table_node
 
 if TYPE_CHECKING:
@@ -102,17 +102,29 @@ def css_length(width: str) -> str:
     return f"{width}px" if _UNITLESS.match(width) else width
 
 
+def data_tables(chart: Chart, numbers: NumberFormat) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The chart's data as (caption, headers, rows): one table, or one per panel."""
+    if chart.panels:
+        return [(panel.title, table_headers(panel), table_rows(panel, panel_numbers(panel, numbers)))
+                for panel in chart.panels]
+    return [("", table_headers(chart), table_rows(chart, numbers))]
+
+
 def data_table_html(chart: Chart, numbers: NumberFormat) -> str:
-    head = "".join(f'<th scope="col">{html_escape(h)}</th>' for h in table_headers(chart))
-    body = "".join(
-        f'<tr><th scope="row">{html_escape(row[0])}</th>'
-        + "".join(f"<td>{html_escape(cell)}</td>" for cell in row[1:])
-        + "</tr>"
-        for row in table_rows(chart, numbers)
-    )
+    tables = []
+    for caption, headers, rows in data_tables(chart, numbers):
+        head = "".join(f'<th scope="col">{html_escape(h)}</th>' for h in headers)
+        body = "".join(
+            f'<tr><th scope="row">{html_escape(row[0])}</th>'
+            + "".join(f"<td>{html_escape(cell)}</td>" for cell in row[1:])
+            + "</tr>"
+            for row in rows
+        )
+        title = f"<caption>{html_escape(caption)}</caption>" if caption else ""
+        tables.append(f"<table>{title}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     return (
         f'<details class="sp-chart-data"><summary>{html_escape(str(_("Chart data")))}</summary>'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>"
+        f'{"".join(tables)}</details>'
     )
 
 
@@ -129,6 +141,12 @@ def chart_files(chart: Chart, node: chart_node) -> list[tuple[str, bytes]]:
 
 
 def chart_csv(chart: Chart) -> str:
+    if chart.panels:  # small multiples: one row per value, the panel named
+        rows = [[panel.title, label, series.name, "" if value is None else format(value.number, "f")]
+                for panel in chart.panels
+                for series in panel.series
+                for label, value in zip(panel.labels, series.values)]
+        return table_csv(["panel", "label", "series", "value"], rows)
     headers = [chart.x_label or "label", *(s.name or f"{n}" for n, s in enumerate(chart.series, start=1))]
     rows = []
     for index, label in enumerate(chart.labels):
@@ -177,7 +195,8 @@ def visit_chart_latex(self: LaTeXTranslator, node: chart_node) -> None:
             location=node,
             subtype="figures",
         )
-        self.body.append(latex_tabular(self, table_headers(chart), table_rows(chart, numbers)))
+        for _caption, headers, rows in data_tables(chart, numbers):
+            self.body.append(latex_tabular(self, headers, rows))
         raise nodes.SkipNode from None
     options = []
     if node.get("width"):
@@ -210,9 +229,17 @@ def depart_nothing(self, node: nodes.Element) -> None:
 # -- every other builder ------------------------------------------------------
 
 
-def data_table_node(chart: Chart, numbers: NumberFormat) -> nodes.table:
-    """The chart's data as a docutils table (generated text: not translatable)."""
-    return table_node(table_headers(chart), table_rows(chart, numbers), ["sp-chart-data"])
+def data_table_node(chart: Chart, numbers: NumberFormat) -> nodes.Element:
+    """The chart's data as a docutils table, one per panel of small multiples
+    (generated text: not translatable)."""
+    tables = data_tables(chart, numbers)
+    if len(tables) == 1:
+        return table_node(tables[0][1], tables[0][2], ["sp-chart-data"])
+    container = nodes.container(classes=["sp-chart-data"])
+    for caption, headers, rows in tables:
+        container += nodes.paragraph("", "", nodes.strong(text=caption), translatable=False)
+        container += table_node(headers, rows, ["sp-chart-data"])
+    return container
 
 
 def translator_draws_charts(env) -> bool:

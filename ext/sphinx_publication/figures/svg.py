@@ -363,11 +363,36 @@ def _plot(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, 
     return draw_plot(chart, numbers, canvas, _legend)
 
 
-_DRAWERS = {"bar": _bar, "line": _line, "pie": _pie, "plot": _plot}
+def _panels(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+    """Small multiples: each panel under its heading, with its own axes."""
+    y, width = PAD, 0.0
+    for number, panel in enumerate(chart.panels):
+        inner = _Canvas(canvas.theme, canvas.wording)
+        panel_width, panel_height = _DRAWERS[panel.kind](panel, panel_numbers(panel, numbers), inner)
+        for line in wrap(panel.title, max(panel_width - 2 * PAD, 200), FONT):
+            canvas.text(PAD, y + FONT, line, extra=' font-weight="bold"')
+            y += LINE
+        canvas.add(f'<g data-panel="{number}" transform="translate(0 {fmt(y)})">{"".join(inner.parts)}</g>')
+        y += panel_height + LINE
+        width = max(width, panel_width)
+    return width, y
+
+
+def panel_numbers(panel: Chart, numbers: NumberFormat) -> NumberFormat:
+    """The number format of one panel (its own magnitude; none for dates)."""
+    dates = panel.plot is not None and panel.plot.value_axis.type == "date"
+    return NumberFormat(str(numbers.locale), () if dates else panel.values, panel.unit)
+
+
+_DRAWERS = {"bar": _bar, "line": _line, "pie": _pie, "plot": _plot, "panels": _panels}
 
 
 def summary(chart: Chart, numbers: NumberFormat, wording: Wording = ENGLISH) -> str:
     """A text alternative when the author gave no ``:description:``."""
+    if chart.panels:
+        return wording.separator.join(
+            f"{panel.title} — {summary(panel, panel_numbers(panel, numbers), wording)}" for panel in chart.panels
+        )
     parts = []
     for row, label in enumerate(chart.labels):
         values = ", ".join(

@@ -136,8 +136,13 @@ def format_date(ms: float, numbers: NumberFormat, skeleton: str = "") -> str:
     if not skeleton:
         has_time = moment.hour or moment.minute or moment.second
         skeleton = "yMMMdHms" if moment.second else "yMMMdHm" if has_time else "yMMMd"
-    pattern = numbers.locale.datetime_skeletons.get(skeleton)
-    pattern = pattern.pattern if pattern is not None else "y-MM-dd HH:mm"
+    skeletons = numbers.locale.datetime_skeletons
+    if skeleton in skeletons:
+        pattern = skeletons[skeleton].pattern
+    else:  # e.g. "MMMdHm": the date's and the time's own patterns, side by side
+        split = skeleton.index("H") if "H" in skeleton else len(skeleton)
+        parts = [skeletons[part].pattern for part in (skeleton[:split], skeleton[split:]) if part in skeletons]
+        pattern = " ".join(parts) or "y-MM-dd HH:mm"
     return format_datetime(moment, pattern, tzinfo=timezone.utc, locale=numbers.locale)
 
 
@@ -310,7 +315,7 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
     if plot.horizontal:
         label_texts = [_position_text(p, pos_axis, numbers, plain) for p in positions]
         label_width = max((text_width(t, FONT) for t in label_texts), default=0) + 10
-        x0 = PAD + min(label_width, 220)
+        x0 = PAD + max(min(label_width, 220), 48)  # room for half of the first value tick
         p_extent = max(24 * count, 160) if pos_axis.type == "category" else 260
         p_start, p_end = y + 6, y + 6 + p_extent
         v_start, v_end = x0, x0 + 420
