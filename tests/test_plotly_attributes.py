@@ -142,7 +142,13 @@ def stackgroup() -> None:
     top = [float(v) for v in re.findall(r"[\d.]+", marks(tree, "line", 1)[0].get("d"))]
     alone = [float(v) for v in re.findall(r"[\d.]+", marks(root([data[1] | {"stackgroup": None}]), "line")[0].get("d"))]
     assert top != alone  # piled on the first trace
-    refused("data[0].stackgaps", [{**data[0], "stackgaps": "interpolate"}])
+    gap = [{"x": [1, 3], "y": [1, 3], "stackgroup": "g"}, {"x": [1, 2, 3], "y": [1, 1, 1], "stackgroup": "g"}]
+    zero = [float(v) for v in re.findall(r"[\d.]+", marks(root(gap), "line", 0)[0].get("d"))]
+    line = [float(v) for v in re.findall(
+        r"[\d.]+", marks(root([gap[0] | {"stackgaps": "interpolate"}, gap[1]]), "line", 0)[0].get("d"))]
+    # x=2: the first trace counts 0 there, or 2 (between 1 and 3) when interpolated
+    assert zero[3] > line[3]  # y pixel of the middle point: lower value, larger y
+    refused("data[0].stackgaps", [{**data[0], "stackgaps": "sideways"}])
 
 
 def connectgaps() -> None:

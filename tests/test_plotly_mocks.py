@@ -43,7 +43,7 @@ EXPECTED: dict[str, str | None] = {
     "pie_title_multiple": None,
     "polar_line": r"data\[0\]\.type = 'scatterpolar' : seules les traces",
     "sankey_circular_simple": r"data\[0\]\.type = 'sankey' : seules les traces",
-    "stacked_area": r"data\[4\]\.stackgaps = \"interpolate\" n’est pas pris en charge",
+    "stacked_area": None,
     "stacked_bar": None,
     "style_bar": None,
     "tick-percent": None,

@@ -68,6 +68,7 @@ class Trace:
     dash: str = ""  # line.dash: "solid", "dash", "dot", "dashdot" (tells traces apart)
     stackgroup: str = ""  # scatters of one stack group are piled up (areas)
     groupnorm: str = ""  # the stack group's normalisation: "", "fraction" or "percent"
+    stackgaps: str = "infer zero"  # the stack group's missing points: zero, or "interpolate"
 
 
 @dataclass

@@ -723,23 +723,31 @@ def _plot_chart(traces: list[tuple[int, dict]], layout: dict, scale: str | None,
 def _stack_groups(traces: list[tuple[int, dict]], read: list[Trace]) -> None:
     """Scatter ``stackgroup``: piled up by the drawing, gaps counted as zero."""
     first_of_group: set[str] = set()
+    gaps_of_group: dict[str, str] = {}
     for (index, raw), trace in zip(traces, read):
         group = raw.get("stackgroup")
         if not group:
             continue
         path = f"data[{index}]"
-        if raw.get("stackgaps", "infer zero") != "infer zero":
-            raise _unsupported(f"{path}.stackgaps", raw["stackgaps"], _allowed("infer zero"))
+        gaps = raw.get("stackgaps", "infer zero")
+        if gaps not in ("infer zero", "interpolate"):
+            raise _unsupported(f"{path}.stackgaps", gaps, _allowed("infer zero", "interpolate"))
         norm = raw.get("groupnorm") or ""
         if norm not in ("", "fraction", "percent"):
             raise _unsupported(f"{path}.groupnorm", norm, _allowed("fraction", "percent"))
+        # a group's options come from its first trace that sets them, as in Plotly
         trace.stackgroup, trace.groupnorm = str(group), norm
+        if "stackgaps" in raw and group not in gaps_of_group:
+            gaps_of_group[group] = gaps
         if "fill" not in raw:
             trace.fill = "tonexty" if group in first_of_group else "tozeroy"
         if "mode" not in raw:
             trace.mode = frozenset({"lines"})  # Plotly draws stacked areas without markers
             trace.sizes = None
         first_of_group.add(group)
+    for trace in read:
+        if trace.stackgroup:
+            trace.stackgaps = gaps_of_group.get(trace.stackgroup, "infer zero")
 
 
 def _check_log(read: list[Trace], traces: list[tuple[int, dict]], position_axis: Axis, value_axis: Axis,

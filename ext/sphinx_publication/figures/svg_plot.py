@@ -226,6 +226,8 @@ def _scatter_stacks(plot: Plot, numbers: NumberFormat) -> dict[int, list[Mark | 
         own = [{str(p): v for p, v in zip(plot.traces[i].positions, plot.traces[i].values) if p is not None}
                for i in members]
         used = [p for p in order if any(str(p) in values for values in own)]
+        if plot.traces[members[0]].stackgaps == "interpolate":
+            own = [_interpolated(values, used, plot.position_axis) for values in own]
         totals = {str(p): sum(v.as_float for values in own if (v := values.get(str(p))) is not None) for p in used}
         running = dict.fromkeys(totals, 0.0)
         for index, values in zip(members, own):
@@ -242,6 +244,35 @@ def _scatter_stacks(plot: Plot, numbers: NumberFormat) -> dict[int, list[Mark | 
                 marks.append(Mark(index, position, low, low + number, text))
             result[index] = marks
     return result
+
+
+def _interpolated(values: dict, used: list, axis: Axis) -> dict:
+    """Plotly's ``stackgaps: interpolate``: a missing point takes the value on the
+    line between its neighbours, or the nearest value beyond the trace's ends."""
+    from decimal import Decimal
+
+    from .model import Value
+
+    def where(position) -> float:
+        return float(used.index(position)) if axis.type == "category" else float(position)
+
+    known = [(where(p), values[str(p)].as_float) for p in used if values.get(str(p)) is not None]
+    if not known:
+        return values
+    filled = dict(values)
+    for position in used:
+        if values.get(str(position)) is not None:
+            continue
+        x = where(position)
+        before = [point for point in known if point[0] < x]
+        after = [point for point in known if point[0] > x]
+        if not before or not after:
+            number = (before[-1] if before else after[0])[1]
+        else:
+            (x0, y0), (x1, y1) = before[-1], after[0]
+            number = y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+        filled[str(position)] = Value(Decimal(repr(number)))
+    return filled
 
 
 def _value_text(axis: Axis, value, numbers: NumberFormat, trace: Trace, n: int) -> str:
