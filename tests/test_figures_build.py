@@ -145,9 +145,9 @@ def test_errors_are_located_french_warnings_with_an_error_box(build_root):
         (r"bad\.csv:3: WARNING: chart-bar: 'douze' n’est pas un nombre.*'b,douze'", 1),
         (r"index\.md:43: WARNING: chart-pie: part négative", 1),
         # regressions: NaN in Plotly JSON crashed; :scale: log skipped the checks
-        (r"index\.md:46: WARNING: chart: 'NaN' n’est pas un nombre fini", 1),
-        (r"index\.md:50: WARNING: chart: '' : une échelle logarithmique exige des valeurs", 0),
-        (r"index\.md:50: WARNING: chart: '0' : une échelle logarithmique exige des valeurs", 1),
+        # the Plotly file and the JSON path are named
+        (r"index\.md:46: WARNING: chart: data/nan\.json : 'NaN' n’est pas un nombre fini", 1),
+        (r"index\.md:50: WARNING: chart: data/zero\.json : data\[0\]\.y\[1\] = 0 : un axe logarithmique", 1),
     ]
     for pattern, count in expected:
         assert len(re.findall(pattern, warnings)) == count, pattern

@@ -19,9 +19,9 @@ from sphinx_publication.figures.parse import (
     canonical_value,
     parse_lines,
     parse_csv,
-    parse_plotly,
     parse_value,
 )
+from sphinx_publication.figures.plotly import parse_plotly
 
 
 @pytest.mark.parametrize(
@@ -157,7 +157,7 @@ def test_plotly_bar_and_line():
         "layout": {"title": {"text": "T"}, "xaxis": {"title": "X"}, "yaxis": {"type": "log"}},
     }
     chart = parse_plotly(json.dumps(figure))
-    assert (chart.kind, chart.title, chart.x_label, chart.scale) == ("bar", "T", "X", "log")
+    assert (chart.kind, chart.title, chart.x_label, chart.scale) == ("plot", "T", "X", "log")
     assert [s.name for s in chart.series] == ["A", "B"]
     pie = parse_plotly(json.dumps({"data": [{"type": "pie", "labels": ["a"], "values": [1]}]}), "P")
     assert pie.kind == "pie" and pie.title == "P"

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from sphinx_publication.figures.layout import text_width, value_scale, wrap
 from sphinx_publication.figures.model import Chart, Series
 from sphinx_publication.figures.numbers import NumberFormat
-from sphinx_publication.figures.parse import DataError, Row, build_chart, parse_lines, parse_plotly, parse_value
+from sphinx_publication.figures.parse import DataError, Row, build_chart, parse_lines, parse_value
+from sphinx_publication.figures.plotly import parse_plotly
 from sphinx_publication.figures.svg import Wording, render_svg, summary
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -74,10 +75,11 @@ def test_bar_svg_is_accessible():
     drawing = render_svg(chart("bar", "GPT-4 : 1.7T", "Claude : 175B"), NumberFormat("fr"), uid="u1", wording=FRENCH)
     root = parse_svg(drawing.text)
     assert root.get("role") == "img"
-    assert root.get("aria-labelledby") == "u1-t u1-d"
+    # name = the title, description = the desc, once (not twice)
+    assert (root.get("aria-labelledby"), root.get("aria-describedby")) == ("u1-t", "u1-d")
     assert root.find(f"{SVG}title").get("id") == "u1-t"
     assert root.find(f"{SVG}desc").get("id") == "u1-d"
-    marks = root.findall(f"{SVG}rect")
+    marks = root.findall(f".//{SVG}rect")
     assert [mark.find(f"{SVG}title").text for mark in marks] == [
         "GPT-4\u00a0: 1\u202f700\u202f000\u202f000\u202f000",
         "Claude\u00a0: 175\u202f000\u202f000\u202f000",
@@ -115,7 +117,7 @@ def test_long_labels_widen_the_label_column():
     long = render_svg(chart("bar", "Centrales au sol photovoltaïques : 1"), NumberFormat("fr"))
     assert long.width > short.width
     root = parse_svg(long.text)
-    first_rect = root.find(f"{SVG}rect")
+    first_rect = root.find(f".//{SVG}rect")
     label = next(t for t in root.iter(f"{SVG}text") if "Centrales" in "".join(t.itertext()))
     assert float(label.get("x")) < float(first_rect.get("x"))
     # each wrapped line fits in the room left of the bars

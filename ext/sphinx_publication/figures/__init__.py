@@ -17,6 +17,12 @@ def setup(app):
     from ..i18n import register_catalog
     from ..package_info import extension_metadata
     from .directives import BarChart, DataTableDirective, LineChart, PieChart, PlotlyChart
+    from .downloads import (
+        download_node,
+        remove_unused_downloads_after_build,
+        visit_download_html,
+        visit_download_latex,
+    )
     from .nodes import chart_node
     from .pdf import remove_unused_chart_pdfs_after_latex_build
     from .render import charts_as_tables, depart_nothing, visit_chart_html, visit_chart_latex
@@ -29,6 +35,12 @@ def setup(app):
         html=(visit_chart_html, depart_nothing),
         latex=(visit_chart_latex, depart_nothing),
     )
+    add_visitors(
+        app,
+        download_node,
+        html=(visit_download_html, depart_nothing),
+        latex=(visit_download_latex, depart_nothing),
+    )
     app.add_directive("chart-bar", BarChart)
     app.add_directive("chart-pie", PieChart)
     app.add_directive("chart-line", LineChart)
@@ -36,5 +48,6 @@ def setup(app):
     app.add_directive("data-table", DataTableDirective)
     app.connect("doctree-resolved", charts_as_tables)
     app.connect("build-finished", remove_unused_chart_pdfs_after_latex_build)
+    app.connect("build-finished", remove_unused_downloads_after_build)
     add_stylesheet(app, __file__, "sphinx-publication-figures.css")
-    return extension_metadata(env_version=2)  # 2: chart ids are page-scoped ids
+    return extension_metadata(env_version=3)  # 3: chart nodes carry download names; Plotly charts a plot model

@@ -21,7 +21,9 @@ from ..i18n import translator
 from ..ids import page_scoped_id
 from .model import Chart, Table
 from .nodes import chart_node
-from .parse import DataError, Row, build_chart, build_table, parse_csv, parse_lines, parse_plotly, split_headers
+from .parse import DataError, Row, build_chart, build_table, parse_csv, parse_lines, split_headers
+from .downloads import download_node, download_stem, table_csv
+from .plotly import parse_plotly
 from .table_nodes import table_node
 
 _ = translator("sphinx_publication.figures")
@@ -209,16 +211,30 @@ class ChartDirective(_DataDirective):
         self.set_source_info(figure)
         self.add_name(figure)
         self._describe(figure, chart.kind, caption_text)
-        node = chart_node(chart=chart, uid=self._uid(), width=self.options.get("width", ""))
+        node = chart_node(chart=chart, uid=self._uid(), width=self.options.get("width", ""),
+                          **self._node_attributes(chart))
         self.set_source_info(node)
         figure += node
         caption = nodes.caption(caption_text, "", *self._caption_nodes(caption_text))
         self.set_source_info(caption)
         figure += caption
+        legend = [*self._legend_nodes()]
         source = self._source_paragraph()
         if source is not None:
-            figure += nodes.legend("", source)
+            legend.append(source)
+        if legend:
+            figure += nodes.legend("", *legend)
         return [figure]
+
+    def _node_attributes(self, chart: Chart) -> dict:
+        """What the renderers need beyond the chart: the name of its data download."""
+        return {"download_name": download_stem(self.options.get("download_name") or chart.title, self._uid_hint())}
+
+    def _uid_hint(self) -> str:
+        return f"chart-{self.lineno}"
+
+    def _legend_nodes(self) -> list[nodes.Node]:
+        return []
 
 
 class BarChart(ChartDirective):
@@ -234,25 +250,79 @@ class LineChart(ChartDirective):
 
 
 class PlotlyChart(ChartDirective):
-    """``chart``: a Plotly figure JSON file (sphinx-charts' input); body = caption."""
+    """``chart``: a Plotly figure JSON file (sphinx-charts' input and options).
+
+    The file is looked up beside the page, then from the source directory
+    (sphinx-charts' convention). The body is the caption, parsed as MyST or
+    reStructuredText: its first paragraph is the caption (and the chart's
+    accessible name), further paragraphs the figure's legend.
+    """
 
     option_spec = {
-        key: value for key, value in CHART_OPTIONS.items() if key not in ("file", "headers")
+        **{key: value for key, value in CHART_OPTIONS.items() if key not in ("file", "headers")},
+        "height": directives.length_or_unitless,
+        "download_name": directives.unchanged,
     }
+    _caption_paragraph: nodes.paragraph | None = None
+    _more_paragraphs: list[nodes.Node] = []
+
+    def _plotly_file(self, name: str) -> tuple[Path, str]:
+        """The JSON file beside the page, else relative to the source directory."""
+        if not name.startswith("/"):
+            _relative, beside = self.env.relfn2path(name, self.env.docname)
+            if not Path(beside).exists() and (Path(self.env.srcdir) / name).exists():
+                name = "/" + name
+        return self._data_file(name)
 
     def load_chart(self) -> tuple[Chart, str]:
-        self.data_path, text = self._data_file(self.arguments[0].strip())
-        caption = " ".join(line.strip() for line in self.content if line.strip())
+        name = self.arguments[0].strip()
+        self.data_path, text = self._plotly_file(name)
+        self._parse_caption()
+        caption = self._caption_paragraph.astext().strip() if self._caption_paragraph is not None else ""
         overrides = {
             attribute: self.options[option]
             for option, attribute in (("x-label", "x_label"), ("y-label", "y_label"), ("unit", "unit"),
                                       ("scale", "scale"), ("description", "description"))
             if option in self.options
         }
-        chart = parse_plotly(text, title=caption, **overrides)
+        try:
+            chart = parse_plotly(text, title=caption, **overrides)
+        except DataError as error:
+            if error.offset is not None:
+                raise
+            raise DataError(_("{file}: {error}"), file=name, error=error) from None
         if not chart.title:
             raise DataError(_("give a caption in the body or a layout title in the figure"))
         return chart, chart.title
+
+    def _parse_caption(self) -> None:
+        if not any(line.strip() for line in self.content):
+            return
+        parsed = [node for node in self.parse_content_to_nodes() if not isinstance(node, nodes.raw)]
+        for node in parsed:
+            for raw in list(node.findall(nodes.raw)):  # no raw HTML in a caption
+                raw.parent.remove(raw)
+        if parsed and isinstance(parsed[0], nodes.paragraph):
+            self._caption_paragraph, self._more_paragraphs = parsed[0], parsed[1:]
+        else:
+            self._more_paragraphs = parsed
+
+    def _caption_nodes(self, text: str) -> list[nodes.Node]:
+        if self._caption_paragraph is None:
+            return super()._caption_nodes(text)
+        return list(self._caption_paragraph.children)
+
+    def _legend_nodes(self) -> list[nodes.Node]:
+        return list(self._more_paragraphs)
+
+    def _node_attributes(self, chart: Chart) -> dict:
+        # sphinx-charts named the image download "name.svg": the data files keep the stem
+        stem = re.sub(r"\.(svg|png|csv|json)$", "", self.options.get("download_name", ""), flags=re.I)
+        stem = stem or Path(self.arguments[0].strip()).stem
+        attributes = {"download_name": download_stem(stem, self._uid_hint()), "figure_json": str(self.data_path)}
+        if "height" in self.options:
+            attributes["height"] = self.options["height"]
+        return attributes
 
 
 class DataTableDirective(_DataDirective):
@@ -270,6 +340,8 @@ class DataTableDirective(_DataDirective):
         table = self._table_node(table_model)
         self._describe(table, "table", title)
         result: list[nodes.Node] = [table]
+        stem = download_stem(title, f"table-{self.lineno}")
+        result.append(download_node(files=[(f"{stem}.csv", table_csv(table_model.headers, table_model.rows))]))
         source = self._source_paragraph()
         if source is not None:
             result.append(source)

@@ -6,7 +6,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 CHART_KINDS = ("bar", "pie", "line")
+PLOT_KIND = "plot"  # a Plotly figure's cartesian traces (see :class:`Plot`)
+PANELS_KIND = "panels"  # small multiples: a Plotly figure's subplots or pies, one panel each
 SCALES = ("linear", "log")
+AXIS_TYPES = ("category", "linear", "log", "date")
+BARMODES = ("group", "stack", "relative", "overlay")
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,59 @@ class Value:
 @dataclass
 class Series:
     name: str
-    values: list[Value]
+    values: list[Value | None]  # None: no value for this label (a gap)
+
+
+@dataclass
+class Axis:
+    """One axis of a :class:`Plot`, as the figure defines it."""
+
+    type: str = "linear"  # one of AXIS_TYPES
+    title: str = ""
+    reversed: bool = False
+    percent: bool = False  # ticks multiplied by 100 and shown with % (tickformat ".0%")
+    suffix: str = ""  # ticksuffix, e.g. "%" for values already in percent
+    prefix: str = ""  # tickprefix, e.g. "$"
+    categories: list[str] = field(default_factory=list)  # category axes: the order drawn
+
+
+@dataclass
+class Trace:
+    """One Plotly trace on the cartesian axes.
+
+    ``positions`` are the trace's points along the category axis (the x axis,
+    or y for horizontal bars): category names, numbers, or milliseconds since
+    1970 for dates. ``values`` are along the value axis (None: a gap).
+    """
+
+    type: str  # "bar" or "scatter"
+    name: str
+    positions: list[str | float]
+    values: list[Value | None]
+    mode: frozenset[str] = frozenset({"lines", "markers"})  # scatter only
+    sizes: list[float] | None = None  # marker diameters in px (bubble charts)
+    base: list[float] | None = None  # bars: where each bar starts on the value axis
+    fill: str = "none"  # "none", "tozeroy" or "tonexty"
+    connectgaps: bool = False
+    errors_plus: list[float] | None = None  # error bar half-lengths above
+    errors_minus: list[float] | None = None  # and below
+    texts: list[str] | None = None  # mode "text": the text drawn at each point
+    dash: str = ""  # line.dash: "solid", "dash", "dot", "dashdot" (tells traces apart)
+    stackgroup: str = ""  # scatters of one stack group are piled up (areas)
+    groupnorm: str = ""  # the stack group's normalisation: "", "fraction" or "percent"
+    stackgaps: str = "infer zero"  # the stack group's missing points: zero, or "interpolate"
+
+
+@dataclass
+class Plot:
+    """Cartesian traces: bars and scatters sharing one pair of axes."""
+
+    traces: list[Trace]
+    position_axis: Axis  # x, or y when the bars are horizontal
+    value_axis: Axis
+    horizontal: bool = False  # bars along x (Plotly's orientation "h")
+    barmode: str = "group"
+    barnorm: str = ""  # "", "fraction" or "percent"
 
 
 @dataclass
@@ -40,10 +96,13 @@ class Chart:
     unit: str = ""
     scale: str = "linear"
     description: str = ""
+    hole: float = 0.0  # pie: inner radius as a fraction of the radius (donut)
+    plot: Plot | None = None  # kind "plot": what the drawing follows
+    panels: list[Chart] = field(default_factory=list)  # kind "panels": drawn one below the other
 
     @property
     def values(self) -> list[Value]:
-        return [value for series in self.series for value in series.values]
+        return [value for series in self.series for value in series.values if value is not None]
 
     @property
     def is_percent(self) -> bool:

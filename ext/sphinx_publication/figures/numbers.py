@@ -7,6 +7,7 @@ forms are avoided); tooltips and data tables show the exact value.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -61,9 +62,17 @@ class NumberFormat:
             format_decimal(scaled, _LABEL_PATTERN, locale=self.locale), self.suffix
         )
 
-    def tick(self, number: float, percent: bool = False) -> str:
+    def tick(self, number: float, percent: bool = False, grouping: bool = True) -> str:
+        """An axis tick: "0 %", "1 700 Md", "0,001" (small ticks keep their digits);
+        without *grouping* ("1995"), for years and other positions under 10 000."""
         if percent:
             return self._percent(Decimal(repr(number)))
+        scaled = abs(number) / 10**self.exponent
+        if 0 < scaled < 0.01 or (not grouping and abs(number) < 10_000):
+            decimals = max(2, 1 - math.floor(math.log10(scaled))) if scaled else 0
+            pattern = ("#,##0." if grouping else "0.") + "#" * min(decimals, 30)
+            text = format_decimal(Decimal(repr(number)).scaleb(-self.exponent), pattern, locale=self.locale)
+            return self._with_unit(text, self.suffix)
         return self.label(Decimal(repr(number)))
 
     def exact(self, value: Value) -> str:

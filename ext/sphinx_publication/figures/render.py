@@ -24,11 +24,14 @@ from docutils import nodes
 from ..builders import replace_unrendered
 from ..diagnostics import warn
 from ..i18n import translator
+from pathlib import Path
+
+from .downloads import download_node, html_links, label_chart, latex_mention, table_csv
 from .model import Chart
 from .nodes import chart_node
 from .numbers import NumberFormat
 from .pdf import write_chart_pdf
-from .svg import Wording, render_svg
+from .svg import Wording, panel_numbers, render_svg
 from .table_nodes import table_node
 
 if TYPE_CHECKING:
@@ -42,6 +45,8 @@ _UNITLESS = re.compile(r"^\d+(\.\d*)?$|^\.\d+$")
 
 
 def number_format(chart: Chart, language: str | None) -> NumberFormat:
+    if chart.plot is not None and chart.plot.value_axis.type == "date":
+        return NumberFormat(language, (), chart.unit)  # milliseconds: no "Md" magnitude
     return NumberFormat(language, chart.values, chart.unit)
 
 
@@ -66,11 +71,22 @@ def _has_share_column(chart: Chart) -> bool:
     return chart.kind == "pie" and not chart.is_percent
 
 
+def _cell(chart: Chart, numbers: NumberFormat, series_index: int, row: int) -> str:
+    value = chart.series[series_index].values[row]
+    if value is None:
+        return ""
+    if chart.plot is None:
+        return numbers.exact(value)
+    from .svg_plot import plot_cell  # the drawing and the table say the same
+
+    return plot_cell(chart, numbers, series_index, row)
+
+
 def table_rows(chart: Chart, numbers: NumberFormat) -> list[list[str]]:
     rows = []
     total = sum(v.as_float for v in chart.values) if chart.kind == "pie" else 0.0
     for index, label in enumerate(chart.labels):
-        cells = [numbers.exact(series.values[index]) for series in chart.series]
+        cells = [_cell(chart, numbers, n, index) for n in range(len(chart.series))]
         if _has_share_column(chart):
             cells.append(numbers.share(chart.series[0].values[index].as_float / total))
         rows.append([label, *cells])
@@ -85,27 +101,77 @@ def css_length(width: str) -> str:
     return f"{width}px" if _UNITLESS.match(width) else width
 
 
+def data_tables(chart: Chart, numbers: NumberFormat) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The chart's data as (caption, headers, rows): one table, or one per panel."""
+    if chart.panels:
+        return [(panel.title, table_headers(panel), table_rows(panel, panel_numbers(panel, numbers)))
+                for panel in chart.panels]
+    return [("", table_headers(chart), table_rows(chart, numbers))]
+
+
 def data_table_html(chart: Chart, numbers: NumberFormat) -> str:
-    head = "".join(f'<th scope="col">{html_escape(h)}</th>' for h in table_headers(chart))
-    body = "".join(
-        f'<tr><th scope="row">{html_escape(row[0])}</th>'
-        + "".join(f"<td>{html_escape(cell)}</td>" for cell in row[1:])
-        + "</tr>"
-        for row in table_rows(chart, numbers)
-    )
+    tables = []
+    for caption, headers, rows in data_tables(chart, numbers):
+        head = "".join(f'<th scope="col">{html_escape(h)}</th>' for h in headers)
+        body = "".join(
+            f'<tr><th scope="row">{html_escape(row[0])}</th>'
+            + "".join(f"<td>{html_escape(cell)}</td>" for cell in row[1:])
+            + "</tr>"
+            for row in rows
+        )
+        title = f"<caption>{html_escape(caption)}</caption>" if caption else ""
+        tables.append(f"<table>{title}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     return (
         f'<details class="sp-chart-data"><summary>{html_escape(str(_("Chart data")))}</summary>'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>"
+        f'{"".join(tables)}</details>'
     )
+
+
+def chart_files(chart: Chart, node: chart_node) -> list[tuple[str, bytes]]:
+    """The chart's data as CSV (exact values, not localised) and its Plotly JSON."""
+    stem = node.get("download_name") or node["uid"]
+    files = [(f"{stem}.csv", chart_csv(chart).encode("utf-8"))]
+    if node.get("figure_json"):
+        try:
+            files.append((f"{stem}.json", Path(node["figure_json"]).read_bytes()))
+        except OSError:
+            pass  # read at parse time; a file deleted since then is no longer offered
+    return files
+
+
+def chart_csv(chart: Chart) -> str:
+    if chart.panels:  # small multiples: one row per value, the panel named
+        rows = [[panel.title, label, series.name, "" if value is None else format(value.number, "f")]
+                for panel in chart.panels
+                for series in panel.series
+                for label, value in zip(panel.labels, series.values)]
+        return table_csv(["panel", "label", "series", "value"], rows)
+    headers = [chart.x_label or "label", *(s.name or f"{n}" for n, s in enumerate(chart.series, start=1))]
+    rows = []
+    for index, label in enumerate(chart.labels):
+        cells = []
+        for series in chart.series:
+            value = series.values[index]
+            cells.append("" if value is None else format(value.number, "f"))
+        rows.append([label, *cells])
+    return table_csv(headers, rows)
 
 
 def visit_chart_html(self: HTML5Translator, node: chart_node) -> None:
     chart: Chart = node["chart"]
     numbers = number_format(chart, self.config.language)
     drawing = render_svg(chart, numbers, uid=node["uid"], theme=True, wording=wording())
-    style = f' style="width:{html_escape(css_length(node["width"]))}"' if node.get("width") else ""
+    styles = []
+    if node.get("width"):
+        styles.append(f"width:{css_length(node['width'])}")
+    svg = drawing.text
+    if node.get("height"):  # sphinx-charts' :height:, the drawing keeps its proportions
+        svg = svg.replace(' class="sp-chart-svg"',
+                          f' class="sp-chart-svg" style="height:{html_escape(css_length(node["height"]))};width:auto"', 1)
+    style = f' style="{html_escape(";".join(styles))}"' if styles else ""
+    downloads = html_links(self, chart_files(chart, node), label_chart())
     self.body.append(
-        f'<div class="sp-chart"{style}>{drawing.text}{data_table_html(chart, numbers)}</div>\n'
+        f'<div class="sp-chart"{style}>{svg}{data_table_html(chart, numbers)}{downloads}</div>\n'
     )
     raise nodes.SkipNode
 
@@ -128,12 +194,17 @@ def visit_chart_latex(self: LaTeXTranslator, node: chart_node) -> None:
             location=node,
             subtype="figures",
         )
-        self.body.append(latex_tabular(self, table_headers(chart), table_rows(chart, numbers)))
+        for _caption, headers, rows in data_tables(chart, numbers):
+            self.body.append(latex_tabular(self, headers, rows))
         raise nodes.SkipNode from None
-    options = ""
+    options = []
     if node.get("width"):
-        options = f"[width={self.latex_image_length(node['width'])}]"
-    self.body.append(f"\n\\sphinxincludegraphics{options}{{{name}}}\n")
+        options.append(f"width={self.latex_image_length(node['width'])}")
+    if node.get("height"):
+        options += [f"height={self.latex_image_length(css_length(node['height']))}", "keepaspectratio"]
+    option_text = f"[{','.join(options)}]" if options else ""
+    self.body.append(f"\n\\sphinxincludegraphics{option_text}{{{name}}}\n")
+    self.body.append(latex_mention(self, chart_files(chart, node), label_chart(link=False)))
     raise nodes.SkipNode
 
 
@@ -157,14 +228,24 @@ def depart_nothing(self, node: nodes.Element) -> None:
 # -- every other builder ------------------------------------------------------
 
 
-def data_table_node(chart: Chart, numbers: NumberFormat) -> nodes.table:
-    """The chart's data as a docutils table (generated text: not translatable)."""
-    return table_node(table_headers(chart), table_rows(chart, numbers), ["sp-chart-data"])
+def data_table_node(chart: Chart, numbers: NumberFormat) -> nodes.Element:
+    """The chart's data as a docutils table, one per panel of small multiples
+    (generated text: not translatable)."""
+    tables = data_tables(chart, numbers)
+    if len(tables) == 1:
+        return table_node(tables[0][1], tables[0][2], ["sp-chart-data"])
+    container = nodes.container(classes=["sp-chart-data"])
+    for caption, headers, rows in tables:
+        container += nodes.paragraph("", "", nodes.strong(text=caption), translatable=False)
+        container += table_node(headers, rows, ["sp-chart-data"])
+    return container
 
 
 def charts_as_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: charts become data tables where no visitor draws them."""
     language = app.config.language
+    # the data files are linked from HTML and named in the PDF only
+    replace_unrendered(app, doctree, download_node, lambda node: nodes.inline())
     replace_unrendered(
         app, doctree, chart_node,
         lambda node: data_table_node(node["chart"], number_format(node["chart"], language)),

@@ -113,17 +113,30 @@ def _tooltip(wording: Wording, label: str, value: str, series: str = "") -> str:
     return f"<title>{esc(wording.labelled(prefix + label, value))}</title>"
 
 
-def _legend(canvas: _Canvas, names: list[str], x: float, y: float, width: float) -> float:
-    """Draw swatches and names flowing in rows; return the y below the legend."""
+def _legend(canvas: _Canvas, names: list[str], x: float, y: float, width: float,
+            swatches: list[str] | None = None, dashes: list[str] | None = None) -> float:
+    """Draw swatches ("bar", "line" or "marker") and names flowing in rows;
+    return the y below the legend."""
     cursor_x, row_y = x, y
     for index, name in enumerate(names):
         item_width = 18 + text_width(name, FONT) + 14
         if cursor_x > x and cursor_x + item_width > x + width:
             cursor_x, row_y = x, row_y + LINE + 4
-        canvas.add(
-            f'<rect x="{fmt(cursor_x)}" y="{fmt(row_y + 2)}" width="12" height="12"'
-            f"{canvas.colour(index)}/>"
-        )
+        swatch = swatches[index] if swatches else "bar"
+        if swatch == "line":
+            from .svg_plot import dash
+
+            canvas.add(
+                f'<path d="M{fmt(cursor_x)} {fmt(row_y + 8)}h14" stroke-width="2.5"'
+                f'{dash(index, dashes[index] if dashes else "")}{canvas.colour(index, "stroke")}/>'
+            )
+        elif swatch == "marker":
+            canvas.add(f'<circle cx="{fmt(cursor_x + 6)}" cy="{fmt(row_y + 8)}" r="4"{canvas.colour(index)}/>')
+        else:
+            canvas.add(
+                f'<rect x="{fmt(cursor_x)}" y="{fmt(row_y + 2)}" width="12" height="12"'
+                f"{canvas.colour(index)}/>"
+            )
         canvas.text(cursor_x + 18, row_y + 12, name)
         cursor_x += item_width
     return row_y + LINE + 8
@@ -288,6 +301,7 @@ def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
             shown = f"{shown} ({numbers.share(share)})"
         entries.append(canvas.wording.labelled(label, shown))
     radius = 90
+    inner = radius * chart.hole  # a donut's hole (Plotly's "hole")
     legend_max = 320
     legend_lines = [wrap(entry, legend_max, FONT) for entry in entries]
     legend_width = max(text_width(line, FONT) for lines in legend_lines for line in lines) + 18
@@ -297,7 +311,10 @@ def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
     for index, (label, value, share) in enumerate(zip(chart.labels, values, shares)):
         sweep = share * 2 * math.pi
         tooltip = _tooltip(canvas.wording, label, f"{numbers.exact(value)} ({numbers.share(share)})")
-        if share >= 0.9999:
+        if inner and share > 0:
+            canvas.add(f'<path data-mark="slice" d="{_ring_slice(cx, cy, radius, inner, angle, sweep)}"'
+                       f' fill-rule="evenodd"{canvas.colour(index)}>{tooltip}</path>')
+        elif share >= 0.9999:
             canvas.add(f'<circle cx="{fmt(cx)}" cy="{fmt(cy)}" r="{radius}"{canvas.colour(index)}>{tooltip}</circle>')
         elif share > 0:
             x1, y1 = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
@@ -309,7 +326,8 @@ def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
             )
         if sweep >= 0.5:
             middle = angle + sweep / 2
-            tx, ty = cx + radius * 0.62 * math.cos(middle), cy + radius * 0.62 * math.sin(middle)
+            reach = (1 + chart.hole) / 2 if inner else 0.62
+            tx, ty = cx + radius * reach * math.cos(middle), cy + radius * reach * math.sin(middle)
             on = ' class="sp-on" fill="#fff"' if canvas.theme else ' fill="#fff"'
             canvas.text(tx, ty + 4, numbers.share(share), anchor="middle", extra=on)
         angle += sweep
@@ -322,15 +340,65 @@ def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
     return width, y + PAD
 
 
-_DRAWERS = {"bar": _bar, "line": _line, "pie": _pie}
+def _ring_slice(cx: float, cy: float, outer: float, inner: float, start: float, sweep: float) -> str:
+    """The path of a donut slice: an outer arc, then the inner arc back."""
+    if sweep >= 2 * math.pi - 1e-6:  # the whole ring: two circles, the inner one a hole
+        return (f"M{fmt(cx + outer)} {fmt(cy)}A{fmt(outer)} {fmt(outer)} 0 1 1 {fmt(cx - outer)} {fmt(cy)}"
+                f"A{fmt(outer)} {fmt(outer)} 0 1 1 {fmt(cx + outer)} {fmt(cy)}Z"
+                f"M{fmt(cx + inner)} {fmt(cy)}A{fmt(inner)} {fmt(inner)} 0 1 0 {fmt(cx - inner)} {fmt(cy)}"
+                f"A{fmt(inner)} {fmt(inner)} 0 1 0 {fmt(cx + inner)} {fmt(cy)}Z")
+    end = start + sweep
+    large = 1 if sweep > math.pi else 0
+
+    def at(radius: float, angle: float) -> str:
+        return f"{fmt(cx + radius * math.cos(angle))} {fmt(cy + radius * math.sin(angle))}"
+
+    return (f"M{at(outer, start)}A{fmt(outer)} {fmt(outer)} 0 {large} 1 {at(outer, end)}"
+            f"L{at(inner, end)}A{fmt(inner)} {fmt(inner)} 0 {large} 0 {at(inner, start)}Z")
+
+
+def _plot(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+    from .svg_plot import draw_plot
+
+    return draw_plot(chart, numbers, canvas, _legend)
+
+
+def _panels(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+    """Small multiples: each panel under its heading, with its own axes."""
+    y, width = PAD, 0.0
+    for number, panel in enumerate(chart.panels):
+        inner = _Canvas(canvas.theme, canvas.wording)
+        panel_width, panel_height = _DRAWERS[panel.kind](panel, panel_numbers(panel, numbers), inner)
+        for line in wrap(panel.title, max(panel_width - 2 * PAD, 200), FONT):
+            canvas.text(PAD, y + FONT, line, extra=' font-weight="bold"')
+            y += LINE
+        canvas.add(f'<g data-panel="{number}" transform="translate(0 {fmt(y)})">{"".join(inner.parts)}</g>')
+        y += panel_height + LINE
+        width = max(width, panel_width)
+    return width, y
+
+
+def panel_numbers(panel: Chart, numbers: NumberFormat) -> NumberFormat:
+    """The number format of one panel (its own magnitude; none for dates)."""
+    dates = panel.plot is not None and panel.plot.value_axis.type == "date"
+    return NumberFormat(str(numbers.locale), () if dates else panel.values, panel.unit)
+
+
+_DRAWERS = {"bar": _bar, "line": _line, "pie": _pie, "plot": _plot, "panels": _panels}
 
 
 def summary(chart: Chart, numbers: NumberFormat, wording: Wording = ENGLISH) -> str:
     """A text alternative when the author gave no ``:description:``."""
+    if chart.panels:
+        return wording.separator.join(
+            f"{panel.title} — {summary(panel, panel_numbers(panel, numbers), wording)}" for panel in chart.panels
+        )
     parts = []
     for row, label in enumerate(chart.labels):
         values = ", ".join(
-            (f"{s.name} " if s.name else "") + numbers.label(s.values[row]) for s in chart.series
+            (f"{s.name} " if s.name else "") + numbers.label(s.values[row])
+            for s in chart.series
+            if s.values[row] is not None
         )
         parts.append(wording.labelled(label, values))
     return wording.separator.join(parts)
@@ -354,7 +422,7 @@ def render_svg(
     if theme:
         head = (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="sp-chart-svg" role="img"'
-            f' aria-labelledby="{uid}-t {uid}-d" viewBox="0 0 {width} {height}"'
+            f' aria-labelledby="{uid}-t" aria-describedby="{uid}-d" viewBox="0 0 {width} {height}"'
             f' width="{shown_width}" height="{shown_height}" font-size="{FONT}" fill="currentColor">'
         )
     else:
@@ -364,8 +432,11 @@ def render_svg(
             f' font-family="{PDF_FONT}">'
         )
     body = "".join(canvas.parts)
+    # Name = title, description = desc (once); the marks stay out of the
+    # accessibility tree: the data table beside the chart carries the numbers.
+    drawing = f'<g aria-hidden="true">{body}</g>' if theme else body
     text = (
         f'{head}<title id="{uid}-t">{esc(chart.title)}</title>'
-        f'<desc id="{uid}-d">{esc(description)}</desc>{body}</svg>'
+        f'<desc id="{uid}-d">{esc(description)}</desc>{drawing}</svg>'
     )
     return SvgDrawing(text, width, height)

@@ -1,0 +1,174 @@
+"""The data behind every chart and table, as files a reviewer can download.
+
+HTML pages link a CSV of the data (and, for ``chart``, the original Plotly
+JSON) under the chart's « Données du graphique » (« Télécharger les données »); the files are written into the
+output's ``_downloads/sp-<content hash>/`` folder, so two builds write the
+same bytes at the same place and two files never collide. EPUB books get no
+link (a link from a page to a file outside the spine is invalid in EPUB);
+the PDF names the file, with its address when ``html_baseurl`` is set.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util.osutil import relative_uri
+
+from ..i18n import translator
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
+_ = translator("sphinx_publication.figures")
+
+FOLDER = "_downloads"
+
+
+class download_node(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
+    """Links to data files; ``files`` is a list of (file name, text)."""
+
+
+def download_stem(text: str, fallback: str) -> str:
+    """A file name from a title: ``Tendances d'adoption`` -> ``tendances-d-adoption``."""
+    text = re.sub(r"[’'`]", "-", text)  # « d’adoption » -> d-adoption
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:60].strip("-")
+    return stem or fallback
+
+
+def table_csv(headers: list[str], rows: list[list[str]]) -> str:
+    """RFC 4180 CSV (comma, CRLF) of a header row and data rows."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    if headers:
+        writer.writerow(headers)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _folder(data: bytes) -> str:
+    return "sp-" + hashlib.sha256(data).hexdigest()[:16]
+
+
+def target(name: str, data: bytes) -> str:
+    """Where the file lives in the HTML output, relative to its root."""
+    return f"{FOLDER}/{_folder(data)}/{name}"
+
+
+def links_files(builder: Builder) -> bool:
+    """Whether pages of this builder link to data files (not in an EPUB book)."""
+    from sphinx.builders._epub_base import EpubBuilder
+
+    return builder.format == "html" and not isinstance(builder, EpubBuilder)
+
+
+def write_file(outdir: str | Path, name: str, data: bytes) -> str:
+    """Write *data* under its content folder (whole or absent); return its path from *outdir*."""
+    relative = target(name, data)
+    path = Path(outdir) / relative
+    if path.exists() and path.read_bytes() == data:
+        return relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=".sp-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return relative
+
+
+def html_links(translator_self, files: list[tuple[str, bytes]], label: str) -> str:
+    """``<p>`` with a link per file, written into the output; "" where files are not linked."""
+    from html import escape
+
+    builder = translator_self.builder
+    if not files or not links_files(builder):
+        return ""
+    page = builder.get_target_uri(builder.current_docname)
+    links = []
+    for name, data in files:
+        relative = write_file(builder.outdir, name, data)
+        href = relative_uri(page, relative)
+        links.append(f'<a class="reference download" href="{escape(href)}" download="">{escape(name)}</a>')
+    return f'<p class="sp-data-downloads">{escape(label)} {" · ".join(links)}</p>'
+
+
+def latex_mention(translator_self, files: list[tuple[str, bytes]], label: str) -> str:
+    """The file names (with their address under ``html_baseurl``) for the PDF."""
+    base = (translator_self.config.html_baseurl or "").rstrip("/")
+    parts = []
+    for name, data in files:
+        if base:
+            url = f"{base}/{target(name, data)}"
+            parts.append(rf"\sphinxhref{{{translator_self.encode_uri(url)}}}{{\sphinxcode{{{translator_self.encode(name)}}}}}")
+        else:
+            parts.append(rf"\sphinxcode{{{translator_self.encode(name)}}}")
+    return "\n\\par{\\small " + translator_self.encode(label) + " " + ", ".join(parts) + "}\n"
+
+
+def label_chart(link: bool = True) -> str:
+    """The words before the files: a link on a page, a file name in print."""
+    return str(_("Download the data:")) if link else str(_("Chart data:"))
+
+
+def label_table(link: bool = True) -> str:
+    return str(_("Download the table:")) if link else str(_("Table data:"))
+
+
+def visit_download_html(self, node: download_node) -> None:
+    self.body.append(html_links(self, _encoded(node["files"]), label_table()))
+    raise nodes.SkipNode
+
+
+def visit_download_latex(self, node: download_node) -> None:
+    self.body.append(latex_mention(self, _encoded(node["files"]), label_table(link=False)))
+    raise nodes.SkipNode
+
+
+def visit_download_skip(self, node: download_node) -> None:
+    raise nodes.SkipNode
+
+
+def _encoded(files: list[tuple[str, str | bytes]]) -> list[tuple[str, bytes]]:
+    return [(name, data.encode("utf-8") if isinstance(data, str) else data) for name, data in files]
+
+
+_LINKED = re.compile(r"_downloads/(sp-[0-9a-f]{16})/")
+
+
+def remove_unused_downloads(outdir: str | Path) -> list[str]:
+    """Delete the data folders of *outdir* that no page links any more (a chart
+    edited since an earlier build wrote its data under a new content hash)."""
+    folder = Path(outdir) / FOLDER
+    if not folder.is_dir():
+        return []
+    used = set()
+    for page in Path(outdir).rglob("*.html"):
+        used.update(_LINKED.findall(page.read_text(encoding="utf-8", errors="replace")))
+    removed = []
+    for data in sorted(folder.glob("sp-*")):
+        if data.is_dir() and data.name not in used:
+            for file in data.iterdir():
+                file.unlink(missing_ok=True)
+            data.rmdir()
+            removed.append(data.name)
+    return removed
+
+
+def remove_unused_downloads_after_build(app, exception: BaseException | None) -> None:
+    """``build-finished``: after a complete HTML build every page names the data files it links."""
+    if exception is None and links_files(app.builder):
+        remove_unused_downloads(app.builder.outdir)

@@ -1,0 +1,651 @@
+"""A Plotly figure's cartesian traces (:class:`~.model.Plot`) -> SVG marks.
+
+The drawing follows the figure: bars grouped, stacked (``stack``,
+``relative``), overlaid or normalised (``barnorm``) as ``layout.barmode``
+says, floating bars from their ``base``, scatters as lines, markers (sized:
+bubbles) or text, areas filled to zero or to the previous trace, gaps at
+``null`` values, error bars, and category, linear, logarithmic or date axes,
+reversed when the figure reverses them. Positions run along x, values along
+y, or the other way round for horizontal bars.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from babel.dates import format_datetime
+
+from .layout import fmt, nice_step, text_width, wrap
+from .model import Axis, Chart, Plot, Trace
+from .numbers import NumberFormat
+
+FONT = 13
+SMALL = 12
+LINE = 16
+PAD = 8
+BAR_FILL = 0.8  # share of a position's band that its bars take
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+# -- scales -------------------------------------------------------------------
+
+
+@dataclass
+class Continuous:
+    """Data -> pixels for linear, log and date axes."""
+
+    low: float
+    high: float
+    start: float
+    end: float
+    kind: str = "linear"
+
+    def _t(self, value: float) -> float:
+        if self.kind == "log":
+            return math.log10(max(value, 1e-300))
+        return value
+
+    def __call__(self, value: float) -> float:
+        low, high = self._t(self.low), self._t(self.high)
+        if high == low:
+            return (self.start + self.end) / 2
+        return self.start + (self._t(value) - low) / (high - low) * (self.end - self.start)
+
+    def clamp(self, value: float) -> float:
+        return min(max(value, self.low), self.high)
+
+
+def _padded(low: float, high: float, kind: str, include_zero: bool) -> tuple[float, float]:
+    if kind == "log":
+        low = 10.0 ** math.floor(math.log10(low))
+        high = 10.0 ** math.ceil(math.log10(high))
+        return (low, high * 10) if high <= low else (low, high)
+    if include_zero:
+        low, high = min(low, 0.0), max(high, 0.0)
+    if low == high:
+        low, high = (low - 1, high + 1) if low else (0.0, 1.0)
+    if kind == "date":
+        return low, high
+    step = nice_step(high - low, 5)
+    return math.floor(low / step + 1e-9) * step, math.ceil(high / step - 1e-9) * step
+
+
+def linear_ticks(scale: Continuous) -> list[float]:
+    if scale.kind == "log":
+        first, last = round(math.log10(scale.low)), round(math.log10(scale.high))
+        every = max(1, math.ceil((last - first + 1) / 8))
+        return [10.0**power for power in range(first, last + 1, every)]
+    step = nice_step(scale.high - scale.low, 5)
+    ticks, index = [], math.ceil(scale.low / step - 1e-9)
+    while index * step <= scale.high + step * 1e-9:
+        ticks.append(round(index * step, 10))
+        index += 1
+    return ticks
+
+
+_DAY = 86_400_000.0
+_DATE_STEPS = [  # (milliseconds, unit, count, skeleton of the tick labels)
+    (1000, "second", 1, "Hms"), (10_000, "second", 10, "Hms"), (60_000, "minute", 1, "Hm"),
+    (600_000, "minute", 10, "Hm"), (3_600_000, "hour", 1, "Hm"), (6 * 3_600_000, "hour", 6, "MMMdHm"),
+    (_DAY, "day", 1, "MMMd"), (2 * _DAY, "day", 2, "MMMd"), (7 * _DAY, "day", 7, "MMMd"), (30 * _DAY, "month", 1, "yMMM"),
+    (91 * _DAY, "month", 3, "yMMM"), (365 * _DAY, "year", 1, "y"), (3650 * _DAY, "year", 10, "y"),
+    (36500 * _DAY, "year", 100, "y"),
+]
+
+
+def _moment(ms: float) -> datetime:
+    return _EPOCH + timedelta(milliseconds=ms)
+
+
+def _ms(moment: datetime) -> float:
+    return (moment - _EPOCH) / timedelta(milliseconds=1)
+
+
+def date_ticks(low: float, high: float) -> tuple[list[float], str]:
+    """Round dates between *low* and *high* (ms) and the skeleton to print them."""
+    span = max(high - low, 1.0)
+    step_ms, unit, count, skeleton = next(
+        (step for step in _DATE_STEPS if span / step[0] <= 8), _DATE_STEPS[-1]
+    )
+    start = _moment(low)
+    if unit == "year":
+        moment = datetime(max(1, start.year - start.year % count), 1, 1, tzinfo=timezone.utc)
+    elif unit == "month":
+        moment = datetime(start.year, start.month - (start.month - 1) % count, 1, tzinfo=timezone.utc)
+    else:
+        moment = _moment(math.floor(low / step_ms) * step_ms)
+    ticks = []
+    while _ms(moment) <= high + 1 and len(ticks) < 40:
+        if _ms(moment) >= low - 1:
+            ticks.append(_ms(moment))
+        if unit == "year":
+            moment = moment.replace(year=moment.year + count)
+        elif unit == "month":
+            month = moment.month - 1 + count
+            moment = moment.replace(year=moment.year + month // 12, month=month % 12 + 1)
+        else:
+            moment += timedelta(milliseconds=step_ms)
+    return ticks, skeleton
+
+
+def format_date(ms: float, numbers: NumberFormat, skeleton: str = "") -> str:
+    """A date in the document language (French month names in French)."""
+    moment = _moment(ms)
+    if not skeleton:
+        has_time = moment.hour or moment.minute or moment.second
+        skeleton = "yMMMdHms" if moment.second else "yMMMdHm" if has_time else "yMMMd"
+    skeletons = numbers.locale.datetime_skeletons
+    if skeleton in skeletons:
+        pattern = skeletons[skeleton].pattern
+    else:  # e.g. "MMMdHm": the date's and the time's own patterns, side by side
+        split = skeleton.index("H") if "H" in skeleton else len(skeleton)
+        parts = [skeletons[part].pattern for part in (skeleton[:split], skeleton[split:]) if part in skeletons]
+        pattern = " ".join(parts) or "y-MM-dd HH:mm"
+    return format_datetime(moment, pattern, tzinfo=timezone.utc, locale=numbers.locale)
+
+
+# -- the values drawn: stacking and normalisation -------------------------------
+
+
+@dataclass
+class Mark:
+    """One bar or point: where it sits and the segment of the value axis it covers."""
+
+    trace: int
+    position: str | float
+    low: float  # bar start (the base, or the top of the bar below it)
+    high: float  # bar end / point value
+    text: str  # the exact value, for the tooltip
+    error: tuple[float, float] | None = None
+
+
+def _stacked(plot: Plot, numbers: NumberFormat) -> list[list[Mark | None]]:
+    """Per trace, per point: the bar or point as drawn, after barmode and barnorm."""
+    totals: dict[str | float, float] = {}
+    if plot.barnorm:
+        for trace in plot.traces:
+            if trace.type == "bar":
+                for position, value in zip(trace.positions, trace.values):
+                    if position is not None and value is not None:
+                        totals[position] = totals.get(position, 0.0) + value.as_float
+    factor = 100.0 if plot.barnorm == "percent" else 1.0
+    up: dict[str | float, float] = {}
+    down: dict[str | float, float] = {}
+    stacks = _scatter_stacks(plot, numbers)
+    result = []
+    for index, trace in enumerate(plot.traces):
+        if trace.stackgroup:
+            result.append(stacks[index])
+            continue
+        marks: list[Mark | None] = []
+        for n, (position, value) in enumerate(zip(trace.positions, trace.values)):
+            if position is None or value is None:
+                marks.append(None)
+                continue
+            number = value.as_float
+            text = _value_text(plot.value_axis, value, numbers, trace, n)
+            error = None
+            if trace.errors_plus is not None:
+                error = (trace.errors_minus[n], trace.errors_plus[n])
+            if trace.type == "bar" and plot.barnorm and totals.get(position):
+                number = number / totals[position] * factor
+                if error:
+                    error = (error[0] / totals[position] * factor, error[1] / totals[position] * factor)
+            if trace.type != "bar":
+                marks.append(Mark(index, position, number, number, text, error))
+                continue
+            if trace.base is not None:
+                low = trace.base[n]
+            elif plot.barmode == "stack":
+                low = up.get(position, 0.0)
+                up[position] = low + number
+            elif plot.barmode == "relative":
+                pile = up if number >= 0 else down
+                low = pile.get(position, 0.0)
+                pile[position] = low + number
+            else:
+                low = 0.0
+            marks.append(Mark(index, position, low, low + number, text, error))
+        result.append(marks)
+    return result
+
+
+def _scatter_stacks(plot: Plot, numbers: NumberFormat) -> dict[int, list[Mark | None]]:
+    """Stacked scatters (``stackgroup``): one mark per position of the group,
+    a missing point counted as zero, piled on the traces before it."""
+    order = _position_list(plot)
+    groups: dict[str, list[int]] = {}
+    for index, trace in enumerate(plot.traces):
+        if trace.stackgroup:
+            groups.setdefault(trace.stackgroup, []).append(index)
+    result: dict[int, list[Mark | None]] = {}
+    for members in groups.values():
+        norm = next((plot.traces[i].groupnorm for i in members if plot.traces[i].groupnorm), "")
+        own = [{str(p): v for p, v in zip(plot.traces[i].positions, plot.traces[i].values) if p is not None}
+               for i in members]
+        used = [p for p in order if any(str(p) in values for values in own)]
+        if plot.traces[members[0]].stackgaps == "interpolate":
+            own = [_interpolated(values, used, plot.position_axis) for values in own]
+        totals = {str(p): sum(v.as_float for values in own if (v := values.get(str(p))) is not None) for p in used}
+        running = dict.fromkeys(totals, 0.0)
+        for index, values in zip(members, own):
+            marks: list[Mark | None] = []
+            for position in used:
+                key = str(position)
+                value = values.get(key)
+                number = value.as_float if value is not None else 0.0
+                if norm and totals[key]:
+                    number = number / totals[key] * (100.0 if norm == "percent" else 1.0)
+                low = running[key]
+                running[key] = low + number
+                text = _value_text(plot.value_axis, value, numbers, plot.traces[index], 0) if value else "0"
+                marks.append(Mark(index, position, low, low + number, text))
+            result[index] = marks
+    return result
+
+
+def _interpolated(values: dict, used: list, axis: Axis) -> dict:
+    """Plotly's ``stackgaps: interpolate``: a missing point takes the value on the
+    line between its neighbours, or the nearest value beyond the trace's ends."""
+    from decimal import Decimal
+
+    from .model import Value
+
+    def where(position) -> float:
+        return float(used.index(position)) if axis.type == "category" else float(position)
+
+    known = [(where(p), values[str(p)].as_float) for p in used if values.get(str(p)) is not None]
+    if not known:
+        return values
+    filled = dict(values)
+    for position in used:
+        if values.get(str(position)) is not None:
+            continue
+        x = where(position)
+        before = [point for point in known if point[0] < x]
+        after = [point for point in known if point[0] > x]
+        if not before or not after:
+            number = (before[-1] if before else after[0])[1]
+        else:
+            (x0, y0), (x1, y1) = before[-1], after[0]
+            number = y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+        filled[str(position)] = Value(Decimal(repr(number)))
+    return filled
+
+
+def _value_text(axis: Axis, value, numbers: NumberFormat, trace: Trace, n: int) -> str:
+    if axis.type == "date":
+        if trace.base is not None:
+            return f"{format_date(trace.base[n], numbers)} – {format_date(trace.base[n] + value.as_float, numbers)}"
+        return format_date(value.as_float, numbers)
+    if axis.percent:
+        return numbers.share(value.as_float)
+    return axis.prefix + numbers.exact(value) + axis.suffix
+
+
+# -- drawing ------------------------------------------------------------------
+
+
+class _Frame:
+    """Turns (position px, value px) into (x, y) for the orientation of the plot."""
+
+    def __init__(self, horizontal: bool) -> None:
+        self.horizontal = horizontal
+
+    def point(self, p: float, v: float) -> tuple[float, float]:
+        return (v, p) if self.horizontal else (p, v)
+
+    def rect(self, p0: float, p1: float, v0: float, v1: float) -> str:
+        x0, y0 = self.point(p0, v0)
+        x1, y1 = self.point(p1, v1)
+        return (f'x="{fmt(min(x0, x1))}" y="{fmt(min(y0, y1))}" width="{fmt(max(abs(x1 - x0), 1))}"'
+                f' height="{fmt(max(abs(y1 - y0), 1))}"')
+
+
+def _tick_text(axis: Axis, value: float, numbers: NumberFormat, plain: NumberFormat) -> str:
+    if axis.percent:
+        return numbers.share(value)
+    if axis.suffix.strip() == "%" and not axis.prefix:
+        return numbers.tick(value, percent=True)
+    return axis.prefix + numbers.tick(value) + axis.suffix
+
+
+def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[float, float]:
+    """Draw *chart*'s plot on *canvas*; return the drawing's width and height."""
+    plot: Plot = chart.plot
+    marks = _stacked(plot, numbers)
+    frame = _Frame(plot.horizontal)
+    positions = _position_list(plot)
+    plain = NumberFormat(numbers.locale.language)  # no magnitude suffix, e.g. for years
+    plain.exponent, plain.suffix = 0, ""
+    pos_axis, val_axis = plot.position_axis, plot.value_axis
+    # value extent
+    values = []
+    for trace_marks in marks:
+        for mark in trace_marks:
+            if mark is None:
+                continue
+            values += [mark.low, mark.high]
+            if mark.error:
+                values += [mark.high - mark.error[0], mark.high + mark.error[1]]
+    has_bars = any(trace.type == "bar" for trace in plot.traces)
+    fills_zero = any(trace.fill == "tozeroy" for trace in plot.traces)
+    include_zero = val_axis.type == "linear" and (has_bars or fills_zero)
+    if val_axis.type == "log":
+        values = [value for value in values if value > 0] or [1.0]
+    low, high = _padded(min(values), max(values), val_axis.type, include_zero)
+    # geometry
+    count = len(positions)
+    names = [trace.name for trace in plot.traces]
+    y = PAD
+    if len(plot.traces) > 1:
+        y = legend(canvas, names, PAD, y, 560, [_swatch(trace) for trace in plot.traces],
+                   [trace.dash for trace in plot.traces])
+    if plot.horizontal:
+        label_texts = [_position_text(p, pos_axis, numbers, plain) for p in positions]
+        label_width = max((text_width(t, FONT) for t in label_texts), default=0) + 10
+        x0 = PAD + max(min(label_width, 220), 48)  # room for half of the first value tick
+        p_extent = max(24 * count, 160) if pos_axis.type == "category" else 260
+        p_start, p_end = y + 6, y + 6 + p_extent
+        v_start, v_end = x0, x0 + 420
+    else:
+        probe = Continuous(low, high, 0, 1, val_axis.type)
+        tick_values = date_ticks(low, high)[0] if val_axis.type == "date" else linear_ticks(probe)
+        widest = max((text_width(_tick_text(val_axis, t, numbers, plain), SMALL) for t in tick_values), default=20)
+        if val_axis.title:
+            for line in wrap(val_axis.title, 540, FONT):
+                canvas.text(PAD, y + FONT, line, extra=' font-weight="bold"')
+                y += LINE
+        x0 = PAD + widest + 10
+        widest_label = max((text_width(str(p), SMALL) for p in positions), default=0) if pos_axis.type == "category" else 0
+        slot = min(max(44, widest_label + 12), 120)
+        p_extent = max(300, min(count * slot, 640)) if pos_axis.type == "category" else 520
+        p_start, p_end = x0, x0 + p_extent
+        v_start, v_end = y + 10 + 230, y + 10  # values grow upwards
+    if plot.horizontal and pos_axis.type == "category":
+        p_start, p_end = p_end, p_start  # Plotly puts the first category at the bottom
+    if pos_axis.reversed:
+        p_start, p_end = p_end, p_start
+    if val_axis.reversed:
+        v_start, v_end = v_end, v_start
+    value_scale = Continuous(low, high, v_start, v_end, val_axis.type)
+    place, band = _position_scale(positions, pos_axis, p_start, p_end, has_bars)
+    p_low, p_high = min(p_start, p_end), max(p_start, p_end)
+    v_low, v_high = min(v_start, v_end), max(v_start, v_end)
+    # grid and value ticks
+    if val_axis.type == "date":
+        tick_values, skeleton = date_ticks(low, high)
+        tick_labels = [format_date(t, numbers, skeleton) for t in tick_values]
+    else:
+        tick_values = linear_ticks(value_scale)
+        tick_labels = [_tick_text(val_axis, t, numbers, plain) for t in tick_values]
+    step = _thin_step(tick_labels, abs(v_end - v_start) / max(len(tick_values), 1), plot.horizontal)
+    for index, (tick, label) in enumerate(zip(tick_values, tick_labels)):
+        v = value_scale(tick)
+        canvas.line(*frame.point(p_low, v), *frame.point(p_high, v), opacity=".15")
+        if index % step:
+            continue
+        if plot.horizontal:
+            canvas.text(v, p_high + SMALL + 5, label, anchor="middle", size=SMALL)
+        else:
+            canvas.text(p_low - 6, v + 4, label, anchor="end", size=SMALL)
+    if val_axis.type == "linear" and low <= 0 <= high:
+        canvas.line(*frame.point(p_low, value_scale(0)), *frame.point(p_high, value_scale(0)))
+    canvas.line(*frame.point(p_low, value_scale(low if not val_axis.reversed else high)),
+                *frame.point(p_high, value_scale(low if not val_axis.reversed else high)), opacity=".5")
+    # position ticks
+    depth = _position_ticks(canvas, frame, positions, pos_axis, place, numbers, plain,
+                            p_low, p_high, v_high if not plot.horizontal else v_low, band)
+    # marks: filled areas first, then bars, lines, markers and error bars
+    bar_traces = [i for i, trace in enumerate(plot.traces) if trace.type == "bar"]
+    previous: dict[str, list[tuple[float, float]]] = {}
+    for index, trace in enumerate(plot.traces):
+        if trace.type != "scatter":
+            continue
+        points = [(place(m.position), value_scale(m.high)) for m in marks[index] if m is not None]
+        previous_points = previous.get(trace.stackgroup)
+        if trace.fill != "none" and points:
+            if trace.fill == "tonexty" and previous_points:
+                outline = points + previous_points[::-1]
+            else:
+                zero = value_scale(value_scale.clamp(0.0 if val_axis.type != "log" else low))
+                outline = [(points[0][0], zero), *points, (points[-1][0], zero)]
+            path = "M" + "L".join(f"{fmt(a)} {fmt(b)}" for a, b in (frame.point(*pt) for pt in outline)) + "Z"
+            canvas.add(f'<path data-mark="area" data-trace="{index}" d="{path}" fill-opacity=".3" stroke="none"{canvas.colour(index)}/>')
+        previous[trace.stackgroup] = points
+    for index in bar_traces:
+        _draw_bars(canvas, frame, plot, index, marks[index], bar_traces, place, band, value_scale)
+    for index, trace in enumerate(plot.traces):
+        if trace.type == "scatter":
+            _draw_scatter(canvas, frame, trace, index, marks[index], place, value_scale)
+    for index, trace in enumerate(plot.traces):
+        offset = _bar_offset(plot, index, bar_traces, band) if trace.type == "bar" else 0.0
+        for mark in marks[index]:
+            if mark is not None and mark.error:
+                p = place(mark.position) + offset
+                a, b = value_scale(mark.high - mark.error[0]), value_scale(mark.high + mark.error[1])
+                canvas.add(f'<path data-mark="error" d="M{_xy(frame, p, a)}L{_xy(frame, p, b)}'
+                           f'M{_xy(frame, p - 4, a)}L{_xy(frame, p + 4, a)}M{_xy(frame, p - 4, b)}'
+                           f'L{_xy(frame, p + 4, b)}" stroke="{canvas.ink}" fill="none"/>')
+    # axis titles
+    if plot.horizontal:
+        bottom = p_high + SMALL + 10
+        if val_axis.title:
+            lines = wrap(val_axis.title, v_high - v_low, FONT)
+            canvas.text((v_low + v_high) / 2, bottom + LINE, lines, anchor="middle", extra=' font-weight="bold"')
+            bottom += LINE * len(lines)
+        if pos_axis.title:
+            canvas.text(PAD, PAD + FONT if len(plot.traces) == 1 else p_low - 10, pos_axis.title,
+                        extra=' font-weight="bold"')
+        return v_high + 60, bottom + PAD
+    bottom = v_high + SMALL + 8 + depth * LINE
+    if pos_axis.title:
+        lines = wrap(pos_axis.title, p_high - p_low, FONT)
+        canvas.text((p_low + p_high) / 2, bottom + LINE, lines, anchor="middle", extra=' font-weight="bold"')
+        bottom += LINE * len(lines) + 4
+    return max(p_high + PAD + 24, 560 + 2 * PAD), bottom + PAD
+
+
+DASHES = ("", "6 3", "2 2", "8 3 2 3")
+PLOTLY_DASHES = {"solid": "", "dash": "6 3", "dot": "2 2", "dashdot": "8 3 2 3", "longdash": "12 4",
+                 "longdashdot": "12 3 2 3"}
+
+
+def dash(index: int, plotly_dash: str = "") -> str:
+    """The figure's ``line.dash``; else traces beyond the palette's six colours
+    get a dash pattern, so that no two lines look alike."""
+    pattern = PLOTLY_DASHES[plotly_dash] if plotly_dash else DASHES[(index // 6) % len(DASHES)]
+    return f' stroke-dasharray="{pattern}"' if pattern else ""
+
+
+def _xy(frame: _Frame, p: float, v: float) -> str:
+    x, y = frame.point(p, v)
+    return f"{fmt(x)} {fmt(y)}"
+
+
+def _swatch(trace: Trace) -> str:
+    if trace.type == "bar":
+        return "bar"
+    return "line" if "lines" in trace.mode else "marker"
+
+
+def _position_list(plot: Plot) -> list[str | float]:
+    from .plotly import position_order  # the table and the drawing share one order
+
+    return position_order(plot)
+
+
+def _position_scale(positions: list, axis: Axis, start: float, end: float, has_bars: bool):
+    """Where each position sits, and the width of a position's band (px)."""
+    if axis.type == "category":
+        index = {name: n for n, name in enumerate(positions)}
+        slot = (end - start) / max(len(positions), 1)
+        return (lambda position: start + slot * (index[str(position)] + 0.5)), abs(slot)
+    numbers = [float(p) for p in positions]
+    gaps = [b - a for a, b in zip(numbers, numbers[1:]) if b > a]
+    if axis.type == "log":
+        gaps = [math.log10(b) - math.log10(a) for a, b in zip(numbers, numbers[1:]) if b > a]
+    gap = min(gaps) if gaps else (1.0 if axis.type != "date" else _DAY)
+    low, high = min(numbers), max(numbers)
+    if axis.type == "log":
+        scale = Continuous(low, high, 0, 1, "log")
+        span = math.log10(high) - math.log10(low) if high > low else 1.0
+    else:
+        scale = Continuous(low, high, 0, 1, "linear")
+        span = high - low if high > low else 1.0
+    margin = gap / 2 / span if has_bars else 0.02
+    inner_start = start + (end - start) * margin / (1 + 2 * margin)
+    inner_end = end - (end - start) * margin / (1 + 2 * margin)
+    if high == low:
+        return (lambda position: (start + end) / 2), abs(end - start) / 3
+
+    def place(position: str | float) -> float:
+        return inner_start + scale(float(position)) * (inner_end - inner_start)
+
+    band = abs(inner_end - inner_start) * gap / span
+    return place, band
+
+
+def _position_tick(axis: Axis, value: float, numbers: NumberFormat, plain: NumberFormat) -> str:
+    """A number along the position axis: years read 1995, not 1 995."""
+    if axis.percent or axis.suffix or axis.prefix:
+        return _tick_text(axis, value, numbers, plain)
+    return plain.tick(value, grouping=False)
+
+
+def _position_text(position, axis: Axis, numbers: NumberFormat, plain: NumberFormat, skeleton: str = "") -> str:
+    if axis.type == "category":
+        return str(position)
+    if axis.type == "date":
+        return format_date(float(position), numbers, skeleton)
+    return _position_tick(axis, float(position), numbers, plain)
+
+
+def _position_ticks(canvas, frame, positions, axis, place, numbers, plain, p_low, p_high, v_edge, band) -> int:
+    """Tick labels along the position axis; return their depth in lines."""
+    if axis.type == "category":
+        ticks = [(place(p), str(p)) for p in positions]
+    elif axis.type == "date":
+        values, skeleton = date_ticks(min(positions), max(positions))
+        ticks = [(place(v), format_date(v, numbers, skeleton)) for v in values
+                 if min(positions) <= v <= max(positions)] or [(place(p), format_date(p, numbers)) for p in positions]
+    else:
+        low, high = min(positions), max(positions)
+        scale = Continuous(low, high, 0, 1, axis.type)
+        candidates = linear_ticks(scale) if axis.type == "log" else linear_ticks(
+            Continuous(*_padded(low, high, "linear", False), 0, 1))
+        ticks = [(place(v), _position_tick(axis, v, numbers, plain)) for v in candidates if low <= v <= high]
+    if frame.horizontal:
+        for p, text in ticks:
+            canvas.text(v_edge - 6, p + 4, text, anchor="end")
+        return 1
+    spacing = (p_high - p_low) / max(len(ticks), 1)
+    lines = [wrap(text, max(spacing - 6, 48), SMALL) for _p, text in ticks]
+    flat = [max(group, key=lambda line: text_width(line, SMALL)) for group in lines]
+    step = _thin_step(flat, spacing, False)
+    depth = 1
+    for n, ((p, _text), group) in enumerate(zip(ticks, lines)):
+        canvas.line(p, v_edge, p, v_edge + 4)
+        if n % step == 0:
+            canvas.text(p, v_edge + SMALL + 6, group, anchor="middle", size=SMALL)
+            depth = max(depth, len(group))
+    return depth
+
+
+def _thin_step(labels: list[str], spacing: float, vertical_stack: bool) -> int:
+    if vertical_stack and spacing > 0:
+        widest = max((text_width(label, SMALL) for label in labels), default=0)
+    else:
+        widest = max((text_width(label, SMALL) for label in labels), default=0)
+    step = 1
+    while spacing > 0 and widest + 8 > spacing * step and step < len(labels):
+        step += 1
+    return step
+
+
+def _bar_offset(plot: Plot, index: int, bar_traces: list[int], band: float) -> float:
+    if plot.barmode != "group" or len(bar_traces) == 1:
+        return 0.0
+    width = band * BAR_FILL / len(bar_traces)
+    slot = bar_traces.index(index)
+    return -band * BAR_FILL / 2 + width * (slot + 0.5)
+
+
+def _draw_bars(canvas, frame, plot: Plot, index: int, marks, bar_traces, place, band, value_scale) -> None:
+    grouped = plot.barmode == "group" and len(bar_traces) > 1
+    width = band * BAR_FILL / (len(bar_traces) if grouped else 1)
+    offset = _bar_offset(plot, index, bar_traces, band)
+    trace = plot.traces[index]
+    for mark in marks:
+        if mark is None:
+            continue
+        centre = place(mark.position) + offset
+        low = value_scale(value_scale.clamp(mark.low))
+        high = value_scale(value_scale.clamp(mark.high))
+        tooltip = canvas.wording.labelled(f"{trace.name} — {mark.position}" if len(plot.traces) > 1
+                                          else str(mark.position), mark.text)
+        canvas.add(f'<rect data-mark="bar" data-trace="{index}" {frame.rect(centre - width / 2, centre + width / 2, low, high)}'
+                   f' data-position="{_attr(mark.position)}"{canvas.colour(index)}>'
+                   f"<title>{_esc(tooltip)}</title></rect>")
+
+
+def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_scale) -> None:
+    segments: list[list[tuple[float, float]]] = [[]]
+    for mark in marks:
+        if mark is None:
+            if not trace.connectgaps and segments[-1]:
+                segments.append([])
+            continue
+        segments[-1].append(frame.point(place(mark.position), value_scale(mark.high)))
+    if "lines" in trace.mode:
+        for segment in segments:
+            if len(segment) > 1:
+                path = "M" + "L".join(f"{fmt(x)} {fmt(y)}" for x, y in segment)
+                canvas.add(f'<path data-mark="line" data-trace="{index}" d="{path}" fill="none" stroke-width="2.5"'
+                           f'{dash(index, trace.dash)}{canvas.colour(index, "stroke")}/>')
+    points = [(mark, frame.point(place(mark.position), value_scale(mark.high))) for mark in marks if mark]
+    sizes = trace.sizes
+    for n, (mark, (x, y)) in enumerate(points):
+        if "markers" in trace.mode or ("lines" in trace.mode and len(points) == 1):
+            radius = 3.5 if sizes is None or trace.stackgroup else sizes[_point_index(marks, n)] / 2
+            tooltip = canvas.wording.labelled(f"{trace.name} — {mark.position}", mark.text)
+            canvas.add(f'<circle data-mark="marker" data-trace="{index}" cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(radius)}"'
+                       f' fill-opacity="{".6" if sizes else "1"}"{canvas.colour(index)}>'
+                       f"<title>{_esc(tooltip)}</title></circle>")
+        if trace.texts is not None and not trace.stackgroup:
+            text = trace.texts[_point_index(marks, n)]
+            canvas.text(x, y - 8 if "markers" in trace.mode else y + 4, text, anchor="middle", size=SMALL)
+
+
+def _point_index(marks, n: int) -> int:
+    """The index in the trace of the n-th drawn point."""
+    seen = -1
+    for index, mark in enumerate(marks):
+        if mark is not None:
+            seen += 1
+            if seen == n:
+                return index
+    return n
+
+
+def _esc(text: str) -> str:
+    from .svg import esc
+
+    return esc(text)
+
+
+def _attr(position) -> str:
+    return _esc(str(position))
+
+
+def plot_cell(chart: Chart, numbers: NumberFormat, series_index: int, row: int) -> str:
+    """The data table's cell of trace *series_index* at the *row*-th position, as the chart says it."""
+    plot: Plot = chart.plot
+    trace = plot.traces[series_index]
+    position = _position_list(plot)[row]
+    for n, (candidate, value) in enumerate(zip(trace.positions, trace.values)):
+        if candidate is not None and str(candidate) == str(position) and value is not None:
+            return _value_text(plot.value_axis, value, numbers, trace, n)
+    return ""

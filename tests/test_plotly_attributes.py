@@ -1,0 +1,388 @@
+"""One small figure per row of the README's table "Plotly figures (`chart`):
+what is drawn": honoured attributes change the drawing as Plotly would,
+refused ones raise a DataError naming their JSON path, cosmetic ones leave
+the drawing as it was. A README row without a test here fails."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from defusedxml import ElementTree
+
+from sphinx_publication.figures.parse import DataError
+from sphinx_publication.figures.plotly import parse_plotly
+from sphinx_publication.figures.render import number_format, table_rows
+from sphinx_publication.figures.svg import render_svg
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+SVG = "{http://www.w3.org/2000/svg}"
+BARS = {"type": "bar", "x": ["a", "b"], "y": [1, 2]}
+
+
+def chart(data: list[dict], layout: dict | None = None):
+    return parse_plotly(json.dumps({"data": data, "layout": layout or {}}), "T")
+
+
+def svg(data: list[dict], layout: dict | None = None) -> str:
+    model = chart(data, layout)
+    return render_svg(model, number_format(model, "fr"), uid="u").text
+
+
+def root(data: list[dict], layout: dict | None = None):
+    return ElementTree.fromstring(svg(data, layout))
+
+
+def marks(tree, kind: str, trace: int | None = None) -> list:
+    return [e for e in tree.iter() if e.get("data-mark") == kind
+            and (trace is None or e.get("data-trace") == str(trace))]
+
+
+def box(rect) -> tuple[float, float, float, float]:
+    x, y = float(rect.get("x")), float(rect.get("y"))
+    return x, y, x + float(rect.get("width")), y + float(rect.get("height"))
+
+
+def ticks(tree) -> list[str]:
+    return ["".join(t.itertext()) for t in tree.iter(f"{SVG}text") if t.get("font-size") == "12"]
+
+
+def refused(path: str, data: list[dict], layout: dict | None = None) -> None:
+    with pytest.raises(DataError) as error:
+        chart(data, layout)
+    assert error.value.message.startswith(path), error.value.message
+
+
+def cosmetic(data: list[dict], layout: dict | None, changed_data: list[dict], changed_layout: dict | None) -> None:
+    assert svg(data, layout) == svg(changed_data, changed_layout)
+
+
+two = [{"type": "bar", "x": ["a", "b"], "y": [1, 2]}, {"type": "bar", "x": ["a", "b"], "y": [3, -1]}]
+
+
+# -- honoured -----------------------------------------------------------------
+
+
+def barmode() -> None:
+    grouped = [box(r) for r in marks(root(two, {"barmode": "group"}), "bar")]
+    assert grouped[0][2] <= grouped[2][0] + 0.1  # side by side at "a"
+    stacked = [box(r) for r in marks(root(two, {"barmode": "stack"}), "bar")]
+    assert (stacked[0][0], stacked[0][2]) == (stacked[2][0], stacked[2][2])
+    assert stacked[2][3] == pytest.approx(stacked[0][1], abs=0.15)
+    # relative: the negative bar at "b" goes below zero instead of into the positive pile
+    relative = [box(r) for r in marks(root(two, {"barmode": "relative"}), "bar")]
+    stack_b, relative_b = stacked[3], relative[3]
+    assert relative_b[1] > relative[1][1] and relative_b != stack_b
+    overlay = [box(r) for r in marks(root(two, {"barmode": "overlay"}), "bar")]
+    assert overlay[0][0] == overlay[2][0] and overlay[0][3] == overlay[2][3]  # both from zero
+    refused("layout.barmode", two, {"barmode": "funnel"})
+
+
+def barnorm() -> None:
+    tree = root(two[:1] + [{"type": "bar", "x": ["a", "b"], "y": [3, 2]}], {"barmode": "stack", "barnorm": "percent"})
+    assert len({round(box(r)[1], 1) for r in marks(tree, "bar", 1)}) == 1
+    assert "100" in ticks(tree)
+
+
+def base() -> None:
+    tree = root([{"type": "bar", "x": ["a", "b"], "y": [1, 1], "base": [0, 5]}])
+    a, b = (box(r) for r in marks(tree, "bar"))
+    assert b[3] - b[1] == pytest.approx(a[3] - a[1], abs=0.2) and b[3] < a[1]
+
+
+def orientation() -> None:
+    tree = root([{"type": "bar", "orientation": "h", "y": ["a", "b"], "x": [1, 2]}])
+    a, b = (box(r) for r in marks(tree, "bar"))
+    assert a[3] - a[1] == pytest.approx(b[3] - b[1])  # same thickness
+    assert b[2] - b[0] == pytest.approx(2 * (a[2] - a[0]), rel=0.02)  # lengths along x
+    assert a[1] > b[1]  # first category at the bottom
+
+
+def hole() -> None:
+    tree = root([{"type": "pie", "labels": ["a", "b"], "values": [1, 3], "hole": 0.4}])
+    assert all(" 36 " in p.get("d").replace("A36 36", " 36 ") for p in marks(tree, "slice"))
+    refused("data[0].hole", [{"type": "pie", "values": [1], "hole": 1.5}])
+
+
+def mode() -> None:
+    points = {"x": [1, 2, 3], "y": [1, 3, 2]}
+    assert marks(root([{**points, "mode": "markers"}]), "line") == []
+    assert marks(root([{**points, "mode": "lines"}]), "marker") == []
+    both = root([{**points, "mode": "lines+markers"}])
+    assert len(marks(both, "line")) == 1 and len(marks(both, "marker")) == 3
+    text = root([{**points, "mode": "text", "text": ["un", "deux", "trois"]}])
+    assert marks(text, "line") == [] and "deux" in svg([{**points, "mode": "text", "text": ["un", "deux", "trois"]}])
+    many = root([{"x": list(range(25)), "y": list(range(25))}])
+    assert marks(many, "marker") == []  # Plotly: lines only from 20 points
+
+
+def marker_size() -> None:
+    tree = root([{"x": [1, 2], "y": [1, 2], "mode": "markers", "marker": {"size": [10, 30]}}])
+    assert [float(c.get("r")) for c in marks(tree, "marker")] == [5, 15]
+    area = root([{"x": [1, 2], "y": [1, 2], "mode": "markers",
+                  "marker": {"size": [100, 400], "sizemode": "area", "sizeref": 1}}])
+    assert [float(c.get("r")) for c in marks(area, "marker")] == [5, 10]
+
+
+def fill() -> None:
+    tree = root([{"x": [1, 2], "y": [1, 2], "fill": "tozeroy"},
+                 {"x": [1, 2], "y": [3, 4], "fill": "tonexty"}])
+    areas = marks(tree, "area")
+    assert len(areas) == 2
+    refused("data[0].fill", [{"x": [1], "y": [1], "fill": "toself"}])
+
+
+def stackgroup() -> None:
+    data = [{"x": [1, 2], "y": [1, 2], "stackgroup": "g"}, {"x": [1, 2], "y": [3, 4], "stackgroup": "g"}]
+    tree = root(data)
+    assert len(marks(tree, "area")) == 2
+    top = [float(v) for v in re.findall(r"[\d.]+", marks(tree, "line", 1)[0].get("d"))]
+    alone = [float(v) for v in re.findall(r"[\d.]+", marks(root([data[1] | {"stackgroup": None}]), "line")[0].get("d"))]
+    assert top != alone  # piled on the first trace
+    gap = [{"x": [1, 3], "y": [1, 3], "stackgroup": "g"}, {"x": [1, 2, 3], "y": [1, 1, 1], "stackgroup": "g"}]
+    zero = [float(v) for v in re.findall(r"[\d.]+", marks(root(gap), "line", 0)[0].get("d"))]
+    line = [float(v) for v in re.findall(
+        r"[\d.]+", marks(root([gap[0] | {"stackgaps": "interpolate"}, gap[1]]), "line", 0)[0].get("d"))]
+    # x=2: the first trace counts 0 there, or 2 (between 1 and 3) when interpolated
+    assert zero[3] > line[3]  # y pixel of the middle point: lower value, larger y
+    refused("data[0].stackgaps", [{**data[0], "stackgaps": "sideways"}])
+
+
+def connectgaps() -> None:
+    gap = {"x": [1, 2, 3, 4, 5], "y": [1, 2, None, 3, 4]}
+    assert len(marks(root([gap]), "line")) == 2
+    assert len(marks(root([{**gap, "connectgaps": True}]), "line")) == 1
+
+
+def x_defaults() -> None:
+    model = chart([{"type": "bar", "y": [5, 6, 7]}])
+    assert model.labels == ["0", "1", "2"]
+    model = chart([{"y": [5, 6], "x0": 10, "dx": 5}])
+    assert model.labels == ["10", "15"]
+    union = chart([{"x": [1, 3], "y": [1, 1]}, {"x": [2, 3], "y": [2, 2]}])
+    assert union.labels == ["1", "2", "3"]
+    assert [[cell for cell in row[1:]] for row in table_rows(union, number_format(union, "fr"))] == [
+        ["1", ""], ["", "2"], ["1", "2"]]
+
+
+def labels() -> None:
+    assert chart([{"type": "pie", "values": [1, 2]}]).labels == ["0", "1"]
+    summed = chart([{"type": "pie", "labels": ["a", "b", "a"], "values": [1, 2, 3]}])
+    assert summed.labels == ["a", "b"] and [v.number for v in summed.series[0].values] == [4, 2]
+    counted = chart([{"type": "pie", "labels": ["a", "b", "a"]}])
+    assert [v.number for v in counted.series[0].values] == [2, 1]
+
+
+def name() -> None:
+    model = chart([{"x": [1], "y": [1]}, {"x": [1], "y": [2], "name": "B"}])
+    assert [s.name for s in model.series] == ["trace 0", "B"]
+
+
+def visible() -> None:
+    model = chart([{"x": [1], "y": [1]}, {"x": [1], "y": [2], "visible": "legendonly"},
+                   {"x": [1], "y": [3], "visible": False}])
+    assert [s.name for s in model.series] == ["trace 0"]
+
+
+def error_y() -> None:
+    for error in ({"type": "data", "array": [1, 2]}, {"type": "percent", "value": 10},
+                  {"type": "constant", "value": 1}, {"type": "sqrt"}):
+        assert len(marks(root([{**BARS, "error_y": error}]), "error")) == 2
+    asymmetric = chart([{**BARS, "error_y": {"array": [1, 1], "arrayminus": [0.5, 0.5]}}])
+    assert asymmetric.plot.traces[0].errors_minus == [0.5, 0.5]
+    refused("data[0].error_x", [{**BARS, "error_x": {"array": [1, 1]}}])
+
+
+def line_dash() -> None:
+    tree = root([{"x": [1, 2], "y": [1, 2], "line": {"dash": "dash"}}])
+    assert marks(tree, "line")[0].get("stroke-dasharray") == "6 3"
+
+
+def axis_type() -> None:
+    assert chart([{"x": ["2024-01-01", "2024-03-01"], "y": [1, 2]}]).plot.position_axis.type == "date"
+    assert "janv." in " ".join(ticks(root([{"x": ["2024-01-01", "2024-03-01"], "y": [1, 2]}])))
+    assert chart([{"x": [1, 10], "y": [1, 2]}], {"xaxis": {"type": "log"}}).plot.position_axis.type == "log"
+    log_y = root([{"x": [1, 2], "y": [1, 1000]}], {"yaxis": {"type": "log"}})
+    assert "1\u202f000" in ticks(log_y) or "1 000" in ticks(log_y)
+    assert chart([{"x": ["1", "2"], "y": [1, 2]}]).plot.position_axis.type == "linear"
+    assert chart([{"x": [1, 2], "y": [1, 2]}], {"xaxis": {"type": "category"}}).plot.position_axis.type == "category"
+
+
+def categoryorder() -> None:
+    data = [{"type": "bar", "x": ["b", "c", "a"], "y": [2, 3, 1]}]
+    assert chart(data, {"xaxis": {"categoryorder": "category ascending"}}).labels == ["a", "b", "c"]
+    assert chart(data, {"xaxis": {"categoryarray": ["c", "a"]}}).labels == ["c", "a", "b"]
+    assert chart(data, {"xaxis": {"categoryorder": "total descending"}}).labels == ["c", "b", "a"]
+    refused("layout.xaxis.categoryorder", data, {"xaxis": {"categoryorder": "sideways"}})
+
+
+def autorange() -> None:
+    data = [{"x": [1, 2], "y": [1, 2]}]
+    for layout in ({"xaxis": {"autorange": "reversed"}}, {"xaxis": {"range": [3, 0]}}):
+        first, second = marks(root(data, layout), "marker")
+        assert float(first.get("cx")) > float(second.get("cx"))
+
+
+def tickformat() -> None:
+    tree = root([{"x": [1, 2], "y": [0, 0.5]}], {"yaxis": {"tickformat": ".0%"}})
+    assert "0\u00a0%" in ticks(tree) and "20\u00a0%" in ticks(tree)
+    suffix = root([{"x": [1, 2], "y": [0, 50]}], {"yaxis": {"ticksuffix": "%"}})
+    assert "40\u00a0%" in ticks(suffix)
+    prefix = root([{"x": [1, 2], "y": [0, 50]}], {"yaxis": {"tickprefix": "$"}})
+    assert "$50" in ticks(prefix)
+
+
+def titles() -> None:
+    model = chart([{"x": [1], "y": [1], "name": "$\\alpha_{1}$"}],
+                  {"title": {"text": "Titre"}, "xaxis": {"title": "$k_{1}z$"}, "yaxis": {"title": {"text": "Y"}}})
+    assert (model.x_label, model.y_label, model.series[0].name) == ("k₁z", "Y", "α₁")
+    assert parse_plotly(json.dumps({"data": [{"x": [1], "y": [1]}], "layout": {"title": "Titre"}})).title == "Titre"
+
+
+# -- refused -------------------------------------------------------------------
+
+
+def trace_type() -> None:
+    refused("data[0].type", [{"type": "heatmap", "z": [[1]]}])
+
+
+def subplots() -> None:
+    model = chart([BARS, {**BARS, "y": [5, 6], "xaxis": "x2", "yaxis": "y2"}])
+    assert model.kind == "panels" and [panel.kind for panel in model.panels] == ["plot", "plot"]
+    tree = root([BARS, {**BARS, "y": [5, 6], "xaxis": "x2", "yaxis": "y2"}])
+    assert len([e for e in tree.iter() if e.get("data-panel") is not None]) == 2
+    refused("layout.yaxis2.overlaying", [BARS, {**BARS, "yaxis": "y2"}], {"yaxis2": {"overlaying": "y"}})
+    refused("data[0].xaxis", [{**BARS, "xaxis": "x0"}])
+
+
+def several_pies() -> None:
+    pie = {"type": "pie", "values": [1, 2]}
+    model = chart([{**pie, "name": "A"}, {**pie, "title": {"text": "B"}}])
+    assert [panel.title for panel in model.panels] == ["A", "B"]
+    refused("data[1]", [pie, BARS])
+
+
+def annotations() -> None:
+    for key in ("annotations", "shapes", "images", "sliders", "updatemenus", "hiddenlabels"):
+        refused(f"layout.{key}", [BARS], {key: [{"text": "x"}]})
+
+
+def axis_range() -> None:
+    refused("layout.yaxis.range", [BARS], {"yaxis": {"range": [0, 1.5]}})
+    assert chart([BARS], {"yaxis": {"range": [0, 10]}})  # shows everything: cosmetic
+    refused("layout.xaxis.range", [BARS], {"xaxis": {"range": [-0.5, 0.5]}})  # hides category "b"
+    assert chart([BARS], {"xaxis": {"range": [-0.5, 1.5]}})
+
+
+def ticktext() -> None:
+    for key in ("ticktext", "rangebreaks", "overlaying"):
+        refused(f"layout.xaxis.{key}", [BARS], {"xaxis": {key: ["x"]}})
+
+
+def line_shape() -> None:
+    refused("data[0].line.shape", [{"x": [1, 2], "y": [1, 2], "line": {"shape": "hv"}}])
+    assert chart([{"x": [1, 2], "y": [1, 2], "line": {"shape": "spline"}}])
+
+
+def log_nonpositive() -> None:
+    refused("data[0].y[0]", [{"x": [1, 2], "y": [0, 2]}], {"yaxis": {"type": "log"}})
+    refused("data[0].x[0]", [{"x": [-1, 2], "y": [1, 2]}], {"xaxis": {"type": "log"}})
+
+
+def unknown() -> None:
+    refused("data[0].transforms", [{**BARS, "transforms": [{"type": "filter"}]}])
+    refused("layout.frobnicate", [BARS], {"frobnicate": 1})
+    refused("data[0].marker.frob", [{**BARS, "marker": {"frob": 1}}])
+
+
+# -- ignored as cosmetic ----------------------------------------------------------
+
+
+def colours() -> None:
+    cosmetic([BARS], None, [{**BARS, "marker": {"color": ["red", "blue"]}, "opacity": 0.5}],
+             {"colorway": ["red"]})
+
+
+def sizes() -> None:
+    cosmetic([BARS], None, [{**BARS, "width": 0.1}], {"width": 300, "height": 200, "margin": {"t": 0}, "bargap": 0.5})
+
+
+def text_hover() -> None:
+    cosmetic([BARS], None, [{**BARS, "text": ["x", "y"], "hovertemplate": "%{y}", "texttemplate": "%{y}"}], None)
+
+
+def legend_fonts() -> None:
+    cosmetic([BARS], None, [BARS], {"showlegend": True, "legend": {"x": 0}, "font": {"size": 20}})
+
+
+def pie_order() -> None:
+    pie = {"type": "pie", "labels": ["a", "b"], "values": [1, 3]}
+    cosmetic([pie], None, [{**pie, "sort": False, "direction": "clockwise", "rotation": 90}], None)
+
+
+def tick_placement() -> None:
+    cosmetic([BARS], None, [BARS], {"yaxis": {"dtick": 0.5, "tick0": 0, "nticks": 3, "tickvals": [1]},
+                                    "xaxis": {"domain": [0, 1]}})
+
+
+CASES: dict[str, Callable[[], None]] = {
+    "layout.barmode": barmode,
+    "layout.barnorm": barnorm,
+    "data[].base": base,
+    "data[].orientation": orientation,
+    "data[].hole": hole,
+    "data[].mode": mode,
+    "data[].marker.size": marker_size,
+    "data[].fill": fill,
+    "data[].stackgroup": stackgroup,
+    "data[].connectgaps": connectgaps,
+    "data[].x": x_defaults,
+    "data[].labels": labels,
+    "data[].name": name,
+    "data[].visible": visible,
+    "data[].error_y": error_y,
+    "data[].line.dash": line_dash,
+    "layout.xaxis.type": axis_type,
+    "layout.xaxis.categoryorder": categoryorder,
+    "layout.xaxis.autorange": autorange,
+    "layout.yaxis.tickformat": tickformat,
+    "layout.title": titles,
+    "data[].type": trace_type,
+    "data[].xaxis": subplots,
+    "several pies": several_pies,
+    "layout.annotations": annotations,
+    "layout.xaxis.range": axis_range,
+    "layout.xaxis.ticktext": ticktext,
+    "data[].line.shape": line_shape,
+    "log axis with values ≤ 0": log_nonpositive,
+    "unknown attributes": unknown,
+    "colours": colours,
+    "sizes and spacing": sizes,
+    "text and hover": text_hover,
+    "legend and fonts": legend_fonts,
+    "pie order": pie_order,
+    "tick placement": tick_placement,
+}
+
+
+def readme_rows() -> list[tuple[str, str]]:
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Plotly figures (`chart`): what is drawn", 1)[1].split("\n## ", 1)[0]
+    rows = []
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0] not in ("attribute", "---"):
+            rows.append((cells[0].strip("`"), cells[1]))
+    return rows
+
+
+def test_every_readme_row_has_a_test_and_every_test_a_row():
+    assert sorted(attribute for attribute, _treatment in readme_rows()) == sorted(CASES)
+
+
+@pytest.mark.parametrize(("attribute", "treatment"), readme_rows(), ids=lambda value: value)
+def test_readme_row(attribute, treatment):
+    CASES[attribute]()
