@@ -10,7 +10,8 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
 * malformed .bib files give located warnings instead of a traceback
   (:mod:`.bibcheck`, :mod:`.bibfiles`);
 * incremental builds after a .bib edit equal clean builds (:mod:`.incremental`);
-* one bibliography at the end of the PDF, without an empty chapter (:mod:`.latex`).
+* one bibliography at the end of the PDF, without an empty chapter (:mod:`.latex`);
+* in HTML, a card previews each cited entry and each ``{numref}`` figure in place (:mod:`.cards`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..i18n import register_catalog
-from . import backlinks, bibfiles, incremental, latex, plugin_cache, refids
+from . import backlinks, bibfiles, cards, incremental, latex, plugin_cache, refids
 from .terms import use_language
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-updated", incremental.documents_to_rewrite, priority=600)
     app.add_post_transform(backlinks.CitationBacklinks)
     app.add_post_transform(backlinks.LatexCitationAnchors)
+    cards.setup(app)
     app.add_post_transform(latex.MarkBibliographySection)
     app.add_post_transform(latex.MoveBibliographyHeading)
     # Visitors are registered under output formats only, never under builder
