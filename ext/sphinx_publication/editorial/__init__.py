@@ -27,6 +27,7 @@ from .directives import (
 from .domain import EditorialDomain
 from .gate import check_mode, hide_editorial_nodes, mode, on_build_finished
 from .messages import DOMAIN, SUBTYPE, _
+from .reading_path import link_items_to_report
 from .render import add_nodes, has_renderer, plain_replacement
 from .report import build_report
 from .statuses import DEFAULT_BLOCKING
@@ -77,6 +78,7 @@ def on_doctree_resolved(app, doctree: nodes.document, docname: str) -> None:
     domain = app.env.get_domain("editorial")
     for node in list(doctree.findall(ed.editorial_report)):
         node.replace_self(build_report(app.builder, docname, domain))
+    link_items_to_report(app.builder, doctree, docname, domain)
     for node_class in (ed.data_needed, ed.data_needed_block, ed.review_note):
         if not has_renderer(app, node_class):
             for node in list(doctree.findall(node_class)):

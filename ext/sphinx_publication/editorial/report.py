@@ -8,6 +8,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.errors import ExtensionError, NoUri
 
+from .reading_path import reading_order_section
 from .messages import _, count_phrase, data_needed_label, review_note_label, status_label
 from .statuses import STATUS_KEYS
 from .unlinked_entries import UnlinkedEntry, entries_without_locator
@@ -126,6 +127,7 @@ def build_report(builder, fromdocname: str, domain) -> list[nodes.Node]:
         "references": len(bib),
     }
     result: list[nodes.Node] = [summary_paragraph(counts, language)]
+    result.extend(reading_order_section(builder, fromdocname, domain))
 
     result.append(_heading(data_needed_label(), counts["markers"], language))
     result.append(
