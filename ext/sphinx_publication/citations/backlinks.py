@@ -15,9 +15,9 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from ..i18n import translator
+from ..links import reference_to
 from .incremental import CitationSnapshotDomain, Places
 
 _ = translator("sphinx_publication.citations")
@@ -87,7 +87,7 @@ def backlink(builder, fromdocname: str, docname: str, ref_id: str, page: str, nu
             number=number, total=total, page=page
         )
         content += nodes.inline(hidden, hidden, classes=[VISUALLY_HIDDEN])
-    node = make_refnode(builder, fromdocname, docname, ref_id, content)
+    node = reference_to(builder, fromdocname, docname, ref_id, content)
     node["classes"].append("citation-backlink")
     return node
 

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from docutils import nodes
 from sphinx.builders._epub_base import EpubBuilder
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 from sphinxcontrib.bibtex.transforms import BibliographyTransform, node_text_transform
 
 from ..i18n import translator
+from ..links import fragment, reference_to
 from .backlinks import backlinks_paragraph
 from .incremental import CitationSnapshotDomain
 
@@ -138,7 +138,7 @@ def figure_card(builder, fromdocname: str, target_id: str, figure: FigureTarget)
 
 def go_to(builder, fromdocname: str, docname: str, target_id: str, text: str) -> nodes.paragraph:
     paragraph = nodes.paragraph(classes=["publication-card-go"])
-    paragraph += make_refnode(builder, fromdocname, docname, target_id, nodes.inline(text, text))
+    paragraph += reference_to(builder, fromdocname, docname, target_id, nodes.inline(text, text))
     return paragraph
 
 
@@ -147,11 +147,6 @@ def go_to(builder, fromdocname: str, docname: str, target_id: str, text: str) ->
 
 def shows_cards(builder) -> bool:
     return builder.format == "html" and not isinstance(builder, EpubBuilder)
-
-
-def fragment(reference: nodes.reference) -> str:
-    uri = reference.get("refuri", "")
-    return uri.partition("#")[2] if "#" in uri else ""
 
 
 def is_citation_link(reference: nodes.reference) -> bool:
@@ -186,7 +181,7 @@ class CardTemplates(SphinxPostTransform):
         citations = None
         figures = None
         for reference in list(self.document.findall(nodes.reference)):
-            target_id = fragment(reference)
+            target_id = reference.get("refid") or fragment(reference.get("refuri", ""))
             if not target_id or not reference.get("internal"):
                 continue
             if is_citation_link(reference):

@@ -15,7 +15,8 @@
   box.setAttribute("role", "group");
   let trigger = null, timer = 0, touched = false, refocusing = false;
 
-  const targetOf = (link) => decodeURIComponent(link.hash.slice(1));
+  // the last fragment: single-page builds may write "#document-page#id"
+  const targetOf = (link) => decodeURIComponent(link.hash.split("#").pop());
   const triggerOf = (element) => {
     const link = element.closest && element.closest("a.publication-card-trigger");
     return link && cards[targetOf(link)] ? link : null;
