@@ -291,6 +291,7 @@ def test_open_card_has_no_axe_violation_and_fits_a_320px_screen(tab, dark):
     card.wait_for(state="visible")
     box = card.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 320, box
+    assert card.evaluate("c => c.scrollWidth <= c.clientWidth"), "a long URL overflows the card"
     assert t.page.evaluate("document.documentElement.scrollWidth") <= 320
     violations = Axe().run(t.page).response["violations"]
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]

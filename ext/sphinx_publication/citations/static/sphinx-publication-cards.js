@@ -13,7 +13,7 @@
   box.className = "publication-card";
   box.id = "publication-card";
   box.setAttribute("role", "group");
-  let trigger = null, timer = 0, touched = false, refocusing = false;
+  let trigger = null, timer = 0, touched = false, refocusing = false, escaped = null;
 
   // the last fragment: single-page builds may write "#document-page#id"
   const targetOf = (link) => decodeURIComponent(link.hash.split("#").pop());
@@ -55,13 +55,15 @@
   }
 
   function place() {
-    // Below the link, kept inside the viewport's width.
+    // Below the link (above it when there is no room below), inside the viewport's width.
     box.style.left = box.style.top = "0px";
     const link = trigger.getBoundingClientRect();
-    const origin = box.offsetParent.getBoundingClientRect();
+    const origin = box.getBoundingClientRect(); // where (0, 0) is: the containing block
     const room = document.documentElement.clientWidth - box.offsetWidth - 8;
+    const above = link.top - box.offsetHeight - 4;
+    const top = link.bottom + 4 + box.offsetHeight > innerHeight && above > 0 ? above : link.bottom + 4;
     box.style.left = Math.max(8, Math.min(link.left, room)) - origin.left + "px";
-    box.style.top = link.bottom - origin.top + 4 + "px";
+    box.style.top = top - origin.top + "px";
   }
 
   const inside = (node) => node && (box.contains(node) || (trigger && trigger.contains(node)));
@@ -69,7 +71,7 @@
   document.addEventListener("pointerover", (event) => {
     if (event.pointerType !== "mouse") return;
     const link = triggerOf(event.target);
-    if (link) {
+    if (link && link !== escaped && !link.contains(event.relatedTarget)) {
       clearTimeout(timer);
       timer = setTimeout(() => open(link), 150);
     } else if (inside(event.target)) {
@@ -77,6 +79,7 @@
     }
   });
   document.addEventListener("pointerout", (event) => {
+    if (escaped && !escaped.contains(event.relatedTarget)) escaped = null; // hover again to reopen
     if (event.pointerType !== "mouse" || inside(event.relatedTarget)) return;
     clearTimeout(timer);
     if (trigger && !box.contains(document.activeElement)) timer = setTimeout(close, 400);
@@ -103,7 +106,7 @@
   });
   document.addEventListener("keydown", (event) => {
     touched = false;
-    if (event.key === "Escape" && trigger) close();
+    if (event.key === "Escape" && trigger) { escaped = trigger; close(); }
   });
   window.addEventListener("resize", () => trigger && place());
 })();
