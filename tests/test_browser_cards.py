@@ -167,6 +167,16 @@ def test_hover_shows_the_bibliography_entry_in_place(tab, site):
     assert "https://arxiv.org/abs/2303.08774" in hrefs
     assert link.get_attribute("aria-expanded") == "true"
     assert link.get_attribute("title") is None  # no browser tooltip over the card
+    box, at = card.bounding_box(), link.bounding_box()  # beside the link, never over it
+    assert box["y"] >= at["y"] + at["height"] or box["y"] + box["height"] <= at["y"], (box, at)
+    # Escape dismisses it, and it stays dismissed while the pointer rests on the link
+    t.page.keyboard.press("Escape")
+    card.wait_for(state="detached")
+    t.page.wait_for_timeout(500)
+    assert t.card().count() == 0
+    t.page.mouse.move(2, 2)
+    link.hover()
+    card.wait_for(state="visible")
     # the card can be hovered (WCAG 1.4.13) ...
     card.locator(".publication-card-go a").hover()
     t.page.wait_for_timeout(700)
