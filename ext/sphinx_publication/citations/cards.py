@@ -18,6 +18,7 @@ work there as they are.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
@@ -177,36 +178,47 @@ class CardTemplates(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         builder = self.env._app.builder
         fromdocname = self.document.get("docname") or self.env.docname
+        targets = CardTargets(self.env)
         cards: dict[str, card] = {}
-        citations = None
-        figures = None
         for reference in list(self.document.findall(nodes.reference)):
             target_id = reference.get("refid") or fragment(reference.get("refuri", ""))
             if not target_id or not reference.get("internal"):
                 continue
-            if is_citation_link(reference):
-                if citations is None:
-                    citations = {c.citation_id: c for c in self.env.get_domain("cite").citations}
-                citation = citations.get(target_id)
-                if citation is None:
-                    continue
-                if target_id not in cards:
-                    cards[target_id] = citation_card(builder, fromdocname, citation)
-            elif is_numref_link(reference):
-                if figures is None:
-                    figures = figure_targets(self.env)
-                figure = figures.get(target_id)
-                if figure is None:
-                    continue
-                if target_id not in cards:
-                    cards[target_id] = figure_card(builder, fromdocname, target_id, figure)
-            else:
+            if not targets.previews(reference, target_id):
                 continue
+            if target_id not in cards:
+                cards[target_id] = targets.card(builder, fromdocname, target_id)
             reference["classes"].append(TRIGGER_CLASS)
         if cards:
             holder = card_templates()
             holder.extend(cards[target_id] for target_id in sorted(cards))
             self.document += holder
+
+
+class CardTargets:
+    """What a link may preview: cited entries and numbered figures, looked up once per page."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.env = env
+
+    @cached_property
+    def citations(self) -> dict[str, Citation]:
+        return {citation.citation_id: citation for citation in self.env.get_domain("cite").citations}
+
+    @cached_property
+    def figures(self) -> dict[str, FigureTarget]:
+        return figure_targets(self.env)
+
+    def previews(self, reference: nodes.reference, target_id: str) -> bool:
+        """Whether *reference* is a citation or a ``{numref}`` with something to show."""
+        if is_citation_link(reference):
+            return target_id in self.citations
+        return is_numref_link(reference) and target_id in self.figures
+
+    def card(self, builder, fromdocname: str, target_id: str) -> card:
+        if target_id in self.citations:
+            return citation_card(builder, fromdocname, self.citations[target_id])
+        return figure_card(builder, fromdocname, target_id, self.figures[target_id])
 
 
 # -- set-up --------------------------------------------------------------------------
