@@ -63,14 +63,22 @@ def test_entries_link_to_doi_and_url(html_app):
 def test_backlinks_list_every_citing_place_across_pages(html_app):
     bibliography = soup(html_app, "bibliographie")
     backlinks = entry(bibliography, "widder2024open").select("p.citation-backlinks a")
+    # one lettered link per citation, named for screen readers by citation and page
     assert [(a.get_text(), a["href"]) for a in backlinks] == [
-        ("Premier chapitre", "premier.html#cite-ref-premier-2"),
-        ("Second chapitre", "second.html#cite-ref-second-1"),
+        ("a, retour à la citation 1 sur 1 de la page «\xa0Premier chapitre\xa0»",
+         "premier.html#cite-ref-premier-2"),
+        ("a, retour à la citation 1 sur 1 de la page «\xa0Second chapitre\xa0»",
+         "second.html#cite-ref-second-1"),
     ]
-    kaiser = entry(bibliography, "kaiser2017tensor2tensor").select("p.citation-backlinks a")
-    assert [(a.get_text(), a["href"]) for a in kaiser] == [
-        ("Premier chapitre", "premier.html#cite-ref-premier-1"),
-        ("2", "premier.html#cite-ref-premier-2"),
+    kaiser = entry(bibliography, "kaiser2017tensor2tensor").select("p.citation-backlinks")[0]
+    visible = kaiser.get_text()
+    for hidden in kaiser.select(".publication-visually-hidden"):
+        visible = visible.replace(hidden.get_text(), "")
+    assert visible.replace("\xa0", " ") == "Cité dans : Premier chapitre ↩ a, b"
+    kaiser = kaiser.select("a")
+    assert [a["href"] for a in kaiser] == [
+        "premier.html#cite-ref-premier-1",
+        "premier.html#cite-ref-premier-2",
     ]
     # every backlink lands on the citation it names
     for a in backlinks + kaiser:

@@ -15,7 +15,8 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
 * one bibliography at the end of the PDF, without an empty chapter (:mod:`.latex`);
 * what other layers may ask about citations: :mod:`.queries`;
 * a cited key missing from the .bib shows as « [clé inconnue : key] »
-  (:mod:`.unknown_key_marker`); :func:`.queries.unknown_keys_cited` lists them.
+  (:mod:`.unknown_key_marker`); :func:`.queries.unknown_keys_cited` lists them;
+* in HTML, a card previews each cited entry and each ``{numref}`` figure in place (:mod:`.cards`).
 """
 
 
@@ -28,6 +29,7 @@ def setup(app):
         backlinks,
         backlinks_index,
         bibfiles,
+        cards,
         latex,
         latex_fastpath,
         long_lived,
@@ -57,6 +59,7 @@ def setup(app):
     # a cited key missing from the .bib is shown, not dropped (counted by queries.unknown_keys_cited)
     unknown_key_marker.setup(app)
     add_stylesheet(app, __file__, "sphinx-publication-unknown-keys.css")
+    cards.setup(app)
     app.add_post_transform(latex.MarkBibliographySection)
     app.add_post_transform(latex.MoveBibliographyHeading)
     # The heading exists only in LaTeX doctrees (created by a LaTeX-only post-transform).

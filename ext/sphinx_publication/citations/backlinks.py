@@ -15,18 +15,21 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from ..i18n import translator
+from ..links import reference_to
 from .backlinks_index import CitationSnapshotDomain
 from .queries import Places
 
 _ = translator("sphinx_publication.citations")
 BACKLINKS_CLASS = "citation-backlinks"
+#: hidden on screen, read by screen readers (style in static/sphinx-publication-cards.css)
+VISUALLY_HIDDEN = "publication-visually-hidden"
+BACK_ARROW = "↩"
 
 
 class CitationBacklinks(SphinxPostTransform):
-    """Append "Cité dans : page ; page (2)" to each entry of a bibliography.
+    """Append "Cité dans : page ↩ a, b ; page ↩ a" to each entry of a bibliography.
 
     Runs after sphinxcontrib-bibtex filled the bibliography (priority 5)
     and before references are resolved (10).
@@ -43,35 +46,51 @@ class CitationBacklinks(SphinxPostTransform):
         for entry in entries:
             places = places_of.get(key_of.get(entry["ids"][0]))
             if places:
-                entry += self.backlinks(entry["docname"], places)
+                entry += backlinks_paragraph(self.env._app.builder, entry["docname"], places)
 
-    def backlinks(self, fromdocname: str, places: Places) -> nodes.paragraph:
-        paragraph = nodes.paragraph(classes=[BACKLINKS_CLASS])
-        paragraph += nodes.Text(_("Cited in:") + " ")
-        for index, (docname, title, ref_ids) in enumerate(places):
-            if index:
-                paragraph += nodes.Text(_("; "))
-            paragraph += self.link(fromdocname, docname, ref_ids[0], title or docname, title)
-            if len(ref_ids) > 1:
-                paragraph += nodes.Text(" (")
-                for number, ref_id in enumerate(ref_ids[1:], start=2):
-                    if number > 2:
-                        paragraph += nodes.Text(", ")
-                    paragraph += self.link(fromdocname, docname, ref_id, str(number), title)
-                paragraph += nodes.Text(")")
-        return paragraph
 
-    def link(self, fromdocname: str, docname: str, ref_id: str, text: str, title: str | None):
-        node = make_refnode(
-            self.env._app.builder,  # what Sphinx's own post-transforms use (9.x)
-            fromdocname,
-            docname,
-            ref_id,
-            nodes.inline(text, text),
-            title=_("Citation in “{page}”").format(page=title) if title is not None else None,
+def backlinks_paragraph(builder, fromdocname: str, places: Places) -> nodes.paragraph:
+    """Cited in: Page ↩ a, b; Other page ↩ a — one lettered link per citation.
+
+    Letters, not numbers: numbers would read as reference labels. In HTML each
+    link's accessible name also says which citation of which page it returns to.
+    """
+    paragraph = nodes.paragraph(classes=[BACKLINKS_CLASS])
+    paragraph += nodes.Text(_("Cited in:") + " ")
+    for index, (docname, title, ref_ids) in enumerate(places):
+        if index:
+            paragraph += nodes.Text(_("; "))
+        page = title or docname
+        paragraph += nodes.inline(page, page, classes=["citation-backlinks-page"])
+        paragraph += nodes.Text(" " + BACK_ARROW + "\u00a0")
+        for number, ref_id in enumerate(ref_ids, start=1):
+            if number > 1:
+                paragraph += nodes.Text(", ")
+            paragraph += backlink(builder, fromdocname, docname, ref_id, page, number, len(ref_ids))
+    return paragraph
+
+
+
+def letter(number: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa: the label of the n-th citation of a page."""
+    label = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        label = chr(ord("a") + rest) + label
+    return label
+
+
+def backlink(builder, fromdocname: str, docname: str, ref_id: str, page: str, number: int, total: int):
+    content = nodes.inline()
+    content += nodes.Text(letter(number))
+    if builder.format == "html":  # visually hidden words; other formats print every word
+        hidden = _(", back to citation {number} of {total} on the page “{page}”").format(
+            number=number, total=total, page=page
         )
-        node["classes"].append("citation-backlink")
-        return node
+        content += nodes.inline(hidden, hidden, classes=[VISUALLY_HIDDEN])
+    node = reference_to(builder, fromdocname, docname, ref_id, content)
+    node["classes"].append("citation-backlink")
+    return node
 
 
 class LatexCitationAnchors(SphinxPostTransform):

@@ -80,10 +80,16 @@ def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
         for key in old_entries.keys() | entries.keys()
         if old_entries.get(key) != entries.get(key)
     }
+    # a citing page's cards (cards.py) show each cited entry's backlinks too
+    cited_elsewhere = {
+        key
+        for key in old_backlinks.keys() | backlinks.keys()
+        if old_backlinks.get(key) != backlinks.get(key)
+    }
     known = set(cite.bibdata.data.entries.keys())
     docs = set()
     for docname, keys in cited_keys_by_doc(env).items():
-        if keys & changed or keys - known:
+        if keys & (changed | cited_elsewhere) or keys - known:
             docs.add(docname)
     if changed or old_backlinks != backlinks:
         docs.update(key.docname for key in cite.bibliographies)

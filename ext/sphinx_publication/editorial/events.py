@@ -10,6 +10,7 @@ from . import editorial_nodes as ed
 from .collect import record_doctree
 from .gate import hide_editorial_nodes, mode
 from .messages import SUBTYPE, _
+from .reading_path import link_items_to_report
 from .render import plain_where_unrendered
 from .report import build_report, report_inputs
 from .wordcount import format_count
@@ -77,4 +78,5 @@ def on_doctree_resolved(app, doctree: nodes.document, docname: str) -> None:
     domain = app.env.get_domain("editorial")
     for node in list(doctree.findall(ed.editorial_report)):
         node.replace_self(build_report(app.builder, docname, domain))
+    link_items_to_report(app.builder, doctree, docname, domain)
     plain_where_unrendered(app, doctree)

@@ -8,7 +8,7 @@ from sphinx.util.docutils import SphinxTranslator
 from sphinx_publication.builders import add_visitors, replace_unrendered
 
 from . import editorial_nodes as ed
-from .messages import data_needed_label, labelled, prefix, review_note_label, status_label
+from .messages import _, data_needed_label, labelled, prefix, review_note_label, status_label
 from .statuses import BY_KEY
 
 # LaTeX colours (xcolor HTML notation), dark enough to read on white paper.
@@ -28,10 +28,24 @@ def _blocks(node: nodes.Element) -> bool:
 # -- HTML -------------------------------------------------------------------------
 
 
+def report_link_html(self: SphinxTranslator, node: nodes.Element) -> str:
+    """A link to the node's row of the editorial report (reading_path), if any."""
+    if not node.get("report_uri"):
+        return ""
+    text = self.encode(str(_("See in the editorial report")))
+    return f' <a class="editorial-report-link" href="{self.attval(node["report_uri"])}">{text}</a>'
+
+
 def visit_data_needed_html(self: SphinxTranslator, node: ed.data_needed) -> None:
     self.body.append(self.starttag(node, "mark", "", CLASS="editorial-data-needed"))
-    label = prefix(data_needed_label()) if node.get("description") else data_needed_label()
-    self.body.append(f'<span class="editorial-label">{self.encode(label)}</span>')
+    label = self.encode(prefix(data_needed_label()) if node.get("description") else data_needed_label())
+    if node.get("report_uri"):  # the label leads to the report row; screen readers hear where
+        hidden = self.encode(str(_("(see in the editorial report)")))
+        label = (
+            f'<a href="{self.attval(node["report_uri"])}">{label}'
+            f'<span class="editorial-visually-hidden"> {hidden}</span></a>'
+        )
+    self.body.append(f'<span class="editorial-label">{label}</span>')
 
 
 def depart_data_needed_html(self: SphinxTranslator, node: ed.data_needed) -> None:
@@ -46,7 +60,8 @@ def visit_data_needed_block_html(self: SphinxTranslator, node: ed.data_needed_bl
     self.body.append(self.starttag(node, "aside", "", **attributes))
     id_attribute = f' id="{title_id}"' if title_id else ""
     self.body.append(
-        f'<p class="editorial-title"{id_attribute}>{self.encode(data_needed_label())}</p>\n'
+        f'<p class="editorial-title"{id_attribute}>{self.encode(data_needed_label())}'
+        f"{report_link_html(self, node)}</p>\n"
     )
 
 
@@ -73,7 +88,8 @@ def visit_review_note_html(self: SphinxTranslator, node: ed.review_note) -> None
     )
     self.body.append(
         f'<p class="editorial-title"{id_attribute}><span class="editorial-label">{label}</span>'
-        f'<span class="editorial-status">{self.encode(status_label(status))}</span>{claim}</p>\n'
+        f'<span class="editorial-status">{self.encode(status_label(status))}</span>{claim}'
+        f"{report_link_html(self, node)}</p>\n"
     )
 
 

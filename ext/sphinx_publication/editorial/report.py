@@ -10,6 +10,7 @@ from sphinx.errors import NoUri
 
 from sphinx_publication.citations.queries import entries_without_locator, unknown_keys_cited
 
+from .reading_path import reading_order_section
 from .messages import _, count_phrase, data_needed_label, review_note_label, status_label
 from .statuses import STATUS_KEYS
 from .wordcount import format_count
@@ -111,6 +112,7 @@ def build_report(builder, fromdocname: str, domain) -> list[nodes.Node]:
         "unknown_keys": len(unknown_keys_cited(env)),
     }
     result: list[nodes.Node] = [summary_paragraph(counts, language)]
+    result.extend(reading_order_section(builder, fromdocname, domain))
 
     result.append(_heading(data_needed_label(), counts["markers"], language))
     result.append(

@@ -1,0 +1,250 @@
+"""Citation cards: preview a cited entry, or a referenced figure, in place.
+
+Each HTML page carries, in an inert ``<template>``, one card per
+bibliography entry it cites and per figure or table it references with
+``{numref}``: the entry as the bibliography prints it, its links and the
+places citing it; or the figure's number and caption. Everything is built
+here, at build time; ``static/sphinx-publication-cards.js`` only shows a
+card when a reader hovers, focuses or taps the link, and without JavaScript
+the link stays a plain link to the entry.
+
+Links that get a card carry the class ``publication-card-trigger``; a card
+is found by the link's fragment (the target's id, unique in a project:
+citation ids come from ``bibtex_cite_id``, figure ids from labels).
+
+EPUB gets no cards: reading systems run scripts unevenly, and the links
+work there as they are.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from docutils import nodes
+from sphinx.builders._epub_base import EpubBuilder
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinxcontrib.bibtex.transforms import BibliographyTransform, node_text_transform
+
+from ..i18n import translator
+from ..links import fragment, reference_to
+from .backlinks import backlinks_paragraph
+from .backlinks_index import CitationSnapshotDomain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinxcontrib.bibtex.domain import Citation
+
+_ = translator("sphinx_publication.citations")
+TRIGGER_CLASS = "publication-card-trigger"
+SCRIPT = "sphinx-publication-cards.js"
+STYLESHEET = "sphinx-publication-cards.css"
+
+
+# -- nodes ---------------------------------------------------------------------------
+
+
+class card_templates(nodes.General, nodes.Element):
+    """The page's cards, written as an inert ``<template>``."""
+
+
+class card(nodes.General, nodes.Element):
+    """One card; ``target`` is the id of the entry or figure it previews."""
+
+
+def visit_card_templates_html(self, node: card_templates) -> None:
+    self.body.append('<template class="publication-cards">')
+
+
+def depart_card_templates_html(self, node: card_templates) -> None:
+    self.body.append("</template>\n")
+
+
+def visit_card_html(self, node: card) -> None:
+    self.body.append(
+        f'<div class="publication-card-content" data-card="{self.attval(node["target"])}"'
+        f' data-label="{self.attval(node["label"])}">'
+    )
+
+
+def depart_card_html(self, node: card) -> None:
+    self.body.append("</div>")
+
+
+# -- what a card shows ---------------------------------------------------------------
+
+
+def formatted_entry(env: BuildEnvironment, citation: Citation) -> nodes.paragraph:
+    """The entry's text exactly as the bibliography prints it.
+
+    sphinxcontrib-bibtex formatted the entry once for the build; this renders
+    that formatted entry with the same docutils backend and text fix-ups as
+    its bibliography transform. The one place cards read entry text from.
+    """
+    paragraph = BibliographyTransform.backend.paragraph(citation.formatted_entry)
+    node_text_transform(paragraph)
+    return paragraph
+
+
+class FigureTarget(NamedTuple):
+    docname: str
+    number: str  #: "Fig. 1", in the document language
+    caption: str
+    figtype: str
+
+
+def figure_targets(env: BuildEnvironment) -> dict[str, FigureTarget]:
+    """Numbered figures and tables by id: what ``{numref}`` links to."""
+    std = env.domains.standard_domain
+    targets = {}
+    for docname, labelid, title in std.labels.values():
+        for figtype, numbers in env.toc_fignumbers.get(docname, {}).items():
+            if labelid in numbers:
+                number = ".".join(map(str, numbers[labelid]))
+                template = env.config.numfig_format.get(figtype, "%s")
+                targets[labelid] = FigureTarget(docname, template % number, title, figtype)
+    return targets
+
+
+def go_to_text(figtype: str) -> str:
+    return _("Go to the table") if figtype == "table" else _("Go to the figure")
+
+
+def citation_card(builder, fromdocname: str, citation: Citation) -> card:
+    env = builder.env
+    label = f"[{citation.formatted_entry.label}]"
+    node = card(target=citation.citation_id, label=_("Reference {label}").format(label=label))
+    entry = formatted_entry(env, citation)
+    entry.insert(0, nodes.Text(" "))
+    entry.insert(0, nodes.strong(label, label))
+    node += entry
+    places = env.get_domain(CitationSnapshotDomain.name).data["backlinks"].get(citation.key)
+    if places:
+        node += backlinks_paragraph(builder, fromdocname, places)
+    node += go_to(builder, fromdocname, citation.bibliography_key.docname, citation.citation_id,
+                  _("Go to the bibliography entry"))
+    return node
+
+
+def figure_card(builder, fromdocname: str, target_id: str, figure: FigureTarget) -> card:
+    node = card(target=target_id, label=figure.number)
+    caption = nodes.paragraph()
+    caption += nodes.strong(figure.number, figure.number)
+    caption += nodes.Text(" – " + figure.caption)
+    node += caption
+    node += go_to(builder, fromdocname, figure.docname, target_id, go_to_text(figure.figtype))
+    return node
+
+
+def go_to(builder, fromdocname: str, docname: str, target_id: str, text: str) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=["publication-card-go"])
+    paragraph += reference_to(builder, fromdocname, docname, target_id, nodes.inline(text, text))
+    return paragraph
+
+
+# -- the transform ---------------------------------------------------------------------
+
+
+def shows_cards(builder) -> bool:
+    return builder.format == "html" and not isinstance(builder, EpubBuilder)
+
+
+def is_citation_link(reference: nodes.reference) -> bool:
+    parent = reference.parent
+    return isinstance(parent, nodes.inline) and "bibtex-citation" in parent["classes"]
+
+
+def is_numref_link(reference: nodes.reference) -> bool:
+    return any(
+        isinstance(child, nodes.Element) and "std-numref" in child["classes"]
+        for child in reference.children
+    )
+
+
+class CardTemplates(SphinxPostTransform):
+    """Mark the links that get a card and append the page's cards.
+
+    Runs after references are resolved (10), on the whole page: in
+    singlehtml, on the joined document.
+    """
+
+    default_priority = 20
+    formats = ("html",)
+
+    def is_supported(self) -> bool:
+        return super().is_supported() and shows_cards(self.env._app.builder)
+
+    def run(self, **kwargs: Any) -> None:
+        builder = self.env._app.builder
+        fromdocname = self.document.get("docname") or self.env.docname
+        targets = CardTargets(self.env)
+        cards: dict[str, card] = {}
+        for reference in list(self.document.findall(nodes.reference)):
+            target_id = reference.get("refid") or fragment(reference.get("refuri", ""))
+            if not target_id or not reference.get("internal"):
+                continue
+            if not targets.previews(reference, target_id):
+                continue
+            if target_id not in cards:
+                cards[target_id] = targets.card(builder, fromdocname, target_id)
+            reference["classes"].append(TRIGGER_CLASS)
+        if cards:
+            holder = card_templates()
+            holder.extend(cards[target_id] for target_id in sorted(cards))
+            self.document += holder
+
+
+class CardTargets:
+    """What a link may preview: cited entries and numbered figures, looked up once per page."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.env = env
+
+    @cached_property
+    def citations(self) -> dict[str, Citation]:
+        return {citation.citation_id: citation for citation in self.env.get_domain("cite").citations}
+
+    @cached_property
+    def figures(self) -> dict[str, FigureTarget]:
+        return figure_targets(self.env)
+
+    def previews(self, reference: nodes.reference, target_id: str) -> bool:
+        """Whether *reference* is a citation or a ``{numref}`` with something to show."""
+        if is_citation_link(reference):
+            return target_id in self.citations
+        return is_numref_link(reference) and target_id in self.figures
+
+    def card(self, builder, fromdocname: str, target_id: str) -> card:
+        if target_id in self.citations:
+            return citation_card(builder, fromdocname, self.citations[target_id])
+        return figure_card(builder, fromdocname, target_id, self.figures[target_id])
+
+
+# -- set-up --------------------------------------------------------------------------
+
+
+def add_assets(app: Sphinx, package_file: str) -> None:
+    """The style on every HTML-family page (it also hides the backlinks'
+    screen-reader words); the script only where cards are written."""
+    from pathlib import Path
+
+    static_dir = str(Path(package_file).resolve().parent / "static")
+
+    def on_builder_inited(app: Sphinx) -> None:
+        if app.builder.format != "html":
+            return
+        if static_dir not in app.config.html_static_path:
+            app.config.html_static_path.append(static_dir)
+        if shows_cards(app.builder):
+            app.add_js_file(SCRIPT, defer="defer")
+
+    app.add_css_file(STYLESHEET)
+    app.connect("builder-inited", on_builder_inited)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(card_templates, html=(visit_card_templates_html, depart_card_templates_html))
+    app.add_node(card, html=(visit_card_html, depart_card_html))
+    app.add_post_transform(CardTemplates)
+    add_assets(app, __file__)

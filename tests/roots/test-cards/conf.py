@@ -1,0 +1,10 @@
+extensions = ["myst_parser", "sphinx_publication"]
+root_doc = "index"
+language = "fr"
+exclude_patterns = ["_build"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "publication"
+bibtex_reference_style = "publication"
+bibtex_cite_id = "cite-{key}"
+numfig = True
+nitpicky = True

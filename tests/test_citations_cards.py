@@ -1,0 +1,191 @@
+"""Citation cards and the reviewer's path in built pages (no browser).
+
+The browser behaviour is in test_browser_cards.py; here, what each builder
+writes: the page's <template> of cards, the marked links, nothing in EPUB,
+LaTeX or text, the report's reading order and the links to its rows.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, TemplateString
+
+from sphinx_publication.citations import cards
+from sphinx_publication.citations.backlinks import letter
+
+STATIC = Path(cards.__file__).parent / "static"
+
+
+def build(app) -> None:
+    app.build(force_all=True)
+
+
+def soup(app, name: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(app.outdir) / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def template_cards(page: BeautifulSoup) -> dict:
+    templates = page.select("template.publication-cards")
+    assert len(templates) == 1
+    return {card["data-card"]: card for card in templates[0].select("[data-card]")}
+
+
+def text(node) -> str:
+    # BeautifulSoup leaves a <template>'s strings out of get_text() unless asked
+    return " ".join(node.get_text(types=(NavigableString, TemplateString)).split())
+
+
+# -- html ------------------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="cards", srcdir="cards-html")
+def test_each_page_holds_the_cards_of_what_it_cites(app):
+    build(app)
+    premier = soup(app, "premier.html")
+    found = template_cards(premier)
+    assert sorted(found) == [
+        "cite-brown2020language", "cite-kaiser2017tensor2tensor", "cite-widder2024open",
+        "fig-modeles", "tab-couts",
+    ]
+    second = template_cards(soup(app, "second.html"))
+    assert sorted(second) == ["cite-brown2020language", "cite-widder2024open", "fig-modeles"]
+    triggers = premier.select("a.publication-card-trigger")
+    assert {a["href"].rsplit("#", 1)[1] for a in triggers} == set(found)
+    assert all(a.find_parent("template") is None for a in triggers)
+    # the other internal links get no card
+    assert not premier.select("template a.publication-card-trigger")
+
+
+@pytest.mark.sphinx("html", testroot="cards", srcdir="cards-entry")
+def test_a_card_shows_the_entry_as_the_bibliography_prints_it(app):
+    build(app)
+    card = template_cards(soup(app, "premier.html"))["cite-widder2024open"]
+    entry = soup(app, "bibliographie.html").find(id="cite-widder2024open")
+    assert text(entry.find("p")) in text(card)
+    assert card["data-label"] == "Référence [2]"
+    hrefs = [a["href"] for a in card.find_all("a")]
+    assert "https://doi.org/10.1038/s41586-024-08141-1" in hrefs
+    assert "bibliographie.html#cite-widder2024open" in hrefs  # « Voir l’entrée… »
+    places = card.select_one("p.citation-backlinks")
+    assert [a["href"] for a in places.find_all("a")] == ["#cite-ref-premier-2", "second.html#cite-ref-second-1"]
+    assert "Voir l’entrée dans la bibliographie" in text(card)
+
+
+@pytest.mark.sphinx("html", testroot="cards", srcdir="cards-numref")
+def test_numref_cards_hold_number_and_caption(app):
+    build(app)
+    found = template_cards(soup(app, "premier.html"))
+    assert text(found["fig-modeles"]).startswith("Fig. 1 – Paramètres des modèles")
+    assert found["fig-modeles"].find("a")["href"] == "second.html#fig-modeles"
+    assert text(found["tab-couts"]).startswith("Tableau 1 – Coûts d’entraînement")
+    assert "Voir le tableau" in text(found["tab-couts"])
+
+
+@pytest.mark.sphinx("html", testroot="cards", srcdir="cards-assets")
+def test_script_and_style_are_served_and_within_budget(app):
+    build(app)
+    page = soup(app, "premier.html")
+    assert page.find("script", src=lambda s: s and "sphinx-publication-cards.js" in s)
+    assert page.find("link", href=lambda s: s and "sphinx-publication-cards.css" in s)
+    for name in (cards.SCRIPT, cards.STYLESHEET):
+        assert (Path(app.outdir) / "_static" / name).is_file()
+    weight = len(gzip.compress(b"".join((STATIC / n).read_bytes() for n in (cards.SCRIPT, cards.STYLESHEET)), 9))
+    assert weight <= 3 * 1024, f"cards weigh {weight} bytes gzipped"
+
+
+@pytest.mark.sphinx("singlehtml", testroot="cards", srcdir="cards-single")
+def test_one_page_edition_has_one_set_of_cards_linking_within_the_page(app):
+    build(app)
+    page = soup(app, "index.html")
+    found = template_cards(page)
+    assert set(found) == {
+        "cite-brown2020language", "cite-kaiser2017tensor2tensor", "cite-widder2024open",
+        "fig-modeles", "tab-couts",
+    }
+    for card in found.values():
+        for a in card.select("a.reference.internal"):
+            assert a["href"].count("#") == 1 and a["href"].startswith("#"), a["href"]
+            assert page.find(id=a["href"][1:]) is not None, a["href"]
+
+
+@pytest.mark.sphinx("dirhtml", testroot="cards", srcdir="cards-dirhtml")
+def test_dirhtml_pages_hold_cards(app):
+    build(app)
+    found = template_cards(soup(app, "premier/index.html"))
+    assert found["fig-modeles"].find("a")["href"] == "../second/#fig-modeles"
+
+
+@pytest.mark.sphinx("epub", testroot="cards", srcdir="cards-epub")
+def test_epub_gets_plain_links_and_no_script(app):
+    build(app)
+    page = (Path(app.outdir) / "premier.xhtml").read_text(encoding="utf-8")
+    assert "<template" not in page and "sphinx-publication-cards.js" not in page
+    assert "publication-card-trigger" not in page
+    assert "sphinx-publication-cards.css" in page  # hides the backlinks' screen-reader words
+    assert 'href="bibliographie.xhtml#cite-kaiser2017tensor2tensor"' in page
+
+
+@pytest.mark.parametrize("builder", ["text", "latex"])
+def test_other_formats_show_no_card(make_app, tmp_path, rootdir, builder):
+    import shutil
+
+    srcdir = tmp_path / "cards"
+    shutil.copytree(rootdir / "test-cards", srcdir)
+    app = make_app(builder, srcdir=srcdir)
+    app.build(force_all=True)
+    written = "".join(p.read_text(encoding="utf-8") for p in Path(app.outdir).glob("*.t*x*"))
+    assert "Voir l’entrée" not in written and "Voir la figure" not in written
+    assert "retour à la citation" not in written  # screen-reader words are HTML-only
+    assert "↩" in written  # the backlinks themselves are there
+
+
+# -- backlinks ---------------------------------------------------------------------------------
+
+
+def test_backlink_letters():
+    assert [letter(n) for n in (1, 2, 26, 27, 28, 52, 53)] == ["a", "b", "z", "aa", "ab", "az", "ba"]
+
+
+# -- the reviewer's path -------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="cards", srcdir="cards-report")
+def test_report_lists_items_in_reading_order_each_with_a_next_link(app):
+    build(app)
+    report = soup(app, "etat.html")
+    rows = report.select("ol.editorial-report-reading-order > li")
+    assert [row["id"] for row in rows] == [
+        "editorial-report-data-needed-premier-1",
+        "editorial-report-review-note-premier-1",
+    ]
+    first, last = rows
+    links = first.find_all("a")
+    assert links[0]["href"] == "premier.html#data-needed-premier-1"
+    assert (links[1].get_text(), links[1]["href"]) == ("suivant", "#editorial-report-review-note-premier-1")
+    assert [a.get_text() for a in last.find_all("a")] == [
+        "Note de vérification (erroné)\xa0: Claude compte 175 milliards de paramètres"]
+
+
+@pytest.mark.sphinx("html", testroot="cards", srcdir="cards-rows")
+def test_markers_and_notes_link_to_their_report_row(app):
+    build(app)
+    premier = soup(app, "premier.html")
+    marker = premier.find(id="data-needed-premier-1").select_one(".editorial-label a")
+    assert marker["href"] == "etat.html#editorial-report-data-needed-premier-1"
+    assert "(voir dans l’état éditorial)" in marker.get_text()
+    note = premier.find(id="review-note-premier-1").select_one("a.editorial-report-link")
+    assert note["href"] == "etat.html#editorial-report-review-note-premier-1"
+    assert note.get_text() == "Voir dans l’état éditorial"
+
+
+@pytest.mark.sphinx("singlehtml", testroot="cards", srcdir="cards-rows-single")
+def test_report_rows_are_reached_within_the_one_page_edition(app):
+    build(app)
+    page = soup(app, "index.html")
+    link = page.find(id="review-note-premier-1").select_one("a.editorial-report-link")
+    assert link["href"] == "#editorial-report-review-note-premier-1"
+    assert page.find(id="editorial-report-review-note-premier-1").name == "li"
