@@ -126,9 +126,10 @@ latex_elements = {
 }
 
 # -- EPUB ----------------------------------------------------------------------
+# The book's language follows `language` (-D language=... on Read the Docs);
+# sphinx_publication.editions derives its date from `copyright`.
 epub_title = title
 epub_author = author
-epub_language = "fr"
 epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "no"
