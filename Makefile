@@ -18,6 +18,7 @@ TEX_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra \
 
 help:
 	@echo "make html     build the web edition into $(BUILDDIR)/html"
+	@echo "              (with the one-page edition docs/lire-en-une-page.html)"
 	@echo "make pdf      build the PDF into $(BUILDDIR)/latex/$(PDF_NAME)"
 	@echo "make test     run the whole test suite"
 	@echo "make serve    live preview with automatic rebuilds"

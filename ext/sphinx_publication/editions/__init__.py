@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_publication.i18n import register_catalog
 
-from . import epub
+from . import epub, onepage
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -19,4 +19,5 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> dict:
     register_catalog(app, "sphinx_publication.editions", __file__)
     epub.setup(app)
+    onepage.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -18,3 +18,6 @@ bibtex_reference_style = "publication"
 bibtex_cite_id = "cite-{key}"
 latex_engine = "xelatex"
 latex_documents = [("book/index", "editions.tex", "Éditions", "Autrice", "howto")]
+one_page_edition = "une-page"
+one_page_exclude = ["book/coulisses"]
+html_theme = "furo"
