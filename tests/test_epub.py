@@ -232,3 +232,40 @@ def test_the_publication_passes_epubcheck(project_dir, tmp_path):
     output = check.stdout + check.stderr
     assert epubcheck_counts(output) == {"fatal": 0, "error": 0, "warning": 0}, output[-4000:]
     assert check.returncode == 0, output[-4000:]
+
+
+# -- colours without custom properties, in a browser ------------------------------------
+
+
+@pytest.mark.browser
+def test_chart_colours_survive_without_custom_properties(book, tmp_path):
+    """A reading system without CSS custom properties still draws the palette.
+
+    ``initial`` makes each ``--sp-chart-*`` the guaranteed-invalid value, as
+    if it were never declared: ``var()`` then falls back.
+    """
+    executable = require_tool("chromium", "the browser tests drive the system Chromium")
+    from playwright.sync_api import sync_playwright
+
+    for name, data in book.items():
+        if not name.endswith("/"):
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).write_bytes(data)
+    page_url = (tmp_path / "book" / "chapitre.xhtml").as_uri()
+    absent = "; ".join(f"--sp-chart-{i}: initial" for i in range(len(PALETTE)))
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        try:
+            page = chromium.new_page()
+            page.goto(page_url)
+            page.add_style_tag(content=f":root, body {{ {absent}; --sp-chart-on: initial; }}")
+            fills = page.evaluate("""() => [...document.querySelectorAll("svg [class^='sp-s']")]
+                .map(e => [e.getAttribute('class'), getComputedStyle(e).fill])""")
+        finally:
+            chromium.close()
+    assert fills, "no coloured shape in the chart"
+    for css_class, fill in fills:
+        index = int(css_class.split()[0][len("sp-s"):])
+        expected = PALETTE[index].lstrip("#")
+        rgb = tuple(int(expected[i:i + 2], 16) for i in (0, 2, 4))
+        assert fill == f"rgb({rgb[0]}, {rgb[1]}, {rgb[2]})", (css_class, fill)
