@@ -30,10 +30,10 @@ from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.builders.dirhtml import DirectoryHTMLBuilder
+from sphinx.builders.epub3 import Epub3Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
-from sphinx.builders.dirhtml import DirectoryHTMLBuilder
-from sphinx.builders._epub_base import EpubBuilder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
@@ -63,7 +63,7 @@ def edition_pagename(config: Any) -> str:
 def builds_edition(builder: Any) -> bool:
     """Builders that write a multi-page site in flat files (not a book, not one page)."""
     return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
-        builder, (SingleFileHTMLBuilder, DirectoryHTMLBuilder, EpubBuilder))
+        builder, (SingleFileHTMLBuilder, DirectoryHTMLBuilder, Epub3Builder))
 
 
 def label_to_edition() -> str:
