@@ -18,6 +18,7 @@ TEX_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra \
 
 help:
 	@echo "make html     build the web edition into $(BUILDDIR)/html"
+	@echo "              (with the one-page edition docs/lire-en-une-page.html)"
 	@echo "make pdf      build the accessible PDF (Typst, PDF/UA-1) into $(BUILDDIR)/typst/$(PDF_NAME)"
 	@echo "make latexpdf build the LaTeX PDF into $(BUILDDIR)/latex/$(PDF_NAME) (needs TeX Live)"
 	@echo "make test     run the whole test suite"

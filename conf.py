@@ -125,10 +125,16 @@ latex_elements = {
     "releasename": "",
 }
 
+# -- One-page reading edition (sphinx_publication.editions) --------------------
+# `make html` writes docs/lire-en-une-page.html: the whole article on one page.
+one_page_edition = "lire-en-une-page"
+one_page_exclude = ["docs/etat-editorial", "docs/auteurs/*"]
+
 # -- EPUB ----------------------------------------------------------------------
+# The book's language follows `language` (-D language=... on Read the Docs);
+# sphinx_publication.editions derives its date from `copyright`.
 epub_title = title
 epub_author = author
-epub_language = "fr"
 epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "no"
@@ -156,6 +162,7 @@ html_sidebars = {
         "sidebar/brand.html",
         "sidebar/search.html",
         "sidebar/download-pdf.html",
+        "sidebar/one-page.html",
         "sidebar/scroll-start.html",
         "sidebar/navigation.html",
         "sidebar/scroll-end.html",

@@ -1,0 +1,369 @@
+"""The one-page reading edition: the whole article on one HTML page of the site.
+
+The HTML builder writes it beside the article's pages (``one_page_edition``
+names it, in the folder of ``root_doc``), with the site's theme and sidebars:
+
+1. *assemble*: the root document with every page of its toctrees inlined in
+   reading order (``start_of_file`` nodes, as Sphinx's singlehtml does), minus
+   ``one_page_exclude``; read from the pickled doctrees, so the article's pages
+   are untouched;
+2. *resolve*: Sphinx's post-transforms and ``doctree-resolved`` on the whole,
+   as for a page (citations, backlinks, French spacing, editorial mode);
+3. *one page*: an id repeated from one page to another gets the page's name
+   as prefix, and every link to a part of the article becomes an in-page
+   fragment;
+4. *render*: the HTML translator and the theme's ``page.html``.
+
+The ``one-page-link`` directive puts the link to the edition on a page
+(removed where there is no edition: EPUB, LaTeX, singlehtml…); templates get
+``one_page_edition`` (target page and label) for a sidebar link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
+from fnmatch import fnmatch
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders.dirhtml import DirectoryHTMLBuilder
+from sphinx.builders.epub3 import Epub3Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from sphinx_publication.diagnostics import warn
+from sphinx_publication.i18n import translator
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+_ = translator("sphinx_publication.editions")
+SUBTYPE = "editions"
+LINK_CLASS = "one-page-link"
+
+
+# -- configuration ---------------------------------------------------------------------
+
+
+def edition_pagename(config: Any) -> str:
+    """``<folder of root_doc>/<one_page_edition>``, or "" when there is no edition."""
+    if not config.one_page_edition:
+        return ""
+    return posixpath.join(posixpath.dirname(config.root_doc), config.one_page_edition)
+
+
+def builds_edition(builder: Any) -> bool:
+    """Builders that write a multi-page site in flat files (not a book, not one page)."""
+    return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
+        builder, (SingleFileHTMLBuilder, DirectoryHTMLBuilder, Epub3Builder))
+
+
+def label_to_edition() -> str:
+    return str(_("Read the article on one page"))
+
+
+def label_to_pages() -> str:
+    return str(_("Read the article page by page"))
+
+
+# -- the link on a page ----------------------------------------------------------------
+
+
+class one_page_link(nodes.General, nodes.Element):
+    """Where the link to the one-page edition goes (replaced when resolving)."""
+
+
+class OnePageLinkDirective(SphinxDirective):
+    """``one-page-link``: the link to the one-page edition, where there is one."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        node = one_page_link()
+        self.set_source_info(node)
+        return [node]
+
+
+class ResolveOnePageLinks(SphinxPostTransform):
+    default_priority = 20
+    # self.env._app.builder: what Sphinx's own post-transforms use (9.x).
+
+    def run(self, **kwargs: Any) -> None:
+        pagename = edition_pagename(self.config)
+        for node in list(self.document.findall(one_page_link)):
+            if pagename and builds_edition(self.env._app.builder):
+                node.replace_self(self.link(pagename))
+            else:
+                node.parent.remove(node)
+
+    def link(self, pagename: str) -> nodes.paragraph:
+        uri = self.env._app.builder.get_relative_uri(self.env.docname, pagename)
+        text = label_to_edition()
+        reference = nodes.reference(text, text, refuri=uri, internal=True)
+        return nodes.paragraph("", "", reference, classes=[LINK_CLASS])
+
+
+def _skip(translator: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+# -- 1. assemble -----------------------------------------------------------------------
+
+
+def assemble(env: BuildEnvironment, root_doc: str, excluded: list[str]) -> tuple[nodes.document, list[str]]:
+    """The root doctree with its toctrees' pages inlined; the pages in reading order."""
+    order = [root_doc]
+    tree = env.get_doctree(root_doc)
+    _inline_toctrees(env, tree, excluded, order)
+    for node in list(tree.findall(one_page_link)):
+        node.parent.remove(node)
+    tree["docname"] = root_doc
+    return tree, order
+
+
+def _inline_toctrees(env: BuildEnvironment, tree: nodes.Element, excluded: list[str],
+                     order: list[str]) -> None:
+    for toctree in list(tree.findall(addnodes.toctree)):
+        parts = []
+        for docname in toctree["includefiles"]:
+            if docname in order or any(fnmatch(docname, pattern) for pattern in excluded):
+                continue
+            order.append(docname)
+            subtree = env.get_doctree(docname)
+            _inline_toctrees(env, subtree, excluded, order)
+            start = addnodes.start_of_file(docname=docname)
+            start.extend(subtree.children)
+            parts.append(start)
+        wrapper = toctree.parent
+        toctree.replace_self(parts)
+        if not wrapper.children and wrapper.parent is not None:
+            wrapper.parent.remove(wrapper)  # the toctree-wrapper of excluded pages
+
+
+# -- 2. resolve -----------------------------------------------------------------------
+
+
+@contextmanager
+def fresh_bibtex_entries(env: BuildEnvironment) -> Iterator[None]:
+    """Let sphinxcontrib-bibtex fill its bibliography entries once more.
+
+    Its post-transform appends each entry's text to a node kept in its domain
+    data, so resolving the bibliography page a second time in the same process
+    (a serial build wrote that page already) would print every entry twice.
+    It gets attribute-only copies while the edition is resolved.
+    """
+    saved = []
+    domain = env.domains.get("cite") if hasattr(env.domains, "get") else None
+    for bibliography in getattr(domain, "bibliographies", {}).values():
+        entries = bibliography.citation_nodes
+        for key, node in list(entries.items()):
+            saved.append((entries, key, node))
+            entries[key] = node.copy()
+    try:
+        yield
+    finally:
+        for entries, key, node in saved:
+            entries[key] = node
+
+
+# -- 3. one page -----------------------------------------------------------------------
+
+
+def walk_by_page(node: nodes.Node, docname: str) -> Iterator[tuple[nodes.Element, str]]:
+    """Every element with the page it comes from."""
+    if isinstance(node, addnodes.start_of_file):
+        docname = node["docname"]
+    if isinstance(node, nodes.Element):
+        yield node, docname
+        for child in node.children:
+            yield from walk_by_page(child, docname)
+
+
+def unique_ids(tree: nodes.document, root_doc: str) -> dict[tuple[str, str], str]:
+    """Rename the ids a page repeats from an earlier page; ``(page, id) -> id on the page``."""
+    used: set[str] = set()
+    renamed: dict[tuple[str, str], str] = {}
+    for element, docname in walk_by_page(tree, root_doc):
+        new_ids = []
+        for old in element.get("ids", []):
+            new = renamed.get((docname, old))
+            if new is None:
+                new = old
+                if new in used:
+                    base = f"{nodes.make_id(docname)}-{old}"
+                    new, serial = base, 1
+                    while new in used:
+                        serial += 1
+                        new = f"{base}-{serial}"
+                renamed[(docname, old)] = new
+                used.add(new)
+            new_ids.append(new)
+        if element.get("ids"):
+            element["ids"] = new_ids
+    for element, docname in walk_by_page(tree, root_doc):
+        if "refid" in element:
+            element["refid"] = renamed.get((docname, element["refid"]), element["refid"])
+        if element.get("backrefs"):
+            element["backrefs"] = [renamed.get((docname, i), i) for i in element["backrefs"]]
+    return renamed
+
+
+def keep_links_inside(tree: nodes.document, builder: Any, root_doc: str, pages: list[str],
+                      renamed: dict[tuple[str, str], str]) -> None:
+    """Links to a page of the article (or a place on it) become in-page fragments."""
+    page_of_uri = {builder.get_target_uri(page): page for page in pages}
+    top = {page: _first_section_id(tree, root_doc, page) for page in pages}
+    for element, docname in walk_by_page(tree, root_doc):
+        if not isinstance(element, nodes.reference) or "refuri" not in element:
+            continue
+        target = _target(element["refuri"], builder.get_target_uri(docname), page_of_uri)
+        if target is None:
+            continue
+        page, fragment = target
+        anchor = renamed.get((page, fragment), fragment) if fragment else top[page]
+        element["refuri"] = f"#{anchor}"
+        element["internal"] = True
+
+
+def _target(refuri: str, from_uri: str, page_of_uri: dict[str, str]) -> tuple[str, str] | None:
+    parts = urlsplit(refuri)
+    if parts.scheme or parts.netloc or refuri.startswith("/"):
+        return None
+    if not parts.path:
+        path = from_uri
+    else:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), parts.path))
+    page = page_of_uri.get(path)
+    return (page, parts.fragment) if page else None
+
+
+def _first_section_id(tree: nodes.document, root_doc: str, page: str) -> str:
+    for element, docname in walk_by_page(tree, root_doc):
+        if docname == page and isinstance(element, nodes.section) and element["ids"]:
+            return element["ids"][0]
+    return f"document-{page}"  # the anchor the HTML translator writes at a page's start
+
+
+# -- 4. render -------------------------------------------------------------------------
+
+
+def local_toc(tree: nodes.document, title: str, depth: int = 3) -> nodes.bullet_list:
+    """The page's sections, as Sphinx's own per-page table of contents."""
+
+    def entries(parent: nodes.Element, level: int) -> nodes.bullet_list | None:
+        items = nodes.bullet_list()
+        for section in _child_sections(parent):
+            text = section[0].astext() if section.children else ""
+            reference = nodes.reference(text, text, refuri=f"#{section['ids'][0]}", internal=True)
+            item = nodes.list_item("", addnodes.compact_paragraph("", "", reference))
+            if level < depth and (children := entries(section, level + 1)) is not None:
+                item += children
+            items += item
+        return items if items.children else None
+
+    root = nodes.bullet_list()
+    reference = nodes.reference(title, title, refuri="#", internal=True)
+    item = nodes.list_item("", addnodes.compact_paragraph("", "", reference))
+    top = next(iter(_child_sections(tree)), None)
+    if top is not None and (children := entries(top, 2)) is not None:
+        item += children
+    root += item
+    return root
+
+
+def _child_sections(parent: nodes.Element) -> Iterator[nodes.section]:
+    """The sections directly under *parent*, looking through wrappers."""
+    for child in parent.children:
+        if isinstance(child, nodes.section):
+            if child["ids"]:
+                yield child
+        elif isinstance(child, nodes.Element):
+            yield from _child_sections(child)
+
+
+def render(builder: Any, tree: nodes.document, root_doc: str, pages: list[str]) -> dict[str, Any]:
+    """The page's context, as ``write_doc`` makes it for a document."""
+    tree.settings = builder.docsettings
+    builder.secnumbers = {}
+    builder.fignumbers = _figure_numbers(builder.env, pages)
+    builder.imgpath = relative_uri(builder.get_target_uri(root_doc), builder.imagedir)
+    builder.dlpath = relative_uri(builder.get_target_uri(root_doc), "_downloads")
+    builder.current_docname = root_doc
+    builder.post_process_images(tree)
+    visitor = builder.create_translator(tree, builder)
+    tree.walkabout(visitor)
+    context = builder.get_doc_context(root_doc, "".join(visitor.fragment), "".join(visitor.meta[2:]))
+    title = builder.env.titles[root_doc].astext()
+    context.update(
+        toc=builder.render_partial(local_toc(tree, title))["fragment"],
+        display_toc=True,
+        prev=None,
+        next=None,
+        rellinks=[],
+        sourcename="",  # no source file of its own
+        has_maths_elements=getattr(visitor, "_has_maths_elements", False),
+        # Furo would look the page's table of contents up in the environment,
+        # where this page is not: it reads hide-toc first (see page_context).
+        meta={**(context.get("meta") or {}), "hide-toc": ""},
+    )
+    return context
+
+
+def _figure_numbers(env: BuildEnvironment, pages: list[str]) -> dict[str, dict[str, tuple[int, ...]]]:
+    merged: dict[str, dict[str, tuple[int, ...]]] = {}
+    for page in pages:
+        for figtype, numbers in env.toc_fignumbers.get(page, {}).items():
+            merged.setdefault(figtype, {}).update(numbers)
+    return merged
+
+
+# -- Sphinx events ---------------------------------------------------------------------
+
+
+def collect_page(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    pagename = edition_pagename(app.config)
+    if not pagename or not builds_edition(app.builder):
+        return []
+    root_doc = app.config.root_doc
+    if pagename in app.env.all_docs:
+        warn(_("one_page_edition: “{page}” is already a document; choose another name").format(
+            page=pagename), location=root_doc, subtype=SUBTYPE)
+        return []
+    tree, pages = assemble(app.env, root_doc, list(app.config.one_page_exclude))
+    with fresh_bibtex_entries(app.env):
+        app.env.resolve_references(tree, root_doc, app.builder)
+    renamed = unique_ids(tree, root_doc)
+    keep_links_inside(tree, app.builder, root_doc, pages, renamed)
+    return [(pagename, render(app.builder, tree, root_doc, pages), "page.html")]
+
+
+def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                 doctree: Any) -> None:
+    """``one_page_edition`` for templates; the edition's own table of contents shown."""
+    edition = edition_pagename(app.config)
+    if not edition or not builds_edition(app.builder):
+        return
+    if pagename == edition:
+        context["one_page_edition"] = {"target": app.config.root_doc, "label": label_to_pages()}
+        context["furo_hide_toc"] = not context.get("toc")
+    else:
+        context["one_page_edition"] = {"target": edition, "label": label_to_edition()}
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("one_page_edition", "", "html", types=frozenset({str}))
+    app.add_config_value("one_page_exclude", [], "html", types=frozenset({list, tuple}))
+    skip = (_skip, None)
+    app.add_node(one_page_link, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_directive("one-page-link", OnePageLinkDirective)
+    app.add_post_transform(ResolveOnePageLinks)
+    app.connect("html-collect-pages", collect_page)
+    app.connect("html-page-context", page_context, priority=600)  # after the theme's (500)
