@@ -20,6 +20,7 @@ SUBEXTENSIONS = (
     "sphinx_publication.editorial",
     "sphinx_publication.typography",
     "sphinx_publication.accessible_html",
+    "sphinx_publication.metadata",
 )
 
 
