@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from .messages import _
 from .model import Article, Author, PartialDate
 
 
@@ -45,15 +46,15 @@ def read_article(path: Path) -> Article:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise MetadataError(MetadataProblem(0, f"cannot read the file: {error}")) from error
+        raise MetadataError(MetadataProblem(0, _("cannot read the file: {error}").format(error=error))) from error
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
-        raise MetadataError(MetadataProblem(line, f"not valid YAML: {error}")) from error
+        raise MetadataError(MetadataProblem(line, _("not valid YAML: {error}").format(error=error))) from error
     if not isinstance(data, dict):
-        raise MetadataError(MetadataProblem(1, "expected a mapping of CFF keys"))
+        raise MetadataError(MetadataProblem(1, _("expected a mapping of CFF keys (cff-version, title, authors…)")))
     return article_from_cff(data, source=str(path), lines=_key_lines(text))
 
 
@@ -69,11 +70,13 @@ def article_from_cff(data: dict[str, Any], source: str = "", lines: dict[str, in
 
     title = _text(pick("title"))
     if not title:
-        raise MetadataError(MetadataProblem(lines.get("title", 1), "the article has no 'title'"))
+        raise MetadataError(MetadataProblem(lines.get("title", 1), _("the article has no 'title'")))
     authors = tuple(_author(a) for a in pick("authors", []) or [] if isinstance(a, dict))
     authors = tuple(a for a in authors if a.full_name)
     if not authors:
-        raise MetadataError(MetadataProblem(lines.get("authors", 1), "the article has no 'authors' with a name"))
+        raise MetadataError(MetadataProblem(
+            lines.get("authors", 1),
+            _("the article has no 'authors' with a name (given-names and family-names, or name)")))
     published = _date(cited.get("date-published")) or _year_month(cited) or _date(data.get("date-released"))
     languages = cited.get("languages") or data.get("languages") or []
     return Article(
