@@ -38,13 +38,15 @@ class CiteThisArticle(SphinxDirective):
 
 
 def article_page_url(app, article) -> str:
-    """Absolute address of the landing page, when the site's base URL is known."""
+    """Absolute address of the landing page (of the HTML edition), when the site's is known."""
+    from sphinx.builders.dirhtml import DirectoryHTMLBuilder
+
     base = app.config.html_baseurl or article.url
     if not base:
         return ""
-    if not base.endswith("/"):
-        base += "/"
-    return urljoin(base, app.config.root_doc + ".html")
+    root = app.config.root_doc
+    page = app.builder.get_target_uri(root) if isinstance(app.builder, DirectoryHTMLBuilder) else root + ".html"
+    return urljoin(base if base.endswith("/") else base + "/", page)
 
 
 class FillCiteThisArticle(SphinxPostTransform):
@@ -76,7 +78,7 @@ class FillCiteThisArticle(SphinxPostTransform):
         citation += formatted_citation(article, page_url).render(Backend())
         block += citation
         block += nodes.paragraph("", _("BibTeX entry:"))
-        bibtex = article_bibtex(article)
+        bibtex = article_bibtex(article, page_url)
         literal = nodes.literal_block(bibtex, bibtex, language="bibtex", classes=["cite-this-article-bibtex"])
         block += literal
         links = self.download_links(app, article)

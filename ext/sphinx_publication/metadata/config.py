@@ -7,6 +7,7 @@ alone; empty title/author fields of ``latex_documents`` are filled. So
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from html import escape
 from pathlib import Path
@@ -103,9 +104,10 @@ def fill_config(config: Config, article: Article) -> None:
 
 
 def latex_text(text: str, config: Config) -> str:
-    from sphinx.util.texescape import escape as tex_escape
+    from sphinx.util import texescape
 
-    return tex_escape(text, config.latex_engine)
+    texescape.init()  # the LaTeX builder fills the tables later; config-inited is earlier
+    return texescape.escape(text, config.latex_engine)
 
 
 def fill_latex(config: Config, article: Article) -> None:
@@ -164,11 +166,19 @@ def fill_opengraph(config: Config, article: Article) -> None:
     config.ogp_custom_meta_tags = tags
 
 
+def markdown_text(text: str) -> str:
+    """Literal text inside Markdown: every ASCII punctuation backslash-escaped (CommonMark),
+    so a title with ``<``, ``*`` or ``[`` prints as written."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+
+
 def fill_substitutions(config: Config, article: Article, names: str) -> None:
-    """``{{ article_title }}``… in MyST pages (the landing page's heading and byline)."""
+    """``{{ article_title }}``… in MyST pages (the landing page's heading and byline).
+
+    MyST parses a substitution's value as Markdown: the values are escaped."""
     if "myst_substitutions" not in config:
         return
-    values = {
+    plain = {
         "article_title": article.title,
         "article_site_title": article.site_title,
         "article_subtitle": article.subtitle,
@@ -176,4 +186,5 @@ def fill_substitutions(config: Config, article: Article, names: str) -> None:
         "article_date": date_line(article.date_published, article.language),
         "article_abstract": article.abstract,
     }
+    values = {name: markdown_text(value) for name, value in plain.items()}
     config.myst_substitutions = {**values, **(config.myst_substitutions or {})}

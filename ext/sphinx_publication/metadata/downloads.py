@@ -42,12 +42,15 @@ def write_downloads(app: Sphinx):
     article = app.config.publication_article
     if article is None or not writes_downloads(app.builder):
         return []
+    from .cite_block import article_page_url
+
+    url = article_page_url(app, article)
     names = download_names(article)
     folder = Path(app.outdir) / DOWNLOAD_DIR
     folder.mkdir(parents=True, exist_ok=True)
     files = {
-        names.article_bib: article_bibtex(article),
-        names.article_ris: article_ris(article),
+        names.article_bib: article_bibtex(article, url),
+        names.article_ris: article_ris(article, url),
         names.bibliography_bib: bibliography_bibtex(cited_entries(app.env)),
     }
     for name, text in files.items():

@@ -8,21 +8,16 @@ written here rather than adding a library for it.
 
 from __future__ import annotations
 
-import re
-
 from pybtex.database import BibliographyData, Entry, Person
 
 from .model import Article
 
-MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_LATEX_SPECIALS = re.compile(r"([&%$#_{}])")
 
 
 def bibtex_text(text: str) -> str:
-    """Plain text -> a BibTeX field value that LaTeX prints as written."""
-    text = text.replace("\\", r"\textbackslash ")
-    text = _LATEX_SPECIALS.sub(r"\\\1", text)
-    return text.replace("~", r"\textasciitilde{}").replace("^", r"\textasciicircum{}")
+    """Plain text for a BibTeX field: pybtex's writer LaTeX-encodes it (``&`` -> ``\\&``);
+    braces, which BibTeX reads as grouping, are dropped."""
+    return text.replace("{", "").replace("}", "")
 
 
 def _person(author) -> Person:
@@ -34,18 +29,18 @@ def _person(author) -> Person:
                   lineage=bibtex_text(author.suffix))
 
 
-def article_entry(article: Article) -> Entry:
-    """``@misc`` (every BibTeX style knows it) with the URL, DOI and date."""
+def article_entry(article: Article, url: str = "") -> Entry:
+    """``@misc`` (every BibTeX style knows it) with the URL (*url*: the landing page's), DOI, date."""
     fields = {"title": "{" + bibtex_text(article.title) + "}"}
     date = article.date_published
     if date:
         fields["year"] = str(date.year)
         if date.month:
-            fields["month"] = MONTH_NAMES[date.month - 1]
+            fields["month"] = str(date.month)  # a number: no macro survives pybtex's writer
             if date.day:
                 fields["day"] = str(date.day)
-    if article.url:
-        fields["url"] = article.url
+    if url or article.url:
+        fields["url"] = url or article.url
     if article.doi:
         fields["doi"] = article.doi
     if article.language:
@@ -57,9 +52,9 @@ def article_entry(article: Article) -> Entry:
     return entry
 
 
-def article_bibtex(article: Article) -> str:
+def article_bibtex(article: Article, url: str = "") -> str:
     key = article.citation_key()
-    return BibliographyData({key: article_entry(article)}).to_string("bibtex").strip() + "\n"
+    return BibliographyData({key: article_entry(article, url)}).to_string("bibtex").strip() + "\n"
 
 
 def bibliography_bibtex(entries: list[Entry]) -> str:
@@ -70,7 +65,7 @@ def bibliography_bibtex(entries: list[Entry]) -> str:
     return data.to_string("bibtex") if entries else ""
 
 
-def article_ris(article: Article) -> str:
+def article_ris(article: Article, url: str = "") -> str:
     """RIS (the tagged format EndNote, Zotero and Mendeley import); CRLF as the format says."""
     lines = [("TY", "ELEC")]
     lines += [("AU", author.inverted_name) for author in article.authors]
@@ -87,8 +82,8 @@ def article_ris(article: Article) -> str:
     lines += [("KW", keyword) for keyword in article.keywords]
     if article.language:
         lines.append(("LA", article.language))
-    if article.url:
-        lines.append(("UR", article.url))
+    if url or article.url:
+        lines.append(("UR", url or article.url))
     if article.doi:
         lines.append(("DO", article.doi))
     lines.append(("ER", ""))
@@ -99,7 +94,5 @@ def formatted_citation(article: Article, url: str = ""):
     """The citation as the project's style formats it (pybtex rich text)."""
     from ..citations.style import Style
 
-    entry = article_entry(article)
-    if url and "url" not in entry.fields:
-        entry.fields["url"] = url
+    entry = article_entry(article, url)
     return Style(language=article.language).format_entry("", entry).text

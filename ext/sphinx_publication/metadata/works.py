@@ -9,10 +9,12 @@ renderer (Highwire, JSON-LD, COinS) reads.
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pybtex.richtext import Text
+import latexcodec  # noqa: F401  (registers the "ulatex" codec; a pybtex dependency)
 
 from .model import PartialDate
 
@@ -81,9 +83,21 @@ def cited_entries(env: BuildEnvironment) -> list[Entry]:
     return list(entries.values())
 
 
+#: text commands latexcodec leaves as they are
+TEXT_COMMANDS = {"textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“",
+                 "textquotedblright": "”", "textendash": "–", "textemdash": "—", "textellipsis": "…"}
+_COMMAND_RE = re.compile(r"\\([A-Za-z]+)\s*")
+
+
 def plain(latex: str) -> str:
-    """BibTeX field text -> plain text (``{GPT-4}`` -> ``GPT-4``, ``{\\'e}`` -> ``é``)."""
-    return " ".join(Text.from_latex(latex).render_as("text").split())
+    """BibTeX field text -> plain text (``{GPT-4}`` -> ``GPT-4``, ``{\\'e}`` -> ``é``).
+
+    latexcodec decodes accents and symbols; braces go; any other command is
+    dropped rather than shown to a reader or a crawler."""
+    text = codecs.decode(latex, "ulatex")
+    text = re.sub(r"\\([&%$#_])", r"\1", text)
+    text = _COMMAND_RE.sub(lambda m: TEXT_COMMANDS.get(m.group(1), ""), text)
+    return " ".join(re.sub(r"(?<!\\)[{}]", "", text).replace("\\{", "{").replace("\\}", "}").split())
 
 
 def _author(person: Person) -> WorkAuthor:
