@@ -67,7 +67,7 @@ def citation_cff(document: Document, published: dt.date) -> str:
     data["preferred-citation"] = {
         "type": "article",
         "title": document.title,
-        "authors": authors,
+        "authors": [dict(author) for author in authors],  # copies: no YAML alias
         "date-published": published.isoformat(),
         "languages": ["fr"],  # the marker format is French
     }

@@ -118,6 +118,11 @@ def fill_latex(config: Config, article: Article) -> None:
             (start, target, doc_title or title, doc_author or author, *rest)
             for start, target, doc_title, doc_author, *rest in config.latex_documents
         ]
+    else:  # Sphinx's default document, with the full title rather than the site's
+        from sphinx.util.osutil import make_filename_from_project
+
+        target = make_filename_from_project(config.project) + ".tex"
+        config.latex_documents = [(config.root_doc, target, title, author, "manual")]
     elements = dict(config.latex_elements)
     elements["preamble"] = elements.get("preamble", "") + pdf_metadata(article, config)
     config.latex_elements = elements
