@@ -215,3 +215,24 @@ def test_epub_package_metadata(make_app, tmp_path):
     assert opf.find("dc:identifier").get_text() == "10.5281/zenodo.1234567"
     assert opf.find("dc:description").get_text().startswith("Un résumé")
     assert not list(Path(app.outdir).glob("_citation/*"))  # no stray .bib in the book
+
+
+def test_incremental_build_updates_the_landing_page_references(make_app, tmp_path):
+    import shutil
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    make_app("html", srcdir=srcdir).build()
+    chapter = srcdir / "chapitre.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nEncore {cite:p}`uncited2020`.\n",
+                       encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    references = metas(read(app, "index.html"), "citation_reference")
+    assert len(references) == len(CITED) + 1
+    assert any("citation_title=Never Cited" in ref for ref in references)
+    # nothing changed: the landing page is not written again
+    landing = Path(app.outdir) / "index.html"
+    before = landing.stat().st_mtime_ns
+    make_app("html", srcdir=srcdir).build()
+    assert landing.stat().st_mtime_ns == before

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..i18n import register_catalog
-from . import cite_block, config, downloads, pages
+from . import cite_block, config, downloads, incremental, pages
 from .messages import CATALOG
 
 if TYPE_CHECKING:
@@ -43,6 +43,9 @@ def setup(app: Sphinx) -> dict:
     app.add_post_transform(pages.AddCoins)
     app.connect("html-page-context", pages.add_head_tags)
     app.connect("html-collect-pages", downloads.write_downloads)
+    app.add_domain(incremental.MetadataSnapshotDomain)
+    # after sphinxcontrib-bibtex computed the citations (priority 500)
+    app.connect("env-updated", incremental.pages_to_rewrite, priority=600)
     return {
         "version": __version__,
         "parallel_read_safe": True,
