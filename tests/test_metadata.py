@@ -215,6 +215,8 @@ def test_epub_package_metadata(make_app, tmp_path):
     assert opf.find("dc:identifier").get_text() == "10.5281/zenodo.1234567"
     assert opf.find("dc:description").get_text().startswith("Un résumé")
     assert not list(Path(app.outdir).glob("_citation/*"))  # no stray .bib in the book
+    # the package document describes the book: no HTML head tags (not XHTML-checked by crawlers)
+    assert "citation_title" not in (Path(app.outdir) / "index.xhtml").read_text(encoding="utf-8")
 
 
 def test_incremental_build_updates_the_landing_page_references(make_app, tmp_path):

@@ -39,14 +39,9 @@ class CiteThisArticle(SphinxDirective):
 
 def article_page_url(app, article) -> str:
     """Absolute address of the landing page (of the HTML edition), when the site's is known."""
-    from sphinx.builders.dirhtml import DirectoryHTMLBuilder
+    from .pages import absolute, landing_uri
 
-    base = app.config.html_baseurl or article.url
-    if not base:
-        return ""
-    root = app.config.root_doc
-    page = app.builder.get_target_uri(root) if isinstance(app.builder, DirectoryHTMLBuilder) else root + ".html"
-    return urljoin(base if base.endswith("/") else base + "/", page)
+    return absolute(app, landing_uri(app))
 
 
 class FillCiteThisArticle(SphinxPostTransform):

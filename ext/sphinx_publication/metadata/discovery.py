@@ -38,7 +38,7 @@ WORK_TYPES = {
 
 
 def meta(name: str, content: str) -> str:
-    return f'<meta name="{escape(name)}" content="{escape(content)}">'
+    return f'<meta name="{escape(name)}" content="{escape(content)}" />'
 
 
 def highwire_tags(article: Article, page_url: str, pdf_url: str, works: list[CitedWork]) -> list[str]:
@@ -90,8 +90,8 @@ def citation_reference(work: CitedWork) -> str:
 
 def dublin_core_tags(article: Article, page_url: str) -> list[str]:
     tags = [
-        f'<link rel="schema.DC" href="{DC_SCHEMA}">',
-        f'<link rel="schema.DCTERMS" href="{DCTERMS_SCHEMA}">',
+        f'<link rel="schema.DC" href="{DC_SCHEMA}" />',
+        f'<link rel="schema.DCTERMS" href="{DCTERMS_SCHEMA}" />',
         meta("DC.title", article.title),
     ]
     tags += [meta("DC.creator", author.inverted_name) for author in article.authors]

@@ -33,9 +33,9 @@ def download_names(article) -> DownloadNames:
 
 
 def writes_downloads(builder) -> bool:
-    from sphinx.builders._epub_base import EpubBuilder
+    from .pages import is_epub
 
-    return builder.format == "html" and not isinstance(builder, EpubBuilder)
+    return builder.format == "html" and not is_epub(builder)
 
 
 def write_downloads(app: Sphinx):

@@ -26,7 +26,7 @@ from .discovery import (
     meta,
     part_of_json_ld,
 )
-from .works import cited_entries, cited_work, cited_works
+from .works import cited_work, cited_works
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,6 +43,12 @@ def is_article_page(app: Sphinx, pagename: str) -> bool:
         return True
     flag = app.env.metadata.get(pagename, {}).get(PAGE_FLAG, "")
     return str(flag).strip().lower() in {"true", "yes", "1", "oui"}
+
+
+def is_epub(builder) -> bool:
+    from sphinx.builders._epub_base import EpubBuilder
+
+    return isinstance(builder, EpubBuilder)
 
 
 def landing_uri(app: Sphinx) -> str:
@@ -72,8 +78,8 @@ def pdf_uri(app: Sphinx) -> str:
 
 def add_head_tags(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
     article = app.config.publication_article
-    if article is None or doctree is None:
-        return
+    if article is None or doctree is None or is_epub(app.builder):
+        return  # an EPUB describes itself in its package document (content.opf)
     article_url = absolute(app, landing_uri(app))
     if is_article_page(app, pagename):
         page_url = context.get("pageurl") or article_url
@@ -113,5 +119,3 @@ class AddCoins(SphinxPostTransform):
             if entry is not None:
                 node += nodes.raw("", coins_span(cited_work(entry)), format="html")
 
-
-__all__ = ["AddCoins", "add_head_tags", "cited_entries", "is_article_page"]
