@@ -238,3 +238,23 @@ def test_incremental_build_updates_the_landing_page_references(make_app, tmp_pat
     before = landing.stat().st_mtime_ns
     make_app("html", srcdir=srcdir).build()
     assert landing.stat().st_mtime_ns == before
+
+
+def test_pages_marked_article_level_carry_the_article_tags(html_build):
+    html = read(html_build, "edition.html")  # front matter: article-level: true
+    assert metas(html, "citation_title") == [TITLE]
+    assert len(metas(html, "citation_reference")) == len(CITED)
+    (article,) = extruct.extract(html, syntaxes=["json-ld"], uniform=False)["json-ld"]
+    # the same article: named by its landing page, read here in full
+    assert article["@type"] == "ScholarlyArticle" and article["@id"] == BASE + "index.html"
+    assert article["url"] == BASE + "edition.html"
+    assert metas(html, "citation_abstract_html_url") == [BASE + "index.html"]
+    assert metas(html, "citation_fulltext_html_url") == [BASE + "edition.html"]
+
+
+def test_article_pages_from_the_configuration(make_app, tmp_path):
+    app = make_app("html", srcdir=ROOT, builddir=tmp_path, freshenv=True,
+                   confoverrides={"publication_article_pages": ["chapitre"]})
+    app.build()
+    assert metas(read(app, "chapitre.html"), "citation_title") == [TITLE]
+    assert not metas(read(app, "index.html"), "citation_title")

@@ -41,8 +41,12 @@ def meta(name: str, content: str) -> str:
     return f'<meta name="{escape(name)}" content="{escape(content)}" />'
 
 
-def highwire_tags(article: Article, page_url: str, pdf_url: str, works: list[CitedWork]) -> list[str]:
-    """Google Scholar's inclusion guidelines; also what Zotero's connector reads first."""
+def highwire_tags(article: Article, landing_url: str, page_url: str, pdf_url: str,
+                  works: list[CitedWork]) -> list[str]:
+    """Google Scholar's inclusion guidelines; also what Zotero's connector reads first.
+
+    *landing_url*: the article's landing page; *page_url*: the page carrying the tags
+    (a one-page edition holds the full text)."""
     tags = [meta("citation_title", article.title)]
     for author in article.authors:
         tags.append(meta("citation_author", author.inverted_name))
@@ -60,8 +64,9 @@ def highwire_tags(article: Article, page_url: str, pdf_url: str, works: list[Cit
         tags.append(meta("citation_keywords", "; ".join(article.keywords)))
     if article.doi:
         tags.append(meta("citation_doi", article.doi))
+    if landing_url or page_url:
+        tags.append(meta("citation_abstract_html_url", landing_url or page_url))
     if page_url:
-        tags.append(meta("citation_abstract_html_url", page_url))
         tags.append(meta("citation_fulltext_html_url", page_url))
     if pdf_url:
         tags.append(meta("citation_pdf_url", pdf_url))
@@ -130,10 +135,13 @@ def person(author: Author) -> dict[str, Any]:
     return data
 
 
-def article_json_ld(article: Article, page_url: str, pdf_url: str, works: list[CitedWork]) -> dict[str, Any]:
+def article_json_ld(article: Article, landing_url: str, page_url: str, pdf_url: str,
+                    works: list[CitedWork]) -> dict[str, Any]:
+    """One node per article: every article-level page names it by the landing page's URL."""
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": SCHEMA_TYPE}
+    if landing_url or page_url:
+        data["@id"] = landing_url or page_url
     if page_url:
-        data["@id"] = page_url
         data["url"] = page_url
     data["headline"] = article.title
     data["name"] = article.title

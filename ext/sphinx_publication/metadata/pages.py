@@ -89,9 +89,9 @@ def add_head_tags(app: Sphinx, pagename: str, templatename: str, context: dict[s
         tags = [meta("author", name) for name in article.author_names]
         if article.keywords:
             tags.append(meta("keywords", ", ".join(article.keywords)))
-        tags += highwire_tags(article, page_url, pdf_url, works)
-        tags += dublin_core_tags(article, page_url)
-        tags.append(json_ld_script(article_json_ld(article, page_url, pdf_url, works)))
+        tags += highwire_tags(article, article_url, page_url, pdf_url, works)
+        tags += dublin_core_tags(article, article_url or page_url)
+        tags.append(json_ld_script(article_json_ld(article, article_url, page_url, pdf_url, works)))
     else:
         target = article_url or context["pathto"](app.config.root_doc)
         title = unescape(re.sub(r"<[^>]+>", "", context.get("title", "")))
