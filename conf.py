@@ -17,13 +17,10 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "ext"))
 
 # -- Project -------------------------------------------------------------------
-project = "Les grands modèles contre l’open source"
-title = (
-    "Les grands modèles contre l’open source : un nouveau front de bataille "
-    "dans l’intelligence artificielle ?"
-)
-author = "Maria Rodriguez"
-copyright = "2024, Maria Rodriguez"
+# The article's metadata (title, authors, date, abstract, keywords...) lives in
+# CITATION.cff: sphinx_publication.metadata derives project, author, copyright,
+# html_title, the LaTeX title block and PDF information, EPUB and OpenGraph
+# values from it. Set one here only to override it.
 language = "fr"
 version = "1.0"
 release = ""  # no version line under the article's title
@@ -79,8 +76,6 @@ word_count_exclude = ["docs/auteurs/*"]
 
 # -- HTML ----------------------------------------------------------------------
 html_theme = "furo"
-html_title = project
-html_short_title = project
 html_static_path = ["docs/_static"]
 html_css_files = ["publication.css"]
 html_last_updated_fmt = None
@@ -89,13 +84,8 @@ html_show_sourcelink = False
 html_search_language = "fr"
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
-ogp_site_name = project
 ogp_type = "article"
 ogp_enable_meta_description = True
-ogp_custom_meta_tags = [
-    '<meta property="article:author" content="Maria Rodriguez">',
-    '<meta property="og:locale" content="fr_FR">',
-]
 if html_baseurl:
     ogp_site_url = html_baseurl
 
@@ -103,7 +93,8 @@ if html_baseurl:
 latex_engine = "xelatex"
 latex_use_xindy = False
 latex_documents = [
-    ("docs/index", "grands-modeles-open-source.tex", title, author, "howto"),
+    # title and author: empty, filled from CITATION.cff
+    ("docs/index", "grands-modeles-open-source.tex", "", "", "howto"),
 ]
 latex_show_urls = "no"
 latex_elements = {
@@ -111,13 +102,10 @@ latex_elements = {
     "pointsize": "11pt",
     "babel": r"\usepackage[french]{babel}",
     # babel-french must not add spaces inside data such as "34:1-20" (only
-    # where the source has a space); PDF metadata beyond Sphinx's title/author.
+    # where the source has a space). The PDF's language, subject and keywords
+    # are appended from CITATION.cff.
     "preamble": r"""
 \frenchsetup{AutoSpacePunctuation=false}
-\AtBeginDocument{\hypersetup{
-  pdflang={fr-FR},
-  pdfsubject={Intelligence artificielle, open source, grands modèles de langage},
-  pdfkeywords={IA, open source, Mistral AI, GML, licences}}}
 """,
     "printindex": "",
     # A short article: the title block, then the text; PDF bookmarks navigate.
@@ -131,12 +119,8 @@ one_page_edition = "lire-en-une-page"
 one_page_exclude = ["docs/etat-editorial", "docs/auteurs/*"]
 
 # -- EPUB ----------------------------------------------------------------------
-# The book's language follows `language` (-D language=... on Read the Docs);
-# sphinx_publication.editions derives its date from `copyright`.
-epub_title = title
-epub_author = author
-epub_publisher = author
-epub_copyright = copyright
+# title, author, publisher, copyright, description: from CITATION.cff; the
+# language follows `language` (-D language=... on Read the Docs).
 epub_show_urls = "no"
 
 # -- Page chrome ---------------------------------------------------------------

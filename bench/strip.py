@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 CHART_DIRECTIVES = frozenset({"chart-bar", "chart-pie", "chart-line", "chart", "data-table"})
-CITATION_DIRECTIVES = frozenset({"bibliography", "footbibliography"})
+CITATION_DIRECTIVES = frozenset({"bibliography", "footbibliography", "cite-this-article"})
 EDITORIAL_DIRECTIVES = frozenset({"editorial-report", "data-needed", "review-note"})
 
 CITATION_ROLES = frozenset(

@@ -31,7 +31,7 @@ import pytest
 from helpers import require_tool
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-PUBLICATION_FILES = ("conf.py", "refs.bib", "docs", "locale")
+PUBLICATION_FILES = ("conf.py", "CITATION.cff", "refs.bib", "docs", "locale")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 CHART = "svg[role='img']"

@@ -24,7 +24,7 @@ import pytest
 
 from helpers import require_tool
 
-PUBLICATION_FILES = ("conf.py", "refs.bib", "docs", "locale")
+PUBLICATION_FILES = ("conf.py", "CITATION.cff", "refs.bib", "docs", "locale")
 EPOCH = {"SOURCE_DATE_EPOCH": "1704067200"}
 PDF_NAME = "grands-modeles-open-source.pdf"
 

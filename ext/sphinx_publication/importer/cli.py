@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .citations import MappingError, load_mapping
 from .messages import _
+from .metadata_source import citation_cff, iso_date, metadata_path, refused, write_metadata
 from .model import Diagnostic
 from .pipeline import import_draft
 
@@ -47,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help=_("only validate the draft; write nothing"))
     command.add_argument("--force", action="store_true",
                          help=_("overwrite pages that already exist in --out"))
+    command.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
+                         help=_("the article's publication date for CITATION.cff (default: today)"))
+    command.add_argument("--metadata", type=Path, metavar="FILE",
+                         help=_("where to write the article's CITATION.cff "
+                                "(default: beside the conf.py at or above --out, else beside --out)"))
     command.add_argument("-q", "--quiet", action="store_true", help=_("do not print notices"))
     return parser
 
@@ -83,7 +89,29 @@ def run_import(args: argparse.Namespace) -> int:
         print(_("{draft}: valid, {count} page(s) would be written").format(
             draft=args.draft, count=len(result.pages)))
         return EXIT_OK
-    return write_pages(result.pages, args.out, args.force)
+    # The article's metadata source (CITATION.cff), checked before any page is written.
+    metadata = planned_metadata(args, result.document)
+    if not args.force and refused(*metadata):
+        _print_err(refused(*metadata))
+        return EXIT_USAGE
+    status = write_pages(result.pages, args.out, args.force)
+    return write_article_metadata(*metadata) if status == EXIT_OK else status
+
+
+def planned_metadata(args: argparse.Namespace, document) -> tuple[Path, str]:
+    import datetime as dt
+
+    path = args.metadata or metadata_path(args.out)
+    return path, citation_cff(document, args.date or dt.date.today())
+
+
+def write_article_metadata(path: Path, text: str) -> int:
+    error = write_metadata(path, text, force=True)
+    if error:
+        _print_err(error)
+        return EXIT_USAGE
+    print(_("wrote the article's metadata to {path}").format(path=path))
+    return EXIT_OK
 
 
 def write_pages(pages: dict[str, str], out: Path, force: bool) -> int:

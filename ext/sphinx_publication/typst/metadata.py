@@ -1,7 +1,9 @@
 """The article's metadata for the Typst edition: title, author, subject,
 keywords, date (no Sphinx objects beyond the config).
 
-Read from Sphinx's own settings, as the LaTeX edition does: the title of the
+From the article's metadata source when :mod:`sphinx_publication.metadata`
+read one (``publication_article``); else from Sphinx's own settings, as the
+LaTeX edition does: the title of the
 first ``latex_documents`` entry (else ``project``), ``author``, the date as
 Sphinx prints it (``today``/``today_fmt``, ``SOURCE_DATE_EPOCH``), and the
 ``pdfsubject``/``pdfkeywords`` given to hyperref in ``latex_elements``.
@@ -63,6 +65,15 @@ def build_timestamp() -> int:
 
 
 def from_config(config: Any) -> Metadata:
+    article = getattr(config, "publication_article", None)  # sphinx_publication.metadata
+    if article is not None:
+        return Metadata(
+            title=article.title,
+            author=str(config.author or ""),
+            date=article_date(config),
+            subject=article.abstract,
+            keywords=list(article.keywords),
+        )
     keywords = [k.strip() for k in _hyperref_field(config, "pdfkeywords").split(",") if k.strip()]
     return Metadata(
         title=article_title(config),

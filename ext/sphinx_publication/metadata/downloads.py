@@ -1,0 +1,61 @@
+"""The files « Citer cet article » links to, written into the HTML output.
+
+Written from ``html-collect-pages`` (after every page is read, before the
+EPUB builder lists its files). Not in an EPUB: its package lists only known
+media types, and a .bib file there would only warn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .reference import article_bibtex, article_ris, bibliography_bibtex
+from .works import cited_entries
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+DOWNLOAD_DIR = "_citation"
+
+
+@dataclass(frozen=True)
+class DownloadNames:
+    article_bib: str
+    article_ris: str
+    bibliography_bib: str
+
+
+def download_names(article) -> DownloadNames:
+    key = article.citation_key()
+    return DownloadNames(f"{key}.bib", f"{key}.ris", f"{key}-bibliographie.bib")
+
+
+def writes_downloads(builder) -> bool:
+    from .pages import is_epub
+
+    return builder.format == "html" and not is_epub(builder)
+
+
+def write_downloads(app: Sphinx):
+    article = app.config.publication_article
+    if article is None or not writes_downloads(app.builder):
+        return []
+    from .cite_block import article_page_url
+
+    url = article_page_url(app, article)
+    names = download_names(article)
+    folder = Path(app.outdir) / DOWNLOAD_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        names.article_bib: article_bibtex(article, url),
+        names.article_ris: article_ris(article, url),
+        names.bibliography_bib: bibliography_bibtex(cited_entries(app.env)),
+    }
+    for name, text in files.items():
+        path = folder / name
+        data = text.encode("utf-8")
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+    return []  # no pages to add

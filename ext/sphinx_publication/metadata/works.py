@@ -1,0 +1,145 @@
+"""The works the article cites, read once from sphinxcontrib-bibtex's domain.
+
+:func:`cited_entries` is the single place that touches sphinxcontrib-bibtex
+(its public ``citations`` list: what the bibliographies show, in their
+order). :func:`cited_work` turns a pybtex entry into a :class:`CitedWork`
+with plain text fields (braces and LaTeX accents resolved), which every
+renderer (Highwire, JSON-LD, COinS) reads.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import latexcodec  # noqa: F401  (registers the "ulatex" codec; a pybtex dependency)
+
+from .model import PartialDate
+
+if TYPE_CHECKING:
+    from pybtex.database import Entry, Person
+    from sphinx.environment import BuildEnvironment
+
+MONTHS = {name: number for number, name in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+
+
+@dataclass(frozen=True)
+class WorkAuthor:
+    name: str  # "Ashish Vaswani" or "OpenAI"
+    family: str = ""
+    given: str = ""
+
+    @property
+    def is_person(self) -> bool:
+        return bool(self.given)
+
+    @property
+    def inverted_name(self) -> str:
+        return f"{self.family}, {self.given}" if self.given else self.name
+
+
+@dataclass(frozen=True)
+class CitedWork:
+    key: str
+    type: str  # the BibTeX entry type, lower case
+    title: str
+    authors: tuple[WorkAuthor, ...] = ()
+    date: PartialDate | None = None
+    container: str = ""  # journal, proceedings, blog or site
+    publisher: str = ""
+    volume: str = ""
+    number: str = ""
+    pages: str = ""
+    doi: str = ""
+    url: str = ""
+    eprint: str = ""  # arXiv identifier
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def link(self) -> str:
+        """The work's most stable address: DOI, then URL, then arXiv."""
+        if self.doi:
+            return self.doi_url
+        if self.url:
+            return self.url
+        return f"https://arxiv.org/abs/{self.eprint}" if self.eprint else ""
+
+
+def cited_entries(env: BuildEnvironment) -> list[Entry]:
+    """The entries shown in the project's bibliographies, each once, in bibliography order."""
+    try:
+        domain = env.get_domain("cite")
+    except Exception:  # sphinxcontrib-bibtex not loaded: nothing is cited
+        return []
+    entries: dict[str, Entry] = {}
+    for citation in domain.citations:
+        entries.setdefault(citation.key, citation.entry)
+    return list(entries.values())
+
+
+#: text commands latexcodec leaves as they are
+TEXT_COMMANDS = {"textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“",
+                 "textquotedblright": "”", "textendash": "–", "textemdash": "—", "textellipsis": "…"}
+_COMMAND_RE = re.compile(r"\\([A-Za-z]+)\s*")
+
+
+def plain(latex: str) -> str:
+    """BibTeX field text -> plain text (``{GPT-4}`` -> ``GPT-4``, ``{\\'e}`` -> ``é``).
+
+    latexcodec decodes accents and symbols; braces go; any other command is
+    dropped rather than shown to a reader or a crawler."""
+    text = codecs.decode(latex, "ulatex")
+    text = re.sub(r"\\([&%$#_])", r"\1", text)
+    text = _COMMAND_RE.sub(lambda m: TEXT_COMMANDS.get(m.group(1), ""), text)
+    return " ".join(re.sub(r"(?<!\\)[{}]", "", text).replace("\\{", "{").replace("\\}", "}").split())
+
+
+def _author(person: Person) -> WorkAuthor:
+    given = plain(" ".join(person.first_names + person.middle_names))
+    family = plain(" ".join(person.prelast_names + person.last_names + person.lineage_names))
+    return WorkAuthor(name=" ".join(p for p in (given, family) if p), family=family, given=given)
+
+
+def _date(fields) -> PartialDate | None:
+    year = fields.get("year", "").strip()
+    if not (year.isascii() and year.isdigit()):
+        return None
+    month_text = fields.get("month", "").strip().lower()[:3]
+    month = MONTHS.get(month_text) or (int(month_text) if month_text.isdigit() else None)
+    day_text = fields.get("day", "").strip()
+    day = int(day_text) if month and day_text.isdigit() else None
+    return PartialDate(int(year), month if month and 1 <= month <= 12 else None, day)
+
+
+def cited_work(entry: Entry) -> CitedWork:
+    fields = entry.fields
+    container = next((fields[k] for k in ("journal", "booktitle", "organization", "howpublished")
+                      if k in fields), "")
+    publisher = next((fields[k] for k in ("publisher", "institution", "school") if k in fields), "")
+    eprint = fields.get("eprint", "") if fields.get("eprinttype", "arxiv").lower() == "arxiv" else ""
+    return CitedWork(
+        key=entry.key,
+        type=entry.type.lower(),
+        title=plain(fields.get("title", "")),
+        # BibTeX's "and others" is a truncation mark, not a person
+        authors=tuple(_author(p) for p in entry.persons.get("author", []) if str(p) != "others"),
+        date=_date(fields),
+        container=plain(container),
+        publisher=plain(publisher),
+        volume=fields.get("volume", ""),
+        number=fields.get("number", ""),
+        pages=fields.get("pages", "").replace("--", "–"),
+        doi=fields.get("doi", "").strip(),
+        url=fields.get("url", "").strip(),
+        eprint=eprint.strip(),
+    )
+
+
+def cited_works(env: BuildEnvironment) -> list[CitedWork]:
+    return [cited_work(entry) for entry in cited_entries(env)]
