@@ -94,3 +94,19 @@ def test_summarise_cuts_at_a_word():
     text = "mot " * 60
     short = summarise(text, limit=20)
     assert short.endswith("…") and len(short) <= 20 and "  " not in short
+
+
+def test_docutils_messages_are_not_article_words():
+    """docutils logs « Using English fallback for directive … » once per process, as a
+    system_message in the first doctree only: counting it made the word count of an
+    RST page depend on what the process had built before."""
+    from docutils import nodes
+
+    from sphinx_publication.editorial.collect import body_text
+
+    doctree = nodes.document(None, None)
+    doctree += nodes.paragraph("", "Deux mots.")
+    doctree += nodes.system_message(
+        "", nodes.paragraph("", "No directive entry for « table » in module fr."), level=1, type="INFO"
+    )
+    assert count_words(body_text(doctree, frozenset())) == 2
