@@ -73,8 +73,8 @@ def test_internal_links_stay_on_the_page(visit):
         .map(a => new URL(a.href))
         .filter(u => u.origin === location.origin && u.pathname !== location.pathname)
         .map(u => u.pathname)
-        // by design: a review note's row in the editorial report, a chart's data files
-        .filter(p => !p.endsWith('/etat-editorial.html') && !p.includes('/_downloads/'))""")
+        // by design: a review note's row in the report, a chart's data files, the article's .bib/.ris
+        .filter(p => !p.endsWith('/etat-editorial.html') && !p.includes('/_downloads/') && !p.includes('/_citation/'))""")
     assert leaving == []
     dangling = v.page.evaluate("""() => [...document.querySelectorAll('article a[href^="#"]')]
         .map(a => decodeURIComponent(a.getAttribute('href').slice(1)))
