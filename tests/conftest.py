@@ -1,12 +1,14 @@
-"""Shared pytest set-up: Sphinx's testing fixtures, the roots folder, and ``build_root``."""
+"""Shared pytest set-up: Sphinx's testing fixtures, the roots folder, and the
+builders ``build_root`` (one test) and ``build_once`` (one module)."""
 
 from __future__ import annotations
 
 import itertools
-import shutil
 from pathlib import Path
 
 import pytest
+
+from helpers import builder_fixture, make_test_app
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -35,16 +37,12 @@ def build_root(make_app, rootdir, tmp_path):
     path before the app is created.
     """
     serial = itertools.count(1)
+    return builder_fixture(make_app, rootdir, lambda name: tmp_path / f"{name}-{next(serial)}")
 
-    def build(name, buildername="html", *, build=True, srcdir=None, edit=None, **kwargs):
-        if srcdir is None:
-            srcdir = tmp_path / f"{name}-{next(serial)}"
-            shutil.copytree(rootdir / f"test-{name}", srcdir)
-        if edit is not None:
-            edit(Path(srcdir))
-        app = make_app(buildername, srcdir=srcdir, **kwargs)
-        if build:
-            app.build()
-        return app
 
-    return build
+@pytest.fixture(scope="module")
+def build_once(rootdir, tmp_path_factory):
+    """``build_root`` for module-scoped fixtures: the same arguments, for a project
+    built once and read by many tests. Each app is cleaned up once built."""
+    return builder_fixture(make_test_app, rootdir, lambda name: tmp_path_factory.mktemp(name) / name,
+                           cleanup=True)
