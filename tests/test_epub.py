@@ -15,12 +15,10 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from io import StringIO
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
 from helpers import ON_CI, require_tool
 from sphinx_publication.editions import epub
@@ -100,15 +98,9 @@ def test_every_chart_colour_has_a_literal_fallback():
 
 
 @pytest.fixture(scope="module")
-def book(rootdir, tmp_path_factory):
-    warnings = StringIO()
-    app = SphinxTestApp("epub", srcdir=rootdir / "test-editions", status=StringIO(),
-                        builddir=tmp_path_factory.mktemp("epub"), warning=warnings, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert warnings.getvalue() == ""
+def book(build_once):
+    app = build_once("editions", "epub")
+    assert app.warning.getvalue() == ""
     with zipfile.ZipFile(next(Path(app.outdir).glob("*.epub"))) as archive:
         files = {name: archive.read(name) for name in archive.namelist()}
     return files
