@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from browser_support import chromium, serve
 from helpers import builder_fixture, make_test_app
 
 pytest_plugins = ("sphinx.testing.fixtures",)
@@ -46,3 +47,20 @@ def build_once(rootdir, tmp_path_factory):
     built once and read by many tests. Each app is cleaned up once built."""
     return builder_fixture(make_test_app, rootdir, lambda name: tmp_path_factory.mktemp(name) / name,
                            cleanup=True)
+
+
+# -- browser tests: one Chromium and one local server per module ---------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """The system Chromium through Playwright (skipped locally, failing under CI, without it)."""
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """The module's ``site`` folder served on 127.0.0.1; yields its base URL."""
+    with serve(site) as base:
+        yield base
