@@ -32,7 +32,8 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-ÖØ-Þ«0-9])")
 
 
 def imported_pages(pages: dict[str, str]):
-    """An ``edit=`` for ``build_root``/``build_once("importer-build")``: the imported pages and the real refs.bib."""
+    """An ``edit=`` for ``build_root``/``build_once("importer-build")``: the imported
+    pages and the real refs.bib."""
 
     def edit(srcdir: Path) -> None:
         shutil.copy(PROJECT_DIR / "refs.bib", srcdir / "refs.bib")

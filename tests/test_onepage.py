@@ -125,7 +125,8 @@ def test_release_mode_hides_the_notes(build_root):
 
 
 def test_a_document_with_the_edition_name_is_not_overwritten(build_root):
-    outdir, warnings = outdir_and_warnings(build_root("editions", confoverrides={"one_page_edition": "suite"}))
+    outdir, warnings = outdir_and_warnings(
+        build_root("editions", confoverrides={"one_page_edition": "suite"}))
     assert "book/index.md: WARNING: one_page_edition : « book/suite » est déjà un document" in warnings
     assert _soup(outdir / "book" / "suite.html").find("h1").get_text().startswith("Suite")
 
