@@ -1,12 +1,15 @@
-"""Shared pytest set-up: Sphinx's testing fixtures, the roots folder, and ``build_root``."""
+"""Shared pytest set-up: Sphinx's testing fixtures, the roots folder, and the
+builders ``build_root`` (one test) and ``build_once`` (one module)."""
 
 from __future__ import annotations
 
 import itertools
-import shutil
 from pathlib import Path
 
 import pytest
+
+from browser_support import chromium, serve
+from helpers import builder_fixture, make_test_app
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -35,16 +38,29 @@ def build_root(make_app, rootdir, tmp_path):
     path before the app is created.
     """
     serial = itertools.count(1)
+    return builder_fixture(make_app, rootdir, lambda name: tmp_path / f"{name}-{next(serial)}")
 
-    def build(name, buildername="html", *, build=True, srcdir=None, edit=None, **kwargs):
-        if srcdir is None:
-            srcdir = tmp_path / f"{name}-{next(serial)}"
-            shutil.copytree(rootdir / f"test-{name}", srcdir)
-        if edit is not None:
-            edit(Path(srcdir))
-        app = make_app(buildername, srcdir=srcdir, **kwargs)
-        if build:
-            app.build()
-        return app
 
-    return build
+@pytest.fixture(scope="module")
+def build_once(rootdir, tmp_path_factory):
+    """``build_root`` for module-scoped fixtures: the same arguments, for a project
+    built once and read by many tests. Each app is cleaned up once built."""
+    return builder_fixture(make_test_app, rootdir, lambda name: tmp_path_factory.mktemp(name) / name,
+                           cleanup=True)
+
+
+# -- browser tests: one Chromium and one local server per module ---------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """The system Chromium through Playwright (skipped locally, failing under CI, without it)."""
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """The module's ``site`` folder served on 127.0.0.1; yields its base URL."""
+    with serve(site) as base:
+        yield base

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
+from io import StringIO
+from pathlib import Path
+from typing import Any
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
 ON_CI = os.environ.get("CI") == "true"
 
@@ -23,3 +28,57 @@ def require_tool(name: str, why: str = "") -> str:
             pytest.fail(f"{message} (CI must install it)")
         pytest.skip(message)
     return path
+
+
+def make_test_app(*args: Any, **kwargs: Any) -> SphinxTestApp:
+    """A ``SphinxTestApp`` with status and warnings captured in ``StringIO``, as
+    sphinx.testing's function-scoped ``make_app`` makes them, for any scope."""
+    kwargs.setdefault("status", StringIO())
+    kwargs.setdefault("warning", StringIO())
+    return SphinxTestApp(*args, **kwargs)
+
+
+def build_copy(make_app: Callable[..., SphinxTestApp], rootdir: Path, name: str, workdir: Path,
+               buildername: str = "html", *, build: bool = True, srcdir: Path | None = None,
+               edit: Callable[[Path], None] | None = None, cleanup: bool = False,
+               **kwargs: Any) -> SphinxTestApp:
+    """Copy ``rootdir/test-<name>`` to *workdir*, make the app, build it, return it.
+
+    The one primitive behind ``build_root`` (function scope) and ``build_once``
+    (module scope). ``build=False`` returns the app unbuilt; ``srcdir=`` builds an
+    existing folder instead of a copy (an incremental build, or a project that is
+    not a test root); ``edit`` is called with the copy's path before the app is made.
+    ``cleanup=True`` cleans the app up once built (output and environment stay
+    readable): an app kept for a whole module must not leave its node classes
+    registered while the module's other tests make their own apps.
+    """
+    if srcdir is None:
+        srcdir = workdir
+        shutil.copytree(rootdir / f"test-{name}", srcdir)
+    if edit is not None:
+        edit(Path(srcdir))
+    app = make_app(buildername, srcdir=srcdir, **kwargs)
+    if build:
+        try:
+            app.build()
+        finally:
+            if cleanup:
+                app.cleanup()
+    return app
+
+
+def builder_fixture(make_app: Callable[..., SphinxTestApp], rootdir: Path,
+                    new_dir: Callable[[str], Path], **defaults: Any) -> Callable[..., SphinxTestApp]:
+    """``build(name, buildername="html", **build_copy_kwargs)`` copying each root into
+    a fresh folder given by *new_dir* (the body of ``build_root`` and ``build_once``)."""
+
+    def build(name: str, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+        workdir = new_dir(name) if kwargs.get("srcdir") is None else None
+        return build_copy(make_app, rootdir, name, workdir, buildername, **defaults | kwargs)
+
+    return build
+
+
+def outdir_and_warnings(app: SphinxTestApp) -> tuple[Path, str]:
+    """What most read-only tests look at after a build."""
+    return Path(app.outdir), app.warning.getvalue()

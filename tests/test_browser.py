@@ -15,25 +15,16 @@ The browser is the system's Chromium: never a downloaded one.
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import os
-import shutil
-import subprocess
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from helpers import require_tool
+from browser_support import PROJECT_DIR, BrowserPage, copy_publication, page_opener, sphinx_build
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 PUBLICATION_FILES = ("conf.py", "CITATION.cff", "refs.bib", "docs", "locale")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 CHART = "svg[role='img']"
 PAGES = sorted(
     path.relative_to(PROJECT_DIR).with_suffix(".html").as_posix()
@@ -56,71 +47,25 @@ pytestmark = pytest.mark.browser
 def site(tmp_path_factory) -> Path:
     """The publication's HTML, built from a copy of its sources."""
     work = tmp_path_factory.mktemp("site")
-    for name in PUBLICATION_FILES:
-        source = PROJECT_DIR / name
-        if source.is_dir():
-            shutil.copytree(source, work / "src" / name, ignore=shutil.ignore_patterns("*.mo"))
-        elif source.is_file():
-            (work / "src").mkdir(exist_ok=True)
-            shutil.copy2(source, work / "src" / name)
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-E", "-b", "html", str(work / "src"),
-         str(work / "html")], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    sphinx_build("html", copy_publication(PUBLICATION_FILES, work / "src"), work / "html")
     return work / "html"
 
 
-@pytest.fixture(scope="module")
-def server(site):
-    """An HTTP server on 127.0.0.1 and a random port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = require_tool("chromium", "the browser tests drive the system Chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Visit:
+class Visit(BrowserPage):
     """A page opened in a fresh context, with everything it asked for logged."""
 
-    def __init__(self, browser, base: str, page: str, *, dark: bool = False,
-                 width: int = 1280) -> None:
-        self.base = base
-        self.requests: list[str] = []
-        self.console_errors: list[str] = []
-        self.context = browser.new_context(
-            viewport={"width": width, "height": 900},
-            color_scheme="dark" if dark else "light",
-            service_workers="block",
-        )
-        # furo keeps the reader's choice in localStorage; the emulated media
-        # query decides only when it is "auto".
-        self.context.add_init_script(
-            f"localStorage.setItem('theme', '{'dark' if dark else 'light'}')")
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
-        response = self.page.goto(base + page, wait_until="load")
+    def __init__(self, browser, base: str, page: str, **options) -> None:
+        super().__init__(browser, base, page, **options)
+        response = self.response
         assert response is not None and response.ok, f"{page}: HTTP {response and response.status}"
+
+    def prepare(self) -> None:
+        self.requests: list[str] = []
+        self.console_errors = self.errors  # uncaught errors and console errors alike
+        self.context.route("**/*", self._route)
+
+    def watch(self) -> None:
+        self.page.on("console", self._console)
 
     def _route(self, route) -> None:
         url = route.request.url
@@ -138,21 +83,10 @@ class Visit:
         return [u for u in self.requests
                 if not u.startswith(self.base) and not u.startswith(("data:", "blob:", "about:"))]
 
-    def close(self) -> None:
-        self.context.close()
-
 
 @pytest.fixture
 def visit(browser, server):
-    opened: list[Visit] = []
-
-    def open_page(page: str, **options) -> Visit:
-        opened.append(Visit(browser, server, page, **options))
-        return opened[-1]
-
-    yield open_page
-    for v in opened:
-        v.close()
+    yield from page_opener(Visit, browser, server)
 
 
 # -- every page -------------------------------------------------------------------------

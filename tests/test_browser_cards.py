@@ -7,25 +7,16 @@ reader's tab is counted, so "checked without leaving the page" is measured.
 
 from __future__ import annotations
 
-import functools
 import re
-import shutil
-import subprocess
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import require_tool
+from browser_support import BrowserPage, copy_publication, page_opener, sphinx_build
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
 PUBLICATION_FILES = ("conf.py", "refs.bib", "docs", "locale")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 CLAIMS_PAGE = "publication/docs/montee-des-grands-modeles.html"
 CARD = ".publication-card"
 
@@ -35,73 +26,26 @@ pytestmark = pytest.mark.browser
 # -- the sites and the browser --------------------------------------------------------
 
 
-def sphinx_build(builder: str, source: Path, out: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-E", "-b", builder, str(source), str(out)],
-        capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("cards")
-    source = work / "src"
-    source.mkdir()
-    for name in PUBLICATION_FILES:
-        path = PROJECT_DIR / name
-        if path.is_dir():
-            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("*.mo"))
-        else:
-            shutil.copy2(path, source / name)
+    source = copy_publication(PUBLICATION_FILES, work / "src")
     sphinx_build("html", source, work / "www" / "publication")
     sphinx_build("html", ROOTS / "test-cards", work / "www" / "html")
     sphinx_build("singlehtml", ROOTS / "test-cards", work / "www" / "single")
     return work / "www"
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = require_tool("chromium", "the browser tests drive the system Chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Tab:
+class Tab(BrowserPage):
     """One page in a fresh context; counts the documents it loads."""
 
-    def __init__(self, browser, base: str, path: str, *, dark: bool = False, width: int = 1280,
-                 **context_options) -> None:
-        self.context = browser.new_context(
-            viewport={"width": width, "height": 800},
-            color_scheme="dark" if dark else "light",
-            service_workers="block",
-            **context_options,
-        )
-        self.context.add_init_script(f"localStorage.setItem('theme', '{'dark' if dark else 'light'}')")
+    height = 800
+
+    def prepare(self) -> None:
         self.loads: list[str] = []
-        self.errors: list[str] = []
-        self.page = self.context.new_page()
+
+    def watch(self) -> None:
         self.page.on("request", self._request)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(base + path, wait_until="load")
 
     def _request(self, request) -> None:
         if request.resource_type == "document" and request.frame == self.page.main_frame:
@@ -110,21 +54,10 @@ class Tab:
     def card(self):
         return self.page.locator(CARD)
 
-    def close(self) -> None:
-        self.context.close()
-
 
 @pytest.fixture
 def tab(browser, server):
-    opened: list[Tab] = []
-
-    def open_tab(path: str, **options) -> Tab:
-        opened.append(Tab(browser, server, path, **options))
-        return opened[-1]
-
-    yield open_tab
-    for t in opened:
-        t.close()
+    yield from page_opener(Tab, browser, server)
 
 
 def entry_text(site: Path, citation_id: str) -> str:

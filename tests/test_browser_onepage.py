@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import CHART, _describe, _is_dark, browser, server, site, visit  # noqa: F401
+from test_browser import CHART, _describe, _is_dark, site, visit  # noqa: F401
 
 EDITION = "docs/lire-en-une-page.html"
 LABEL = "Lire l’article en une page"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -55,14 +54,6 @@ FRENCH = {
     "set-curie": f"Jeanne Martin. Un article daté d’un mois. Revue des tests, octobre 2006{NBSP}; "
     "Émile Mémoire. Un mémoire de master. Mémoire de master, Université de Lille, 2020.",
 }
-
-
-def build(make_app, tmp_path: Path, buildername: str, **kwargs):
-    srcdir = tmp_path / "biblatex"
-    shutil.copytree(ROOT, srcdir)
-    app = make_app(buildername, srcdir=srcdir, **kwargs)
-    app.build(force_all=True)
-    return app
 
 
 def squash(text: str) -> str:
@@ -165,8 +156,8 @@ def test_classic_bibtex_entries_render_exactly_as_before():
 # -- built documents ----------------------------------------------------------------------
 
 
-def test_html_bibliography_has_every_entry_complete_in_french(make_app, tmp_path):
-    app = build(make_app, tmp_path, "html")
+def test_html_bibliography_has_every_entry_complete_in_french(build_root):
+    app = build_root("citations-biblatex", "html")
     page = BeautifulSoup((Path(app.outdir) / "bibliographie.html").read_text(encoding="utf-8"), "html.parser")
     for key, expected in FRENCH.items():
         entry = page.find(id=f"cite-{key}")
@@ -181,15 +172,15 @@ def test_html_bibliography_has_every_entry_complete_in_french(make_app, tmp_path
     assert "missing journal" not in page.get_text()
 
 
-def test_year_citations_read_the_date(make_app, tmp_path):
-    app = build(make_app, tmp_path, "html")
+def test_year_citations_read_the_date(build_root):
+    app = build_root("citations-biblatex", "html")
     page = BeautifulSoup((Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "html.parser")
     paragraph = next(p for p in page.find_all("p") if p.get_text().startswith("Par année"))
     assert squash(paragraph.get_text()) == "Par année : 1898, 1880–1885."
 
 
-def test_one_warning_at_the_entry_line_names_the_missing_field(make_app, tmp_path):
-    app = build(make_app, tmp_path, "html")
+def test_one_warning_at_the_entry_line_names_the_missing_field(build_root):
+    app = build_root("citations-biblatex", "html")
     log = warnings(app)
     located = re.findall(r"refs\.bib:(\d+): WARNING: ([^\n]*)", log)
     assert located == [
@@ -200,8 +191,8 @@ def test_one_warning_at_the_entry_line_names_the_missing_field(make_app, tmp_pat
     assert log.count("WARNING") == 1
 
 
-def test_latex_bibliography_in_french(make_app, tmp_path):
-    app = build(make_app, tmp_path, "latex")
+def test_latex_bibliography_in_french(build_root):
+    app = build_root("citations-biblatex", "latex")
     tex = (Path(app.outdir) / "biblatex.tex").read_text(encoding="utf-8")
     for expected in (
         r"Des modèles ouverts. Dans \sphinxstyleemphasis{Actes du colloque des tests}, p. 1–10. "
@@ -217,10 +208,10 @@ def test_latex_bibliography_in_french(make_app, tmp_path):
 
 
 @pytest.mark.latex
-def test_latex_bibliography_compiles(make_app, tmp_path):
+def test_latex_bibliography_compiles(build_root):
     require_tool("latexmk")
     require_tool("xelatex")
-    app = build(make_app, tmp_path, "latex")
+    app = build_root("citations-biblatex", "latex")
     subprocess.run(
         ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "biblatex.tex"],
         cwd=app.outdir,
@@ -231,8 +222,8 @@ def test_latex_bibliography_compiles(make_app, tmp_path):
     assert (Path(app.outdir) / "biblatex.pdf").stat().st_size > 0
 
 
-def test_english_build_keeps_english(make_app, tmp_path):
-    app = build(make_app, tmp_path, "text", confoverrides={"language": "en"})
+def test_english_build_keeps_english(build_root):
+    app = build_root("citations-biblatex", "text", confoverrides={"language": "en"})
     text = squash((Path(app.outdir) / "bibliographie.txt").read_text(encoding="utf-8"))
     assert "Alice Dupont. Des modèles ouverts. In *Actes du colloque des tests*, pages 1–10. Paris, October 1–5, 2006." in text
     assert "3 vols." in text and "Dataset, version 2.1" in text

@@ -20,10 +20,6 @@ from sphinx_publication.citations.backlinks import letter
 STATIC = Path(cards.__file__).parent / "static"
 
 
-def build(app) -> None:
-    app.build(force_all=True)
-
-
 def soup(app, name: str) -> BeautifulSoup:
     return BeautifulSoup((Path(app.outdir) / name).read_text(encoding="utf-8"), "html.parser")
 
@@ -42,9 +38,8 @@ def text(node) -> str:
 # -- html ------------------------------------------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="cards", srcdir="cards-html")
-def test_each_page_holds_the_cards_of_what_it_cites(app):
-    build(app)
+def test_each_page_holds_the_cards_of_what_it_cites(build_root):
+    app = build_root("cards")
     premier = soup(app, "premier.html")
     found = template_cards(premier)
     assert sorted(found) == [
@@ -60,9 +55,8 @@ def test_each_page_holds_the_cards_of_what_it_cites(app):
     assert not premier.select("template a.publication-card-trigger")
 
 
-@pytest.mark.sphinx("html", testroot="cards", srcdir="cards-entry")
-def test_a_card_shows_the_entry_as_the_bibliography_prints_it(app):
-    build(app)
+def test_a_card_shows_the_entry_as_the_bibliography_prints_it(build_root):
+    app = build_root("cards")
     card = template_cards(soup(app, "premier.html"))["cite-widder2024open"]
     entry = soup(app, "bibliographie.html").find(id="cite-widder2024open")
     assert text(entry.find("p")) in text(card)
@@ -75,9 +69,8 @@ def test_a_card_shows_the_entry_as_the_bibliography_prints_it(app):
     assert "Voir l’entrée dans la bibliographie" in text(card)
 
 
-@pytest.mark.sphinx("html", testroot="cards", srcdir="cards-numref")
-def test_numref_cards_hold_number_and_caption(app):
-    build(app)
+def test_numref_cards_hold_number_and_caption(build_root):
+    app = build_root("cards")
     found = template_cards(soup(app, "premier.html"))
     assert text(found["fig-modeles"]).startswith("Fig. 1 – Paramètres des modèles")
     assert found["fig-modeles"].find("a")["href"] == "second.html#fig-modeles"
@@ -85,9 +78,8 @@ def test_numref_cards_hold_number_and_caption(app):
     assert "Voir le tableau" in text(found["tab-couts"])
 
 
-@pytest.mark.sphinx("html", testroot="cards", srcdir="cards-assets")
-def test_script_and_style_are_served_and_within_budget(app):
-    build(app)
+def test_script_and_style_are_served_and_within_budget(build_root):
+    app = build_root("cards")
     page = soup(app, "premier.html")
     assert page.find("script", src=lambda s: s and "sphinx-publication-cards.js" in s)
     assert page.find("link", href=lambda s: s and "sphinx-publication-cards.css" in s)
@@ -97,9 +89,8 @@ def test_script_and_style_are_served_and_within_budget(app):
     assert weight <= 3 * 1024, f"cards weigh {weight} bytes gzipped"
 
 
-@pytest.mark.sphinx("singlehtml", testroot="cards", srcdir="cards-single")
-def test_one_page_edition_has_one_set_of_cards_linking_within_the_page(app):
-    build(app)
+def test_one_page_edition_has_one_set_of_cards_linking_within_the_page(build_root):
+    app = build_root("cards", "singlehtml")
     page = soup(app, "index.html")
     found = template_cards(page)
     assert set(found) == {
@@ -112,16 +103,14 @@ def test_one_page_edition_has_one_set_of_cards_linking_within_the_page(app):
             assert page.find(id=a["href"][1:]) is not None, a["href"]
 
 
-@pytest.mark.sphinx("dirhtml", testroot="cards", srcdir="cards-dirhtml")
-def test_dirhtml_pages_hold_cards(app):
-    build(app)
+def test_dirhtml_pages_hold_cards(build_root):
+    app = build_root("cards", "dirhtml")
     found = template_cards(soup(app, "premier/index.html"))
     assert found["fig-modeles"].find("a")["href"] == "../second/#fig-modeles"
 
 
-@pytest.mark.sphinx("epub", testroot="cards", srcdir="cards-epub")
-def test_epub_gets_plain_links_and_no_script(app):
-    build(app)
+def test_epub_gets_plain_links_and_no_script(build_root):
+    app = build_root("cards", "epub")
     page = (Path(app.outdir) / "premier.xhtml").read_text(encoding="utf-8")
     assert "<template" not in page and "sphinx-publication-cards.js" not in page
     assert "publication-card-trigger" not in page
@@ -130,13 +119,8 @@ def test_epub_gets_plain_links_and_no_script(app):
 
 
 @pytest.mark.parametrize("builder", ["text", "latex"])
-def test_other_formats_show_no_card(make_app, tmp_path, rootdir, builder):
-    import shutil
-
-    srcdir = tmp_path / "cards"
-    shutil.copytree(rootdir / "test-cards", srcdir)
-    app = make_app(builder, srcdir=srcdir)
-    app.build(force_all=True)
+def test_other_formats_show_no_card(build_root, builder):
+    app = build_root("cards", builder)
     written = "".join(p.read_text(encoding="utf-8") for p in Path(app.outdir).glob("*.t*x*"))
     assert "Voir l’entrée" not in written and "Voir la figure" not in written
     assert "retour à la citation" not in written  # screen-reader words are HTML-only
@@ -153,9 +137,8 @@ def test_backlink_letters():
 # -- the reviewer's path -------------------------------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="cards", srcdir="cards-report")
-def test_report_lists_items_in_reading_order_each_with_a_next_link(app):
-    build(app)
+def test_report_lists_items_in_reading_order_each_with_a_next_link(build_root):
+    app = build_root("cards")
     report = soup(app, "etat.html")
     rows = report.select("ol.editorial-report-reading-order > li")
     assert [row["id"] for row in rows] == [
@@ -170,9 +153,8 @@ def test_report_lists_items_in_reading_order_each_with_a_next_link(app):
         "Note de vérification (erroné)\xa0: Claude compte 175 milliards de paramètres"]
 
 
-@pytest.mark.sphinx("html", testroot="cards", srcdir="cards-rows")
-def test_markers_and_notes_link_to_their_report_row(app):
-    build(app)
+def test_markers_and_notes_link_to_their_report_row(build_root):
+    app = build_root("cards")
     premier = soup(app, "premier.html")
     marker = premier.find(id="data-needed-premier-1").select_one(".editorial-label a")
     assert marker["href"] == "etat.html#editorial-report-data-needed-premier-1"
@@ -182,9 +164,8 @@ def test_markers_and_notes_link_to_their_report_row(app):
     assert note.get_text() == "Voir dans l’état éditorial"
 
 
-@pytest.mark.sphinx("singlehtml", testroot="cards", srcdir="cards-rows-single")
-def test_report_rows_are_reached_within_the_one_page_edition(app):
-    build(app)
+def test_report_rows_are_reached_within_the_one_page_edition(build_root):
+    app = build_root("cards", "singlehtml")
     page = soup(app, "index.html")
     link = page.find(id="review-note-premier-1").select_one("a.editorial-report-link")
     assert link["href"] == "#editorial-report-review-note-premier-1"

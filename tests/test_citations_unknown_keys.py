@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,16 +10,7 @@ import pytest
 
 from helpers import require_tool
 
-ROOT = Path(__file__).parent / "roots" / "test-citations-unknown-keys"
 NBSP = "\u00a0"
-
-
-def build(make_app, tmp_path: Path, buildername: str, **kwargs):
-    srcdir = tmp_path / "unknown-keys"
-    shutil.copytree(ROOT, srcdir)
-    app = make_app(buildername, srcdir=srcdir, **kwargs)
-    app.build(force_all=True)
-    return app
 
 
 def read(app, name: str) -> str:
@@ -37,8 +27,8 @@ def paragraph(html: str, start: str) -> str:
     return match.group(0)
 
 
-def test_html_shows_the_key_in_a_marker_instead_of_empty_brackets(make_app, tmp_path):
-    app = build(make_app, tmp_path, "html")
+def test_html_shows_the_key_in_a_marker_instead_of_empty_brackets(build_root):
+    app = build_root("citations-unknown-keys", "html")
     index = read(app, "index.html")
     alone = paragraph(index, "Une clé seule")
     assert "[]" not in alone and "bibtex-citation" not in alone
@@ -56,15 +46,15 @@ def test_html_shows_the_key_in_a_marker_instead_of_empty_brackets(make_app, tmp_
     assert re.search(r'index\.md:3: WARNING: could not find bibtex key "ref_absente-1"', plain(app))
 
 
-def test_text_shows_the_key(make_app, tmp_path):
-    app = build(make_app, tmp_path, "text")
+def test_text_shows_the_key(build_root):
+    app = build_root("citations-unknown-keys", "text")
     text = read(app, "index.txt")
     assert f"Une clé seule et absente [clé inconnue{NBSP}: ref_absente-1]." in text
     assert f"Une clé connue et une absente [1] [clé inconnue{NBSP}: autre_absente]." in text
 
 
-def test_latex_shows_the_key_coloured_like_a_data_needed_marker(make_app, tmp_path):
-    app = build(make_app, tmp_path, "latex")
+def test_latex_shows_the_key_coloured_like_a_data_needed_marker(build_root):
+    app = build_root("citations-unknown-keys", "latex")
     tex = read(app, "inconnues.tex")
     line = next(line for line in tex.splitlines() if line.startswith("Une clé seule"))
     assert (
@@ -75,52 +65,51 @@ def test_latex_shows_the_key_coloured_like_a_data_needed_marker(make_app, tmp_pa
 
 
 @pytest.mark.latex
-def test_pdf_shows_the_key(make_app, tmp_path):
+def test_pdf_shows_the_key(build_root):
     require_tool("latexmk")
     require_tool("xelatex")
     require_tool("pdftotext")
-    app = build(make_app, tmp_path, "latex")
+    app = build_root("citations-unknown-keys", "latex")
     run = {"cwd": app.outdir, "check": True, "capture_output": True, "timeout": 300}
     subprocess.run(["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "inconnues.tex"], **run)
     text = subprocess.run(["pdftotext", "inconnues.pdf", "-"], text=True, **run).stdout
     assert "Une clé seule et absente [clé inconnue : ref_absente-1]." in text.replace(NBSP, " ")
 
 
-def test_other_builders_get_the_same_text(make_app, tmp_path):
-    app = build(make_app, tmp_path, "man")
+def test_other_builders_get_the_same_text(build_root):
+    app = build_root("citations-unknown-keys", "man")
     page = read(app, "projectnamenotset.1")
     assert "[clé inconnue\\ : ref_absente\\-1]" in page, page  # man writes a no-break space "\\ "
 
 
-def test_review_summary_and_report_count_unknown_keys(make_app, tmp_path):
-    app = build(make_app, tmp_path, "html")
+def test_review_summary_and_report_count_unknown_keys(build_root):
+    app = build_root("citations-unknown-keys", "html")
     expected = "2 clés de citation inconnues"
     assert expected in plain(app)
     assert re.search(rf"Éditorial : [^<]*{expected}", read(app, "etat.html"))
     assert app.statuscode == 0
 
 
-def test_release_fails_with_one_located_error_per_unknown_key(make_app, tmp_path):
-    app = build(make_app, tmp_path, "html", confoverrides={"editorial_mode": "release"})
+def test_release_fails_with_one_located_error_per_unknown_key(build_root):
+    app = build_root("citations-unknown-keys", "html", confoverrides={"editorial_mode": "release"})
     log = plain(app)
     assert re.search(r"index\.md:3: ERROR: clé de citation inconnue 'ref_absente-1' : ajoutez", log), log
     assert re.search(r"index\.md:5: ERROR: clé de citation inconnue 'autre_absente'", log), log
     assert app.statuscode == 1
 
 
-def test_release_passes_once_the_keys_exist(make_app, tmp_path):
-    srcdir = tmp_path / "fixed"
-    shutil.copytree(ROOT, srcdir)
-    index = srcdir / "index.md"
-    index.write_text(re.sub(r"ref_absente-1|autre_absente", "connu2020", index.read_text()), encoding="utf-8")
-    app = make_app("html", srcdir=srcdir, confoverrides={"editorial_mode": "release"})
-    app.build(force_all=True)
+def test_release_passes_once_the_keys_exist(build_root):
+    def add_the_keys(srcdir: Path) -> None:
+        index = srcdir / "index.md"
+        index.write_text(re.sub(r"ref_absente-1|autre_absente", "connu2020", index.read_text()), encoding="utf-8")
+
+    app = build_root("citations-unknown-keys", confoverrides={"editorial_mode": "release"}, edit=add_the_keys)
     assert "clé de citation inconnue" not in plain(app).replace("0 clé de citation inconnue", "")
     assert app.statuscode == 0
 
 
 @pytest.mark.parametrize(("buildername", "page"), [("dirhtml", "index.html"), ("singlehtml", "index.html"), ("epub", "index.xhtml")])
-def test_every_html_builder_shows_the_marker(make_app, tmp_path, buildername, page):
-    app = build(make_app, tmp_path, buildername)
+def test_every_html_builder_shows_the_marker(build_root, buildername, page):
+    app = build_root("citations-unknown-keys", buildername)
     html = read(app, page)
     assert f'<span class="citation-unknown-key-label">clé inconnue{NBSP}: </span>ref_absente-1]</mark>' in html

@@ -15,13 +15,12 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from io import StringIO
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
+from browser_support import chromium
 from helpers import ON_CI, require_tool
 from sphinx_publication.editions import epub
 from sphinx_publication.figures.svg import PALETTE
@@ -100,15 +99,9 @@ def test_every_chart_colour_has_a_literal_fallback():
 
 
 @pytest.fixture(scope="module")
-def book(rootdir, tmp_path_factory):
-    warnings = StringIO()
-    app = SphinxTestApp("epub", srcdir=rootdir / "test-editions", status=StringIO(),
-                        builddir=tmp_path_factory.mktemp("epub"), warning=warnings, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert warnings.getvalue() == ""
+def book(build_once):
+    app = build_once("editions", "epub")
+    assert app.warning.getvalue() == ""
     with zipfile.ZipFile(next(Path(app.outdir).glob("*.epub"))) as archive:
         files = {name: archive.read(name) for name in archive.namelist()}
     return files
@@ -244,25 +237,18 @@ def test_chart_colours_survive_without_custom_properties(book, tmp_path):
     ``initial`` makes each ``--sp-chart-*`` the guaranteed-invalid value, as
     if it were never declared: ``var()`` then falls back.
     """
-    executable = require_tool("chromium", "the browser tests drive the system Chromium")
-    from playwright.sync_api import sync_playwright
-
     for name, data in book.items():
         if not name.endswith("/"):
             (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / name).write_bytes(data)
     page_url = (tmp_path / "book" / "chapitre.xhtml").as_uri()
     absent = "; ".join(f"--sp-chart-{i}: initial" for i in range(len(PALETTE)))
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        try:
-            page = chromium.new_page()
-            page.goto(page_url)
-            page.add_style_tag(content=f":root, body {{ {absent}; --sp-chart-on: initial; }}")
-            fills = page.evaluate("""() => [...document.querySelectorAll("svg [class^='sp-s']")]
-                .map(e => [e.getAttribute('class'), getComputedStyle(e).fill])""")
-        finally:
-            chromium.close()
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(page_url)
+        page.add_style_tag(content=f":root, body {{ {absent}; --sp-chart-on: initial; }}")
+        fills = page.evaluate("""() => [...document.querySelectorAll("svg [class^='sp-s']")]
+            .map(e => [e.getAttribute('class'), getComputedStyle(e).fill])""")
     assert fills, "no coloured shape in the chart"
     for css_class, fill in fills:
         index = int(css_class.split()[0][len("sp-s"):])

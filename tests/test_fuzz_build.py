@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sphinx.testing.util import SphinxTestApp
+
+from helpers import make_test_app
 
 SENTINEL = "Paragraphe témoin après la figure"
 LEVEL = re.compile(r"\b(WARNING|ERROR|CRITICAL|SEVERE):")
@@ -60,9 +60,7 @@ def build(srcdir: Path, files: dict[str, str], builder: str) -> tuple[str, str]:
     for name, text in files.items():
         (srcdir / name).parent.mkdir(parents=True, exist_ok=True)
         (srcdir / name).write_text(text, encoding="utf-8")
-    warnings = StringIO()
-    app = SphinxTestApp(builder, srcdir=srcdir, freshenv=True, status=StringIO(),
-                        warning=warnings)
+    app = make_test_app(builder, srcdir=srcdir, freshenv=True)
     try:
         app.build()  # an exception here is the failure this module hunts for
     finally:
@@ -73,7 +71,7 @@ def build(srcdir: Path, files: dict[str, str], builder: str) -> tuple[str, str]:
                        if p.suffix in (".html", ".txt", ".tex"))
     if builder == "latex":
         output = "\n".join(p.read_text(encoding="utf-8") for p in outdir.glob("*.tex"))
-    return output, warnings.getvalue()
+    return output, app.warning.getvalue()
 
 
 def unlocated(warnings: str, files: tuple[str, ...]) -> list[str]:

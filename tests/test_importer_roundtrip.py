@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 import shutil
 from decimal import Decimal
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.testing.util import SphinxTestApp
 
 from sphinx_publication.importer.citations import load_mapping
 from sphinx_publication.importer.pipeline import import_draft
@@ -33,21 +31,9 @@ _PROSE_CONTAINERS = (nodes.document, nodes.section, nodes.bullet_list, nodes.lis
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-ÖØ-Þ«0-9])")
 
 
-def build(srcdir: Path, builddir: Path) -> tuple[Sphinx, str]:
-    """Build *srcdir* into *builddir* with the text builder; return the app and its warnings.
-
-    Call ``app.cleanup()`` when done: it unregisters the docutils roles and
-    directives so that the next build in the same process starts clean.
-    """
-    warnings = StringIO()
-    app = SphinxTestApp("text", srcdir=srcdir, builddir=builddir, freshenv=True,
-                        status=StringIO(), warning=warnings)
-    app.build()
-    return app, warnings.getvalue()
-
-
 def imported_pages(pages: dict[str, str]):
-    """An ``edit=`` for ``build_root("importer-build")``: the imported pages and the real refs.bib."""
+    """An ``edit=`` for ``build_root``/``build_once("importer-build")``: the imported
+    pages and the real refs.bib."""
 
     def edit(srcdir: Path) -> None:
         shutil.copy(PROJECT_DIR / "refs.bib", srcdir / "refs.bib")
@@ -55,15 +41,6 @@ def imported_pages(pages: dict[str, str]):
             (srcdir / name).write_text(text, encoding="utf-8")
 
     return edit
-
-
-def build_imported(pages: dict[str, str], rootdir: Path, tmp: Path) -> tuple[Sphinx, str]:
-    """The module-scoped twin of ``build_root("importer-build", "text", edit=imported_pages(pages))``
-    (Sphinx's make_app is function-scoped; these builds are shared by a module's tests)."""
-    srcdir = tmp / "src"
-    shutil.copytree(rootdir / "test-importer-build", srcdir)
-    imported_pages(pages)(srcdir)
-    return build(srcdir, tmp / "build")
 
 
 def article_docnames(app: Sphinx) -> list[str]:
@@ -152,20 +129,19 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def imported(rootdir, tmp_path_factory):
+def imported(build_once):
     text = (DATA / "seed-article.txt").read_text(encoding="utf-8")
     result = import_draft(text, load_mapping(DATA / "seed-citations.toml"))
     assert result.errors == []
-    app, warnings = build_imported(result.pages, rootdir, tmp_path_factory.mktemp("imported"))
-    yield app, warnings
-    app.cleanup()
+    app = build_once("importer-build", "text", edit=imported_pages(result.pages), freshenv=True)
+    return app, app.warning.getvalue()
 
 
 @pytest.fixture(scope="module")
-def publication(imported, tmp_path_factory):
-    app, warnings = build(PROJECT_DIR, tmp_path_factory.mktemp("publication"))
-    yield app, warnings
-    app.cleanup()
+def publication(imported, build_once, tmp_path_factory):
+    app = build_once("publication", "text", srcdir=PROJECT_DIR,
+                     builddir=tmp_path_factory.mktemp("publication"), freshenv=True)
+    return app, app.warning.getvalue()
 
 
 def test_same_headings_and_sentences_in_the_same_order(imported, publication):
@@ -233,12 +209,11 @@ def generated_draft() -> str:
 
 
 @pytest.fixture(scope="module")
-def generated(publication, rootdir, tmp_path_factory):
+def generated(publication, build_once):
     result = import_draft(generated_draft())
     assert result.errors == []
-    app, warnings = build_imported(result.pages, rootdir, tmp_path_factory.mktemp("generated"))
-    yield result, app, warnings
-    app.cleanup()
+    app = build_once("importer-build", "text", edit=imported_pages(result.pages), freshenv=True)
+    return result, app, app.warning.getvalue()
 
 
 def test_generated_draft_keeps_every_chart_of_every_section(generated):

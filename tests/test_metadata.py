@@ -31,17 +31,9 @@ def cited_titles() -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def html_build(tmp_path_factory):
-    """One HTML build shared by the read-only tests (make_app is function-scoped)."""
-    from io import StringIO
-
-    from sphinx.testing.util import SphinxTestApp
-
-    app = SphinxTestApp("html", srcdir=ROOT, builddir=tmp_path_factory.mktemp("meta-html"),
-                        freshenv=True, status=StringIO(), warning=StringIO())
-    app.build()
-    yield app
-    app.cleanup()
+def html_build(build_once):
+    """One HTML build shared by the read-only tests."""
+    return build_once("metadata")
 
 
 def read(app, name: str) -> str:
@@ -167,16 +159,13 @@ def test_cite_this_article_block_and_downloads(html_build):
     assert set(whole.entries.keys()) == CITED
 
 
-def test_a_bad_source_warns_with_its_line_and_the_build_goes_on(make_app, tmp_path):
-    import shutil
+def test_a_bad_source_warns_with_its_line_and_the_build_goes_on(build_root):
+    def break_the_source(srcdir: Path) -> None:
+        text = (srcdir / "CITATION.cff").read_text(encoding="utf-8")
+        (srcdir / "CITATION.cff").write_text(re.sub(r"(?m)^  title: .*\n", "", text).replace(
+            'title: "Modèles & communs"\n', ""), encoding="utf-8")
 
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOT, srcdir)
-    text = (srcdir / "CITATION.cff").read_text(encoding="utf-8")
-    (srcdir / "CITATION.cff").write_text(re.sub(r"(?m)^  title: .*\n", "", text).replace(
-        'title: "Modèles & communs"\n', ""), encoding="utf-8")
-    app = make_app("html", srcdir=srcdir, freshenv=True)
-    app.build()
+    app = build_root("metadata", edit=break_the_source)
     warnings = app.warning.getvalue()
     assert re.search(r"CITATION\.cff:\d+: WARNING: les métadonnées de l’article sont illisibles", warnings)
     assert "cite-this-article a besoin des métadonnées" in warnings
@@ -184,16 +173,14 @@ def test_a_bad_source_warns_with_its_line_and_the_build_goes_on(make_app, tmp_pa
 
 
 @pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "text", "epub", "latex"])
-def test_every_builder(make_app, tmp_path, builder):
-    app = make_app(builder, srcdir=ROOT, builddir=tmp_path, freshenv=True)
-    app.build()
+def test_every_builder(build_root, builder):
+    app = build_root("metadata", builder)
     assert app.statuscode == 0
     assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
 
 
-def test_latex_title_block_pdf_information_and_date(make_app, tmp_path):
-    app = make_app("latex", srcdir=ROOT, builddir=tmp_path, freshenv=True)
-    app.build()
+def test_latex_title_block_pdf_information_and_date(build_root):
+    app = build_root("metadata", "latex")
     tex = (Path(app.outdir) / "article-test.tex").read_text(encoding="utf-8")
     # escaped for XeLaTeX (which prints < and " as they are)
     assert r'\title{Modèles \& communs : « ouverts » <vraiment> "libres" ?}' in tex
@@ -205,9 +192,8 @@ def test_latex_title_block_pdf_information_and_date(make_app, tmp_path):
     assert tex.index("Citer cet article") > tex.index(r"\end{sphinxthebibliography}")
 
 
-def test_epub_package_metadata(make_app, tmp_path):
-    app = make_app("epub", srcdir=ROOT, builddir=tmp_path, freshenv=True)
-    app.build()
+def test_epub_package_metadata(build_root):
+    app = build_root("metadata", "epub")
     opf = BeautifulSoup((Path(app.outdir) / "content.opf").read_text(encoding="utf-8"), "xml")
     assert opf.find("dc:title").get_text() == TITLE
     assert opf.find("dc:creator").get_text() == "Camille Martin et Jean de La Salle"
@@ -219,24 +205,19 @@ def test_epub_package_metadata(make_app, tmp_path):
     assert "citation_title" not in (Path(app.outdir) / "index.xhtml").read_text(encoding="utf-8")
 
 
-def test_incremental_build_updates_the_landing_page_references(make_app, tmp_path):
-    import shutil
-
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOT, srcdir)
-    make_app("html", srcdir=srcdir).build()
+def test_incremental_build_updates_the_landing_page_references(build_root):
+    srcdir = Path(build_root("metadata").srcdir)
     chapter = srcdir / "chapitre.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\nEncore {cite:p}`uncited2020`.\n",
                        encoding="utf-8")
-    app = make_app("html", srcdir=srcdir)
-    app.build()
+    app = build_root("metadata", srcdir=srcdir)
     references = metas(read(app, "index.html"), "citation_reference")
     assert len(references) == len(CITED) + 1
     assert any("citation_title=Never Cited" in ref for ref in references)
     # nothing changed: the landing page is not written again
     landing = Path(app.outdir) / "index.html"
     before = landing.stat().st_mtime_ns
-    make_app("html", srcdir=srcdir).build()
+    build_root("metadata", srcdir=srcdir)
     assert landing.stat().st_mtime_ns == before
 
 

@@ -64,13 +64,6 @@ def imported(tmp_path_factory) -> Path:
     return project
 
 
-def build(make_app, project: Path, builder: str, tmp_path: Path):
-    app = make_app(builder, srcdir=project, builddir=tmp_path / builder, freshenv=True)
-    app.build()
-    assert app.statuscode == 0
-    return app
-
-
 def test_the_importer_writes_a_valid_citation_cff(imported):
     path = imported / "CITATION.cff"
     text = path.read_text(encoding="utf-8")
@@ -90,8 +83,9 @@ def test_a_different_existing_citation_cff_needs_force(imported, tmp_path, capsy
     assert TITLE in (tmp_path / "CITATION.cff").read_text(encoding="utf-8")
 
 
-def test_html_carries_the_imported_title_and_author(make_app, imported, tmp_path):
-    app = build(make_app, imported, "html", tmp_path)
+def test_html_carries_the_imported_title_and_author(build_root, imported, tmp_path):
+    app = build_root("imported", "html", srcdir=imported, builddir=tmp_path / "html", freshenv=True)
+    assert app.statuscode == 0
     soup = BeautifulSoup((Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "html.parser")
     page_title = soup.title.get_text().replace("\xa0", " ")  # French spacing before ":"
     assert TITLE in page_title and SITE_TITLE in page_title
@@ -106,14 +100,16 @@ def test_html_carries_the_imported_title_and_author(make_app, imported, tmp_path
     assert f"2025, {AUTHOR}" in soup.get_text()  # the copyright line
 
 
-def test_latex_and_epub_carry_the_imported_metadata(make_app, imported, tmp_path):
-    latex = build(make_app, imported, "latex", tmp_path)
+def test_latex_and_epub_carry_the_imported_metadata(build_root, imported, tmp_path):
+    latex = build_root("imported", "latex", srcdir=imported, builddir=tmp_path / "latex", freshenv=True)
+    assert latex.statuscode == 0
     (tex_path,) = Path(latex.outdir).glob("*.tex")
     tex = tex_path.read_text(encoding="utf-8")
     assert rf"\title{{{TITLE}}}" in tex and rf"\author{{{AUTHOR}}}" in tex
     assert r"\date{14 mars 2025}" in tex
     assert SEED_AUTHOR not in tex
-    epub = build(make_app, imported, "epub", tmp_path)
+    epub = build_root("imported", "epub", srcdir=imported, builddir=tmp_path / "epub", freshenv=True)
+    assert epub.statuscode == 0
     opf = BeautifulSoup((Path(epub.outdir) / "content.opf").read_text(encoding="utf-8"), "xml")
     assert opf.find("dc:title").get_text() == TITLE
     assert opf.find("dc:creator").get_text() == AUTHOR
@@ -122,11 +118,12 @@ def test_latex_and_epub_carry_the_imported_metadata(make_app, imported, tmp_path
 
 
 @pytest.mark.latex
-def test_pdf_information_of_the_imported_draft(make_app, imported, tmp_path):
+def test_pdf_information_of_the_imported_draft(build_root, imported, tmp_path):
     latexmk = require_tool("latexmk", "the PDF is compiled with latexmk")
     require_tool("xelatex")
     pdfinfo = require_tool("pdfinfo", "poppler-utils reads the PDF information")
-    app = build(make_app, imported, "latex", tmp_path)
+    app = build_root("imported", "latex", srcdir=imported, builddir=tmp_path / "latex", freshenv=True)
+    assert app.statuscode == 0
     (tex_path,) = Path(app.outdir).glob("*.tex")
     subprocess.run([latexmk, "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", tex_path.name],
                    cwd=app.outdir, capture_output=True, check=True, timeout=300)

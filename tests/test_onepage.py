@@ -9,33 +9,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
 
+from helpers import outdir_and_warnings
 from sphinx_publication.editions import onepage
 
 EDITION = "book/une-page.html"
 
 
-def build(rootdir, tmp_path, buildername: str = "html", **overrides) -> tuple[Path, str]:
-    warnings = StringIO()
-    app = SphinxTestApp(buildername, srcdir=rootdir / "test-editions", builddir=tmp_path,
-                        status=StringIO(), warning=warnings, freshenv=True,
-                        confoverrides=overrides)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Path(app.outdir), warnings.getvalue()
-
-
 @pytest.fixture(scope="module")
-def site(rootdir, tmp_path_factory) -> Path:
-    outdir, warnings = build(rootdir, tmp_path_factory.mktemp("onepage"))
+def site(build_once) -> Path:
+    outdir, warnings = outdir_and_warnings(build_once("editions"))
     assert warnings == ""
     return outdir
 
@@ -107,27 +94,22 @@ def test_links_to_the_edition(site):
     assert link["href"] == "une-page.html" and link.get_text() == "Lire l’article en une page"
 
 
-def test_page_context_for_templates(rootdir, tmp_path):
+def test_page_context_for_templates(build_root):
     seen = {}
 
     def record(app, pagename, templatename, context, doctree):
         seen[pagename] = context.get("one_page_edition")
 
-    warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=rootdir / "test-editions", builddir=tmp_path,
-                        status=StringIO(), warning=warnings, freshenv=True)
+    app = build_root("editions", build=False)
     app.connect("html-page-context", record, priority=900)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app.build()
     assert seen["book/suite"] == {"target": "book/une-page", "label": "Lire l’article en une page"}
     assert seen["book/une-page"] == {"target": "book/index", "label": "Lire l’article page par page"}
 
 
 @pytest.mark.parametrize("buildername", ["singlehtml", "dirhtml", "epub", "latex", "text"])
-def test_no_edition_and_no_link_elsewhere(rootdir, tmp_path, buildername):
-    outdir, warnings = build(rootdir, tmp_path, buildername)
+def test_no_edition_and_no_link_elsewhere(build_root, buildername):
+    outdir, warnings = outdir_and_warnings(build_root("editions", buildername))
     assert warnings == ""
     written = "".join(p.read_text(encoding="utf-8", errors="ignore")
                       for p in outdir.rglob("*") if p.is_file() and p.suffix in {
@@ -136,26 +118,27 @@ def test_no_edition_and_no_link_elsewhere(rootdir, tmp_path, buildername):
     assert not list(outdir.rglob("une-page*"))
 
 
-def test_release_mode_hides_the_notes(rootdir, tmp_path):
-    outdir, _ = build(rootdir, tmp_path, editorial_mode="release")
+def test_release_mode_hides_the_notes(build_root):
+    outdir, _ = outdir_and_warnings(build_root("editions", confoverrides={"editorial_mode": "release"}))
     article = _soup(outdir / EDITION).find("article")
     assert article.find(class_="editorial-review-note") is None
 
 
-def test_a_document_with_the_edition_name_is_not_overwritten(rootdir, tmp_path):
-    outdir, warnings = build(rootdir, tmp_path, one_page_edition="suite")
+def test_a_document_with_the_edition_name_is_not_overwritten(build_root):
+    outdir, warnings = outdir_and_warnings(
+        build_root("editions", confoverrides={"one_page_edition": "suite"}))
     assert "book/index.md: WARNING: one_page_edition : « book/suite » est déjà un document" in warnings
     assert _soup(outdir / "book" / "suite.html").find("h1").get_text().startswith("Suite")
 
 
-def test_no_edition_without_the_setting(rootdir, tmp_path):
-    outdir, warnings = build(rootdir, tmp_path, one_page_edition="")
+def test_no_edition_without_the_setting(build_root):
+    outdir, warnings = outdir_and_warnings(build_root("editions", confoverrides={"one_page_edition": ""}))
     assert warnings == ""
     assert not (outdir / EDITION).exists()
     assert _soup(outdir / "book" / "index.html").find(class_=onepage.LINK_CLASS) is None
 
 
-def test_two_builds_are_identical(rootdir, tmp_path):
-    first, _ = build(rootdir, tmp_path / "a")
-    second, _ = build(rootdir, tmp_path / "b")
+def test_two_builds_are_identical(build_root):
+    first, _ = outdir_and_warnings(build_root("editions"))
+    second, _ = outdir_and_warnings(build_root("editions"))
     assert (first / EDITION).read_bytes() == (second / EDITION).read_bytes()

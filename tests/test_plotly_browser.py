@@ -6,41 +6,28 @@ data table in ``<details>`` carries the numbers)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from helpers import require_tool
+from browser_support import chromium
 
 pytestmark = pytest.mark.browser
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture
-def page_url(make_app, rootdir, tmp_path) -> str:
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-plotly-sphinx-charts", srcdir)
-    app = make_app("html", srcdir=srcdir)
-    app.build()
+def page_url(build_root) -> str:
+    app = build_root("plotly-sphinx-charts")
     return (Path(app.outdir) / "validation.html").as_uri()
 
 
 def _tree(url: str) -> list[dict]:
-    executable = require_tool("chromium", "the accessibility tree is read from the system Chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(url, wait_until="load")
-            session = page.context.new_cdp_session(page)
-            session.send("Accessibility.enable")
-            return session.send("Accessibility.getFullAXTree")["nodes"]
-        finally:
-            browser.close()
+    with chromium("the accessibility tree is read from the system Chromium") as browser:
+        page = browser.new_page()
+        page.goto(url, wait_until="load")
+        session = page.context.new_cdp_session(page)
+        session.send("Accessibility.enable")
+        return session.send("Accessibility.getFullAXTree")["nodes"]
 
 
 def _value(node: dict, key: str) -> str:

@@ -8,14 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
-ROOT = "test-plotly-sphinx-charts"
+ROOT = "plotly-sphinx-charts"
 PAGES = {
     "html": ["quick_start.html", "subdir_example/subdir_example.html", "validation.html", "index.html"],
     "dirhtml": ["quick_start/index.html", "subdir_example/subdir_example/index.html", "validation/index.html",
@@ -25,17 +24,9 @@ PAGES = {
 HREF = re.compile(r'<a class="reference download" href="([^"]+)"')
 
 
-def build(make_app, rootdir: Path, tmp_path: Path, buildername: str):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / ROOT, srcdir)
-    app = make_app(buildername, srcdir=srcdir)
-    app.build()
-    return app
-
-
 @pytest.mark.parametrize("buildername", ["html", "dirhtml", "singlehtml"])
-def test_every_chart_and_table_links_its_data_files(make_app, rootdir, tmp_path, buildername):
-    app = build(make_app, rootdir, tmp_path, buildername)
+def test_every_chart_and_table_links_its_data_files(build_root, rootdir, buildername):
+    app = build_root(ROOT, buildername)
     assert app.warning.getvalue() == ""
     outdir = Path(app.outdir)
     hrefs = []
@@ -53,7 +44,7 @@ def test_every_chart_and_table_links_its_data_files(make_app, rootdir, tmp_path,
     ])
     by_name = {path.name: path for path in hrefs}
     # the original JSON, byte for byte; the CSV holds the exact numbers
-    source = rootdir / ROOT / "charts" / "validation_perry_marusic_12a.json"
+    source = rootdir / f"test-{ROOT}" / "charts" / "validation_perry_marusic_12a.json"
     assert by_name["perry-marusic-12a.json"].read_bytes() == source.read_bytes()
     rows = list(csv.reader(io.StringIO(by_name["test.csv"].read_text(encoding="utf-8"))))
     assert rows == [["label", "trace 0"], ["1", "1"], ["2", "2"], ["3", "4"], ["4", "8"], ["5", "81"]]
@@ -61,8 +52,8 @@ def test_every_chart_and_table_links_its_data_files(make_app, rootdir, tmp_path,
     assert table == [["Modèle", "Paramètres"], ["GPT-3", "175B"]]
 
 
-def test_sphinx_charts_directive_lines_work_unchanged(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "html")
+def test_sphinx_charts_directive_lines_work_unchanged(build_root):
+    app = build_root(ROOT, "html")
     outdir = Path(app.outdir)
     # subdir_example/… resolved from the source directory, as sphinx-charts did
     subdir = (outdir / "subdir_example" / "subdir_example.html").read_text(encoding="utf-8")
@@ -78,8 +69,8 @@ def test_sphinx_charts_directive_lines_work_unchanged(make_app, rootdir, tmp_pat
     assert re.search(r'<title id="sp-chart-validation-2-t">Spectra premultiplied by k_1 z, see es-flow\.</title>', html)
 
 
-def test_pdf_names_the_data_files_with_their_address(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "latex")
+def test_pdf_names_the_data_files_with_their_address(build_root):
+    app = build_root(ROOT, "latex")
     assert app.warning.getvalue() == ""
     tex = (Path(app.outdir) / "charts.tex").read_text(encoding="utf-8")
     assert tex.count("Données du graphique :") == 4 and tex.count("Données du tableau :") == 1
@@ -89,8 +80,8 @@ def test_pdf_names_the_data_files_with_their_address(make_app, rootdir, tmp_path
     assert "\\sphinxstyleemphasis{premultiplied}" in tex and "\\(k_1 z\\)" in tex
 
 
-def test_epub_has_no_links_to_files_outside_the_book(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "epub")
+def test_epub_has_no_links_to_files_outside_the_book(build_root):
+    app = build_root(ROOT, "epub")
     book = next(Path(app.outdir).glob("*.epub"))
     with zipfile.ZipFile(book) as archive:
         pages = [archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".xhtml")]
@@ -99,8 +90,8 @@ def test_epub_has_no_links_to_files_outside_the_book(make_app, rootdir, tmp_path
     assert sum(page.count('role="img"') for page in pages) == 4
 
 
-def test_text_build_gives_the_data(make_app, rootdir, tmp_path):
-    app = build(make_app, rootdir, tmp_path, "text")
+def test_text_build_gives_the_data(build_root):
+    app = build_root(ROOT, "text")
     assert app.warning.getvalue() == ""
     text = (Path(app.outdir) / "validation.txt").read_text(encoding="utf-8")
     assert "cppgiraffes" in text and "A second paragraph" in text

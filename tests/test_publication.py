@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
 # A verbatim copy of the draft the publication was made from.
 SEED = Path(__file__).resolve().parent / "data" / "seed-article.txt"
@@ -63,27 +61,15 @@ def _sentences(line: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def built(project_dir, tmp_path_factory):
+def built(build_once, project_dir, tmp_path_factory):
     """Build the real publication once per builder; return (app, warnings)."""
     results = {}
 
     def build(buildername: str):
         if buildername not in results:
-            out = tmp_path_factory.mktemp(buildername)
-            warnings = StringIO()
-            app = SphinxTestApp(
-                buildername,
-                srcdir=project_dir,
-                builddir=out,
-                status=StringIO(),
-                warning=warnings,
-                freshenv=True,
-            )
-            try:
-                app.build()
-            finally:
-                app.cleanup()
-            results[buildername] = (app, warnings.getvalue())
+            app = build_once("publication", buildername, srcdir=project_dir,
+                             builddir=tmp_path_factory.mktemp(buildername), freshenv=True)
+            results[buildername] = (app, app.warning.getvalue())
         return results[buildername]
 
     return build

@@ -9,33 +9,19 @@ from __future__ import annotations
 
 import re
 import subprocess
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
-from helpers import require_tool
+from helpers import outdir_and_warnings, require_tool
 from sphinx_publication.editions.review_pdf import latex_label
 
 TEX = "editions.tex"
 
 
-def build_latex(rootdir, tmp_path, **overrides) -> tuple[Path, str]:
-    warnings = StringIO()
-    app = SphinxTestApp("latex", srcdir=rootdir / "test-editions", builddir=tmp_path,
-                        status=StringIO(), warning=warnings, freshenv=True,
-                        confoverrides=overrides)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Path(app.outdir), warnings.getvalue()
-
-
 @pytest.fixture(scope="module")
-def review(rootdir, tmp_path_factory) -> tuple[Path, str]:
-    outdir, warnings = build_latex(rootdir, tmp_path_factory.mktemp("review"))
+def review(build_once) -> tuple[Path, str]:
+    outdir, warnings = outdir_and_warnings(build_once("editions", "latex"))
     assert warnings == ""
     return outdir, (outdir / TEX).read_text(encoding="utf-8")
 
@@ -60,8 +46,9 @@ def test_each_entry_has_its_page(review):
     assert any(label.startswith("book/chapitre:") for label in pagerefs)
 
 
-def test_release_has_neither_notes_nor_report(rootdir, tmp_path):
-    outdir, warnings = build_latex(rootdir, tmp_path, editorial_mode="release")
+def test_release_has_neither_notes_nor_report(build_root):
+    outdir, warnings = outdir_and_warnings(
+        build_root("editions", "latex", confoverrides={"editorial_mode": "release"}))
     tex = (outdir / TEX).read_text(encoding="utf-8")
     assert "État éditorial" not in tex
     assert "À vérifier" not in tex and "sphinxadmonition" not in tex

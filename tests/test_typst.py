@@ -10,13 +10,11 @@ import re
 import shutil
 import subprocess
 import sys
-from io import StringIO
 from pathlib import Path
 
 import pikepdf
 import pytest
 from helpers import require_tool
-from sphinx.testing.util import SphinxTestApp
 from test_publication import ARTICLE_PAGES, _article_lines, _normalise, _sentences
 
 from sphinx_publication.figures.nodes import chart_node
@@ -85,17 +83,11 @@ def pdftotext(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def publication(project_dir, tmp_path_factory):
+def publication(build_once, project_dir, tmp_path_factory):
     """The real article built once with the typst builder: (app, warnings, pdf path)."""
-    out = tmp_path_factory.mktemp("typst")
-    warnings = StringIO()
-    app = SphinxTestApp("typst", srcdir=project_dir, builddir=out, status=StringIO(),
-                        warning=warnings, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app, warnings.getvalue(), Path(app.outdir) / PDF_NAME
+    app = build_once("publication", "typst", srcdir=project_dir,
+                     builddir=tmp_path_factory.mktemp("typst"), freshenv=True)
+    return app, app.warning.getvalue(), Path(app.outdir) / PDF_NAME
 
 
 @pytest.mark.slow
@@ -241,12 +233,8 @@ def test_compiles_offline(publication):
 
 
 @pytest.fixture
-def nodes_build(make_app, rootdir, tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-typst-nodes", srcdir)
-    app = make_app("typst", srcdir=srcdir)
-    app.build()
-    return app
+def nodes_build(build_root):
+    return build_root("typst-nodes", "typst")
 
 
 def test_unknown_node_gives_a_located_warning_and_keeps_its_text(nodes_build):
@@ -328,11 +316,8 @@ def test_markup_escapes_every_special_character():
     assert markup.label_name("docs/page", "cite ref/1") == "docs.page:cite_ref_1"
 
 
-def test_a_failed_compile_is_a_located_warning(make_app, rootdir, tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-typst-broken", srcdir)
-    app = make_app("typst", srcdir=srcdir)
-    app.build()
+def test_a_failed_compile_is_a_located_warning(build_root):
+    app = build_root("typst-broken", "typst")
     warnings = app.warning.getvalue()
     source = (Path(app.outdir) / "broken.typ").read_text(encoding="utf-8").splitlines()
     line = next(n for n, text in enumerate(source, start=1) if "#no-such-function" in text)
