@@ -9,15 +9,14 @@ block moves after the bibliography, to the very end of the PDF.
 from __future__ import annotations
 
 import os
-from typing import Any
 from urllib.parse import urljoin
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from .downloads import DOWNLOAD_DIR, download_names, writes_downloads
 from ..typography import space_new_nodes
+from .downloads import DOWNLOAD_DIR, download_names, writes_downloads
 from .messages import _
 from .reference import article_bibtex, formatted_citation
 
