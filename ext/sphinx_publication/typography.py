@@ -63,12 +63,25 @@ class FrenchSpacing(SphinxPostTransform):
         return _is_french(self.config) and super().is_supported()
 
     def run(self, **kwargs: Any) -> None:
-        for text in list(self.document.findall(nodes.Text)):
-            if _is_verbatim(text):
-                continue
-            fixed = french_spacing(str(text))
-            if fixed != str(text):
-                text.parent.replace(text, nodes.Text(fixed))
+        space_prose(self.document)
+
+
+def space_prose(tree: nodes.Node) -> None:
+    """Apply :func:`french_spacing` to the prose text inside *tree*."""
+    for text in list(tree.findall(nodes.Text)):
+        if _is_verbatim(text):
+            continue
+        fixed = french_spacing(str(text))
+        if fixed != str(text):
+            text.parent.replace(text, nodes.Text(fixed))
+
+
+def space_new_nodes(app: Sphinx, tree: nodes.Node) -> None:
+    """What :class:`FrenchSpacing` does, for nodes added after it ran (``doctree-resolved``);
+    nothing where this extension is not loaded."""
+    loaded = "french_spacing" in app.config
+    if loaded and app.builder.format == "html" and _is_french(app.config):
+        space_prose(tree)
 
 
 _HTML_TEXT = re.compile(r">([^<>]+)<")

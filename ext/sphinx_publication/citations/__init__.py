@@ -54,7 +54,8 @@ def setup(app):
     # after sphinxcontrib-bibtex computed the labels (priority 500)
     app.add_domain(backlinks_index.CitationSnapshotDomain)
     app.connect("env-updated", backlinks_index.documents_to_rewrite, priority=600)
-    app.add_post_transform(backlinks.CitationBacklinks)
+    # Before the cards (210), which repeat them, and the package's other handlers (400+).
+    app.connect("doctree-resolved", backlinks.add_citation_backlinks, priority=200)
     app.add_post_transform(backlinks.LatexCitationAnchors)
     # a cited key missing from the .bib is shown, not dropped (counted by queries.unknown_keys_cited)
     unknown_key_marker.setup(app)

@@ -11,15 +11,19 @@ places citing each key are indexed once per build, after reading
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..i18n import translator
 from ..links import reference_to
+from ..typography import space_new_nodes
 from .backlinks_index import CitationSnapshotDomain
 from .queries import Places
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 _ = translator("sphinx_publication.citations")
 BACKLINKS_CLASS = "citation-backlinks"
@@ -28,25 +32,29 @@ VISUALLY_HIDDEN = "publication-visually-hidden"
 BACK_ARROW = "↩"
 
 
-class CitationBacklinks(SphinxPostTransform):
-    """Append "Cité dans : page ↩ a, b ; page ↩ a" to each entry of a bibliography.
+def add_citation_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: append "Cité dans : page ↩ a, b ; page ↩ a" to each entry
+    of a bibliography (the builder, which makes the links, is known here)."""
+    entries = [entry for entry in doctree.findall(nodes.citation) if entry.get("ids")]
+    if not entries:
+        return
+    index = app.env.get_domain(CitationSnapshotDomain.name).data
+    key_of, places_of = index["citation_keys"], index["backlinks"]
+    for entry in entries:
+        places = places_of.get(key_of.get(entry["ids"][0]))
+        if places:
+            paragraph = backlinks_paragraph(app.builder, entry["docname"], places)
+            insert_before_trailing_raw(entry, paragraph)
+            space_new_nodes(app, paragraph)
 
-    Runs after sphinxcontrib-bibtex filled the bibliography (priority 5)
-    and before references are resolved (10).
-    """
 
-    default_priority = 6
-
-    def run(self, **kwargs: Any) -> None:
-        entries = [entry for entry in self.document.findall(nodes.citation) if entry.get("ids")]
-        if not entries:
-            return
-        index = self.env.get_domain(CitationSnapshotDomain.name).data
-        key_of, places_of = index["citation_keys"], index["backlinks"]
-        for entry in entries:
-            places = places_of.get(key_of.get(entry["ids"][0]))
-            if places:
-                entry += backlinks_paragraph(self.env._app.builder, entry["docname"], places)
+def insert_before_trailing_raw(entry: nodes.Element, paragraph: nodes.paragraph) -> None:
+    """Append *paragraph*, but before the raw nodes post-transforms appended (the COinS
+    span of metadata.pages.AddCoins): where the backlinks always stood."""
+    index = len(entry)
+    while index and isinstance(entry[index - 1], nodes.raw):
+        index -= 1
+    entry.insert(index, paragraph)
 
 
 def backlinks_paragraph(builder, fromdocname: str, places: Places) -> nodes.paragraph:

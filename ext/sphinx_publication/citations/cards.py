@@ -19,15 +19,15 @@ work there as they are.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 from sphinx.builders._epub_base import EpubBuilder
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinxcontrib.bibtex.transforms import BibliographyTransform, node_text_transform
 
 from ..i18n import translator
 from ..links import fragment, reference_to
+from ..typography import space_new_nodes
 from .backlinks import backlinks_paragraph
 from .backlinks_index import CitationSnapshotDomain
 
@@ -143,7 +143,7 @@ def go_to(builder, fromdocname: str, docname: str, target_id: str, text: str) ->
     return paragraph
 
 
-# -- the transform ---------------------------------------------------------------------
+# -- the handler -----------------------------------------------------------------------
 
 
 def shows_cards(builder) -> bool:
@@ -162,37 +162,32 @@ def is_numref_link(reference: nodes.reference) -> bool:
     )
 
 
-class CardTemplates(SphinxPostTransform):
-    """Mark the links that get a card and append the page's cards.
+def add_card_templates(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: mark the links that get a card and append the page's cards.
 
-    Runs after references are resolved (10), on the whole page: in
-    singlehtml, on the joined document.
+    References are resolved by then; runs on the whole page (in singlehtml, on
+    the joined document) and after the backlinks, which a citation card repeats.
     """
-
-    default_priority = 20
-    formats = ("html",)
-
-    def is_supported(self) -> bool:
-        return super().is_supported() and shows_cards(self.env._app.builder)
-
-    def run(self, **kwargs: Any) -> None:
-        builder = self.env._app.builder
-        fromdocname = self.document.get("docname") or self.env.docname
-        targets = CardTargets(self.env)
-        cards: dict[str, card] = {}
-        for reference in list(self.document.findall(nodes.reference)):
-            target_id = reference.get("refid") or fragment(reference.get("refuri", ""))
-            if not target_id or not reference.get("internal"):
-                continue
-            if not targets.previews(reference, target_id):
-                continue
-            if target_id not in cards:
-                cards[target_id] = targets.card(builder, fromdocname, target_id)
-            reference["classes"].append(TRIGGER_CLASS)
-        if cards:
-            holder = card_templates()
-            holder.extend(cards[target_id] for target_id in sorted(cards))
-            self.document += holder
+    builder = app.builder
+    if not shows_cards(builder):
+        return
+    fromdocname = doctree.get("docname") or docname
+    targets = CardTargets(app.env)
+    cards: dict[str, card] = {}
+    for reference in list(doctree.findall(nodes.reference)):
+        target_id = reference.get("refid") or fragment(reference.get("refuri", ""))
+        if not target_id or not reference.get("internal"):
+            continue
+        if not targets.previews(reference, target_id):
+            continue
+        if target_id not in cards:
+            cards[target_id] = targets.card(builder, fromdocname, target_id)
+        reference["classes"].append(TRIGGER_CLASS)
+    if cards:
+        holder = card_templates()
+        holder.extend(cards[target_id] for target_id in sorted(cards))
+        doctree += holder
+        space_new_nodes(app, holder)
 
 
 class CardTargets:
@@ -246,5 +241,6 @@ def add_assets(app: Sphinx, package_file: str) -> None:
 def setup(app: Sphinx) -> None:
     app.add_node(card_templates, html=(visit_card_templates_html, depart_card_templates_html))
     app.add_node(card, html=(visit_card_html, depart_card_html))
-    app.add_post_transform(CardTemplates)
+    # After the backlinks (200), before the package's other handlers (400+).
+    app.connect("doctree-resolved", add_card_templates, priority=210)
     add_assets(app, __file__)

@@ -9,8 +9,8 @@ contain no LaTeX at all, and for them the result is ``Text(value)``.
 :func:`install` wraps ``pybtex.richtext.Text.from_latex`` for the whole
 process (like :mod:`.plugin_cache`, it is pybtex's own attribute that is
 replaced): a value without any character LaTeX or latexcodec interprets
-(backslash, braces, ``$ ~ % & # ^ _``, quotes and dashes that form
-ligatures, ``< > ! ?``, runs of spaces, other white space, a leading space)
+(backslash, braces, ``$ ~ % & # ^ _``, quotes, dashes and ``,,`` that
+form ligatures, ``< > ! ?``, runs of spaces, other white space, a leading space)
 goes straight to ``Text``; anything else takes the original path. The
 equivalence is checked on generated strings by the test suite.
 """
@@ -22,7 +22,7 @@ import re
 from pybtex.richtext import Text
 
 #: anything that latexcodec or pybtex's LaTeX parser could read differently from plain text
-LATEX_SYNTAX = re.compile(r"""[\\{}$~%&#^_`'"<>!?\-\t\n\r\f\v\x00-\x1f\x7f]|\s\s|^\s""")
+LATEX_SYNTAX = re.compile(r"""[\\{}$~%&#^_`'"<>!?\-\t\n\r\f\v\x00-\x1f\x7f]|,,|\s\s|^\s""")
 
 _original = Text.from_latex.__func__
 

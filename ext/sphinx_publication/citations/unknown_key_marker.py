@@ -5,7 +5,8 @@ renders (``[]`` when no key is left) and only warns in the build log. Two
 post-transforms around its reference resolution (priority 10) make the key
 visible: before, a marker node carrying the key is put after the citation;
 after, the citation sphinxcontrib-bibtex rendered is removed when it held
-that key alone. The marker reads « [clé inconnue : ref-1] » in HTML (styled
+that key alone. Where the builder's format has no renderer for the marker,
+a ``doctree-resolved`` handler turns it into plain text. The marker reads « [clé inconnue : ref-1] » in HTML (styled
 like a data-needed marker), LaTeX and text; sphinxcontrib-bibtex's own
 ``bibtex.key_not_found`` warning still locates it in the log.
 """
@@ -18,7 +19,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxTranslator
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
+from ..builders import has_visitor
 from ..i18n import translator
+from ..typography import space_new_nodes
 from .queries import defined_keys
 
 _ = translator("sphinx_publication.citations")
@@ -44,15 +47,6 @@ def marker_text(key: str) -> str:
     return "[" + str(_("{label}: {key}")).format(label=label(), key=key) + "]"
 
 
-def has_renderer(app) -> bool:
-    """Whether the builder's translator knows the marker (Sphinx's own lookup order)."""
-    registry = app.registry.translation_handlers
-    handlers = registry.get(app.builder.name)
-    if handlers is None:
-        handlers = registry.get(app.builder.format, {})
-    return unknown_citation_key.__name__ in handlers
-
-
 def _cited_keys(node: addnodes.pending_xref) -> list[str]:
     try:
         return [target.key for target in parse_citation_targets(node["reftarget"])]
@@ -67,7 +61,6 @@ class MarkUnknownKeys(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         known = defined_keys(self.env)
-        rich = has_renderer(self.env._app)  # what Sphinx's own post-transforms use (9.x)
         for node in list(self.document.findall(addnodes.pending_xref)):
             if node.get("refdomain") != "cite":
                 continue
@@ -80,17 +73,26 @@ class MarkUnknownKeys(SphinxPostTransform):
             for number, key in enumerate(unknown):
                 if number or not alone:
                     pieces.append(nodes.Text(" "))
-                pieces.append(self._marker(key, alone=alone and not number, rich=rich))
+                pieces.append(unknown_citation_key("", key, key=key, alone=alone and not number))
             index = node.parent.index(node)
             for offset, piece in enumerate(pieces, start=1):
                 node.parent.insert(index + offset, piece)
 
-    @staticmethod
-    def _marker(key: str, alone: bool, rich: bool) -> nodes.Element:
-        if rich:
-            return unknown_citation_key("", key, key=key, alone=alone)
-        # formats without a renderer get a node every writer knows, same text
-        return nodes.inline("", marker_text(key), classes=["citation-unknown-key"], alone=alone)
+
+def plain_marker(marker: unknown_citation_key) -> nodes.inline:
+    """The same words in a node every writer knows, for formats without a renderer."""
+    return nodes.inline("", marker_text(marker["key"]), classes=["citation-unknown-key"], ids=marker["ids"])
+
+
+def markers_where_unrendered(app, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: markers become plain text where no visitor renders them
+    (the builder is known here, not in a post-transform)."""
+    if has_visitor(app, unknown_citation_key):
+        return
+    for marker in list(doctree.findall(unknown_citation_key)):
+        plain = plain_marker(marker)
+        marker.replace_self(plain)
+        space_new_nodes(app, plain)
 
 
 class RemoveEmptyCitations(SphinxPostTransform):
@@ -148,3 +150,5 @@ def setup(app) -> None:
     )
     app.add_post_transform(MarkUnknownKeys)
     app.add_post_transform(RemoveEmptyCitations)
+    # First of the handlers: the others see the markers as every build did before.
+    app.connect("doctree-resolved", markers_where_unrendered, priority=100)

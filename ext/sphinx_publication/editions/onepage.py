@@ -34,12 +34,12 @@ from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from sphinx_publication.diagnostics import warn
 from sphinx_publication.i18n import translator
+from sphinx_publication.typography import space_new_nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -92,23 +92,22 @@ class OnePageLinkDirective(SphinxDirective):
         return [node]
 
 
-class ResolveOnePageLinks(SphinxPostTransform):
-    default_priority = 20
-    # self.env._app.builder: what Sphinx's own post-transforms use (9.x).
+def resolve_one_page_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: the link to the one-page edition, where the builder writes one."""
+    pagename = edition_pagename(app.config)
+    for node in list(doctree.findall(one_page_link)):
+        if pagename and builds_edition(app.builder):
+            link = one_page_link_paragraph(app.builder.get_relative_uri(docname, pagename))
+            node.replace_self(link)
+            space_new_nodes(app, link)
+        else:
+            node.parent.remove(node)
 
-    def run(self, **kwargs: Any) -> None:
-        pagename = edition_pagename(self.config)
-        for node in list(self.document.findall(one_page_link)):
-            if pagename and builds_edition(self.env._app.builder):
-                node.replace_self(self.link(pagename))
-            else:
-                node.parent.remove(node)
 
-    def link(self, pagename: str) -> nodes.paragraph:
-        uri = self.env._app.builder.get_relative_uri(self.env.docname, pagename)
-        text = label_to_edition()
-        reference = nodes.reference(text, text, refuri=uri, internal=True)
-        return nodes.paragraph("", "", reference, classes=[LINK_CLASS])
+def one_page_link_paragraph(uri: str) -> nodes.paragraph:
+    text = label_to_edition()
+    reference = nodes.reference(text, text, refuri=uri, internal=True)
+    return nodes.paragraph("", "", reference, classes=[LINK_CLASS])
 
 
 def _skip(translator: Any, node: nodes.Node) -> None:
@@ -364,6 +363,7 @@ def setup(app: Sphinx) -> None:
     skip = (_skip, None)
     app.add_node(one_page_link, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_directive("one-page-link", OnePageLinkDirective)
-    app.add_post_transform(ResolveOnePageLinks)
+    # Before the other handlers, as the post-transform it replaces (which ran before them all).
+    app.connect("doctree-resolved", resolve_one_page_links, priority=200)
     app.connect("html-collect-pages", collect_page)
     app.connect("html-page-context", page_context, priority=600)  # after the theme's (500)

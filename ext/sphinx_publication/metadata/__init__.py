@@ -30,8 +30,8 @@ def setup(app):
     app.connect("config-inited", config.load_article, priority=400)
     app.add_node(cite_block.cite_this_article)
     app.add_directive("cite-this-article", cite_block.CiteThisArticle)
-    app.add_post_transform(cite_block.FillCiteThisArticle)
-    app.add_post_transform(cite_block.MoveCiteBlockToEnd)
+    # Before the other handlers, as the post-transforms it replaces (which ran before them all).
+    app.connect("doctree-resolved", cite_block.fill_cite_this_article, priority=200)
     app.add_post_transform(pages.AddCoins)
     app.connect("html-page-context", pages.add_head_tags)
     app.connect("html-collect-pages", downloads.write_downloads)

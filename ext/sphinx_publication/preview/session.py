@@ -87,7 +87,12 @@ class PreviewSession:
         try:
             if self.app is None:
                 self.app = self._new_app()
-            self.app._warncount = 0  # the count Sphinx prints is per build
+            # Private, and kept: Sphinx counts warnings per application, not per build,
+            # and prints that count after each build ("build succeeded, 3 warnings").
+            # No public API resets or reads it (Sphinx 9.0-9.2; ``statuscode`` only
+            # says whether the build failed). The report itself counts what this
+            # session's own warning stream received, which needs no private API.
+            self.app._warncount = 0
             self.app.build()
         except (Exception, SystemExit) as error:  # a build error must not stop the preview
             traceback.print_exc()
