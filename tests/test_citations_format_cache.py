@@ -128,3 +128,13 @@ def test_latex_still_decoded():
         Text, r"Caf\'e {NASA} --- 10~\%"
     )
     assert Text.from_latex("Attention Is All You Need") == Text("Attention Is All You Need")
+
+
+@settings(max_examples=500, deadline=None)
+@given(SAMPLE)
+def test_plain_text_of_a_field_is_the_same_with_or_without_decoding(value):
+    """Metadata's ``plain()`` skips latexcodec for LaTeX-free text: same result."""
+    from sphinx_publication.metadata import works
+
+    decoded = outcome(lambda _cls, v: works.decoded_plain(v), value)
+    assert outcome(lambda _cls, v: works.plain.__wrapped__(v), value) == decoded

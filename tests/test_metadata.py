@@ -214,11 +214,13 @@ def test_incremental_build_updates_the_landing_page_references(build_root):
     references = metas(read(app, "index.html"), "citation_reference")
     assert len(references) == len(CITED) + 1
     assert any("citation_title=Never Cited" in ref for ref in references)
-    # nothing changed: the landing page is not written again
+    whole = Path(app.outdir) / "_citation" / "martin2024modeles-bibliographie.bib"
+    assert "uncited2020" in parse_string(whole.read_text(encoding="utf-8"), "bibtex").entries
+    # nothing changed: neither the landing page nor the downloads are written again
     landing = Path(app.outdir) / "index.html"
-    before = landing.stat().st_mtime_ns
+    before = landing.stat().st_mtime_ns, whole.stat().st_mtime_ns
     build_root("metadata", srcdir=srcdir)
-    assert landing.stat().st_mtime_ns == before
+    assert (landing.stat().st_mtime_ns, whole.stat().st_mtime_ns) == before
 
 
 def test_pages_marked_article_level_carry_the_article_tags(html_build):

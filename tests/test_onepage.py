@@ -142,3 +142,23 @@ def test_two_builds_are_identical(build_root):
     first, _ = outdir_and_warnings(build_root("editions"))
     second, _ = outdir_and_warnings(build_root("editions"))
     assert (first / EDITION).read_bytes() == (second / EDITION).read_bytes()
+
+
+def test_a_rebuild_that_writes_no_page_keeps_the_edition_and_one_that_does_renews_it(build_root):
+    app = build_root("editions")
+    edition = Path(app.outdir) / EDITION
+    first = edition.stat().st_mtime_ns
+    app.build()  # nothing changed: no page written, the edition is current
+    assert edition.stat().st_mtime_ns == first
+    page = Path(app.srcdir) / "book" / "suite.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
+    app.build()
+    assert edition.stat().st_mtime_ns > first
+    assert "Une phrase ajoutée." in edition.read_text(encoding="utf-8")
+
+
+def test_the_reading_order_from_the_toctree_index_is_the_assembled_one(build_root):
+    app = build_root("editions")
+    excluded = list(app.config.one_page_exclude)
+    _, assembled = onepage.assemble(app.env, app.config.root_doc, excluded)
+    assert onepage.reading_order(app.env, app.config.root_doc, excluded) == assembled

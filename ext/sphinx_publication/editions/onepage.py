@@ -37,6 +37,7 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from sphinx_publication.derived_outputs import up_to_date
 from sphinx_publication.diagnostics import warn
 from sphinx_publication.i18n import translator
 from sphinx_publication.typography import space_new_nodes
@@ -126,6 +127,21 @@ def assemble(env: BuildEnvironment, root_doc: str, excluded: list[str]) -> tuple
         node.parent.remove(node)
     tree["docname"] = root_doc
     return tree, order
+
+
+def reading_order(env: BuildEnvironment, root_doc: str, excluded: list[str]) -> list[str]:
+    """The pages :func:`assemble` inlines, in the same order, from the toctree index alone."""
+    order = [root_doc]
+
+    def visit(docname: str) -> None:
+        for included in env.toctree_includes.get(docname, []):
+            if included in order or any(fnmatch(included, pattern) for pattern in excluded):
+                continue
+            order.append(included)
+            visit(included)
+
+    visit(root_doc)
+    return order
 
 
 def _inline_toctrees(env: BuildEnvironment, tree: nodes.Element, excluded: list[str],
@@ -336,7 +352,12 @@ def collect_page(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         warn(_("one_page_edition: “{page}” is already a document; choose another name").format(
             page=pagename), location=root_doc, subtype=SUBTYPE)
         return []
-    tree, pages = assemble(app.env, root_doc, list(app.config.one_page_exclude))
+    excluded = list(app.config.one_page_exclude)
+    outputs = [app.builder.get_output_path(page)
+               for page in reading_order(app.env, root_doc, excluded)]
+    if up_to_date(app.builder.get_output_path(pagename), outputs):
+        return []  # none of its pages was written again: the edition on disk is current
+    tree, pages = assemble(app.env, root_doc, excluded)
     with fresh_bibtex_entries(app.env):
         app.env.resolve_references(tree, root_doc, app.builder)
     renamed = unique_ids(tree, root_doc)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..derived_outputs import up_to_date
 from .reference import article_bibtex, article_ris, bibliography_bibtex
 from .works import cited_entries
 
@@ -44,9 +45,13 @@ def write_downloads(app: Sphinx):
         return []
     from .cite_block import article_page_url
 
-    url = article_page_url(app, article)
     names = download_names(article)
     folder = Path(app.outdir) / DOWNLOAD_DIR
+    # The landing page is written again whenever the article or its cited works change.
+    landing = app.builder.get_output_path(app.config.root_doc)
+    if all(up_to_date(folder / name, [landing]) for name in vars(names).values()):
+        return []
+    url = article_page_url(app, article)
     folder.mkdir(parents=True, exist_ok=True)
     files = {
         names.article_bib: article_bibtex(article, url),
@@ -58,4 +63,6 @@ def write_downloads(app: Sphinx):
         data = text.encode("utf-8")
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
+        else:
+            path.touch()  # current as of this landing page: the next build can skip them
     return []  # no pages to add

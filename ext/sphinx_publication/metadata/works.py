@@ -12,10 +12,10 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import latexcodec  # noqa: F401  (registers the "ulatex" codec; a pybtex dependency)
-
+from ..citations.latex_fastpath import LATEX_SYNTAX
 from .model import PartialDate
 
 if TYPE_CHECKING:
@@ -89,11 +89,22 @@ TEXT_COMMANDS = {"textquoteleft": "‘", "textquoteright": "’", "textquotedbll
 _COMMAND_RE = re.compile(r"\\([A-Za-z]+)\s*")
 
 
+@lru_cache(maxsize=4096)  # a pure function of its text; each value is read by several renderers
 def plain(latex: str) -> str:
     """BibTeX field text -> plain text (``{GPT-4}`` -> ``GPT-4``, ``{\\'e}`` -> ``é``).
 
-    latexcodec decodes accents and symbols; braces go; any other command is
+    Text with nothing LaTeX could read differently is only normalised (the
+    common case, and what :func:`decoded_plain` would give)."""
+    if not LATEX_SYNTAX.search(latex):
+        return " ".join(latex.split())
+    return decoded_plain(latex)
+
+
+def decoded_plain(latex: str) -> str:
+    """latexcodec decodes accents and symbols; braces go; any other command is
     dropped rather than shown to a reader or a crawler."""
+    import latexcodec  # noqa: F401  (registers the "ulatex" codec; a pybtex dependency)
+
     text = codecs.decode(latex, "ulatex")
     text = re.sub(r"\\([&%$#_])", r"\1", text)
     text = _COMMAND_RE.sub(lambda m: TEXT_COMMANDS.get(m.group(1), ""), text)

@@ -9,6 +9,7 @@ its saved environment: that build reads everything again).
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 import sys
@@ -75,10 +76,11 @@ class _Tee(io.TextIOBase):
 class PreviewSession:
     """Owns the Sphinx application of the preview."""
 
-    def __init__(self, options: BuildOptions) -> None:
+    def __init__(self, options: BuildOptions, status=None, warning=None) -> None:
         self.options = options
         self.app: Sphinx | None = None
-        self._warnings = _Tee(sys.stderr)
+        self._status = status or sys.stdout
+        self._warnings = _Tee(warning or sys.stderr)
 
     def build(self) -> BuildReport:
         """Bring the output up to date; never raises."""
@@ -101,6 +103,19 @@ class PreviewSession:
                                f"{type(error).__name__}: {error}")
         return BuildReport(True, time.perf_counter() - start, list(self._warnings.lines))
 
+    def settle(self) -> None:
+        """Between builds, while the author reads: collect the last build's garbage.
+
+        What survives (the application, its environment, caches) is then
+        frozen: the collector's full passes during the next build skip it.
+        A full pass over the living application took 0.2 s, a third of a
+        page-edit rebuild when it fell inside one. Unfreezing first lets
+        objects frozen by an earlier settle be collected once they die.
+        """
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+
     def _new_app(self) -> Sphinx:
         from sphinx.application import Sphinx
 
@@ -112,7 +127,7 @@ class PreviewSession:
             doctreedir=o.doctreedir,
             buildername=o.builder,
             confoverrides=dict(o.confoverrides),
-            status=sys.stdout,
+            status=self._status,
             warning=self._warnings,
             freshenv=False,
             keep_going=True,

@@ -49,6 +49,7 @@ def serve_builds(conn: Connection, options: BuildOptions) -> None:
         report = session.build().as_json()
         report["resident_bytes"] = resident_bytes()
         conn.send(report)
+        session.settle()  # after the report: the page reloads meanwhile
 
 
 class BuildWorker:
