@@ -138,3 +138,23 @@ def test_plain_text_of_a_field_is_the_same_with_or_without_decoding(value):
 
     decoded = outcome(lambda _cls, v: works.decoded_plain(v), value)
     assert outcome(lambda _cls, v: works.plain.__wrapped__(v), value) == decoded
+
+
+def test_the_bibliography_download_is_pybtex_output_and_written_once_per_entry(monkeypatch):
+    from pybtex.database import BibliographyData, parse_file
+
+    from sphinx_publication.metadata import reference
+
+    entries = list(parse_file(Path(__file__).resolve().parent.parent / "refs.bib").entries.values())
+    whole = BibliographyData()
+    for entry in entries:
+        whole.add_entry(entry.key, entry)
+    format_cache.clear()
+    written = []
+    original = reference._entry_bibtex
+    monkeypatch.setattr(reference, "_entry_bibtex", lambda entry: written.append(entry.key) or original(entry))
+    assert reference.bibliography_bibtex(entries) == whole.to_string("bibtex")
+    assert len(written) == len(entries)
+    entries[0].fields["note"] = "changée"
+    reference.bibliography_bibtex(entries)
+    assert written[len(entries):] == [entries[0].key]  # only the changed entry again

@@ -67,15 +67,40 @@ class Preview:
         return output
 
 
-@pytest.fixture
-def preview(tmp_path):
+def start_preview(root: Path, tmp_path: Path, first_page: str) -> Preview:
     srcdir = tmp_path / "project"
-    shutil.copytree(ROOT, srcdir)
+    shutil.copytree(root, srcdir)
     server = Preview(srcdir, tmp_path / "out")
     server.srcdir = srcdir
-    server.wait_until(lambda: server.get("index.html") is not None, "the first build")
+    server.outdir = tmp_path / "out"
+    server.wait_until(lambda: server.get(first_page) is not None, "the first build")
+    return server
+
+
+@pytest.fixture
+def preview(tmp_path):
+    server = start_preview(ROOT, tmp_path, "index.html")
     yield server
     server.stop()
+
+
+def test_the_one_page_edition_is_written_when_asked_for(tmp_path):
+    """Builds leave the edition for later; asking for it gives it up to date."""
+    server = start_preview(ROOT.parent / "test-editions", tmp_path, "book/index.html")
+    try:
+        edition = "book/une-page.html"
+        assert server.status()["on_request"] == [edition]
+        assert not (server.outdir / edition).exists()  # the first build left it
+        assert "Une phrase toute neuve." not in server.get(edition)
+        builds = server.status()["builds"]
+        append(server.srcdir / "book" / "suite.md", "\nUne phrase toute neuve.\n")
+        server.wait_until(lambda: server.status()["builds"] > builds, "the rebuild")
+        assert "Une phrase toute neuve." in server.get("book/suite.html")
+        on_disk = (server.outdir / edition).read_text(encoding="utf-8")
+        assert "Une phrase toute neuve." not in on_disk  # the build did not set it again
+        assert "Une phrase toute neuve." in server.get(edition)  # asking for it did
+    finally:
+        server.stop()
 
 
 def append(path: Path, text: str) -> None:

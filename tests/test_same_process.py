@@ -3,16 +3,24 @@
 The live preview (``make serve``) keeps one application in memory and calls
 ``build()`` after every edit. After each kind of edit — a page, a CSV file,
 the .bib file, the title of a citing page, a template — the rebuilt output
-must be byte for byte what a clean build of the same sources gives.
+must be byte for byte what a clean build of the same sources gives, the
+one-page edition included (the preview writes it when it is asked for).
+
+The application is driven by the preview's own session, not by Sphinx's test
+application: that one forgets its cache of doctrees before every build and
+so hides what a real long-lived application keeps.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
+
+from sphinx_publication.preview.session import BuildOptions, PreviewSession
 
 ROOT = Path(__file__).parent / "roots" / "test-same-process"
 
@@ -45,10 +53,11 @@ def without_forgotten_words(index: bytes) -> bytes:
 
 
 def clean_build(make_app, project: Path, workdir: Path) -> dict[str, bytes]:
+    """A new application on a copy of the sources, built once (with the one-page edition)."""
     clean_src = workdir / "clean"
     shutil.rmtree(clean_src, ignore_errors=True)
     shutil.copytree(project, clean_src, ignore=shutil.ignore_patterns("_build"))
-    app = make_app("html", srcdir=clean_src, freshenv=True)
+    app = Live(clean_src)
     app.build()
     return output_files(app.outdir)
 
@@ -75,9 +84,25 @@ def project(tmp_path) -> Path:
     return srcdir
 
 
+class Live:
+    """One application as ``make serve`` drives it, with a reader on the one-page edition."""
+
+    def __init__(self, srcdir: Path) -> None:
+        self.outdir = srcdir / "_build" / "html"
+        self.warning = io.StringIO()
+        self.session = PreviewSession(BuildOptions(srcdir, self.outdir, srcdir / "_build" / "doctrees"),
+                                      status=io.StringIO(), warning=self.warning)
+
+    def build(self) -> None:
+        report = self.session.build()
+        assert report.ok, report.error
+        self.session.write_on_request()
+        self.session.settle()
+
+
 @pytest.fixture
-def live(make_app, project):
-    app = make_app("html", srcdir=project, freshenv=True)
+def live(project):
+    app = Live(project)
     app.build()
     return app
 

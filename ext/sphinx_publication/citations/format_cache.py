@@ -8,6 +8,8 @@ list and for the hover text — then again on every incremental build.
 style, label and entry contents, whoever asks (the list, the hover text,
 the hover cards, the backlinks), in this build or a later one of the same
 process: an incremental build formats only the entries that changed.
+:func:`compute_once` keeps other per-entry results the same way (the entry
+written back as BibTeX for the « Citer cet article » download).
 
 The key is the entry's content (type, fields, names), not its identity, so
 a re-read .bib file with the same entry hits the cache; the cache is
@@ -19,7 +21,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from threading import Lock
-from typing import TYPE_CHECKING, Callable, TypeVar
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -38,12 +41,22 @@ def format_entry_once(style: object, label: str, entry: Entry, format_entry: Cal
     *format_entry* is called without arguments when the result is not known;
     an exception it raises (a missing field) propagates and nothing is kept.
     """
-    key = (style_fingerprint(style), label, entry_fingerprint(entry))
+    return compute_once((style_fingerprint(style), label), entry, format_entry)
+
+
+def compute_once(purpose: Hashable, entry: Entry, compute: Callable[[], T]) -> T:
+    """``compute()``, or its result for an identical entry and *purpose* earlier.
+
+    *purpose* names what is computed from the entry and everything else it
+    depends on (the style and label of a formatted entry, "bibtex" for the
+    entry written back as BibTeX).
+    """
+    key = (purpose, entry_fingerprint(entry))
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    result = format_entry()
+    result = compute()
     with _lock:
         _cache[key] = result
         while len(_cache) > MAX_ENTRIES:

@@ -343,26 +343,56 @@ def _figure_numbers(env: BuildEnvironment, pages: list[str]) -> dict[str, dict[s
 # -- Sphinx events ---------------------------------------------------------------------
 
 
-def collect_page(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+def edition_to_write(app: Sphinx) -> tuple[str, dict[str, Any]] | None:
+    """The edition's page name and context, or None: no edition here, or the one on disk is current."""
     pagename = edition_pagename(app.config)
     if not pagename or not builds_edition(app.builder):
-        return []
+        return None
     root_doc = app.config.root_doc
     if pagename in app.env.all_docs:
         warn(_("one_page_edition: “{page}” is already a document; choose another name").format(
             page=pagename), location=root_doc, subtype=SUBTYPE)
-        return []
+        return None
     excluded = list(app.config.one_page_exclude)
     outputs = [app.builder.get_output_path(page)
                for page in reading_order(app.env, root_doc, excluded)]
     if up_to_date(app.builder.get_output_path(pagename), outputs):
-        return []  # none of its pages was written again: the edition on disk is current
+        return None  # none of its pages was written again: the edition on disk is current
     tree, pages = assemble(app.env, root_doc, excluded)
     with fresh_bibtex_entries(app.env):
         app.env.resolve_references(tree, root_doc, app.builder)
     renamed = unique_ids(tree, root_doc)
     keep_links_inside(tree, app.builder, root_doc, pages, renamed)
-    return [(pagename, render(app.builder, tree, root_doc, pages), "page.html")]
+    return pagename, render(app.builder, tree, root_doc, pages)
+
+
+def collect_page(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    if app.config.one_page_edition_on_request:
+        return []  # written by write_on_request, when the page is asked for
+    page = edition_to_write(app)
+    return [(*page, "page.html")] if page else []
+
+
+def write_on_request(app: Sphinx) -> bool:
+    """After a build: write the edition now if it is out of date; True if written.
+
+    With ``one_page_edition_on_request``, builds leave the edition for later:
+    the live preview calls this when a reader asks for the page, so an edit
+    elsewhere is served without waiting for the whole article to be set again.
+    """
+    page = edition_to_write(app)
+    if page is None:
+        return False
+    app.builder.handle_page(*page, "page.html")
+    return True
+
+
+def pages_on_request(app: Sphinx) -> list[str]:
+    """Output paths (``docs/lire-en-une-page.html``) of the pages :func:`write_on_request` writes."""
+    pagename = edition_pagename(app.config)
+    if not pagename or not app.config.one_page_edition_on_request or not builds_edition(app.builder):
+        return []
+    return [app.builder.get_target_uri(pagename)]
 
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -381,6 +411,8 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
 def setup(app: Sphinx) -> None:
     app.add_config_value("one_page_edition", "", "html", types=frozenset({str}))
     app.add_config_value("one_page_exclude", [], "html", types=frozenset({list, tuple}))
+    # Set by the live preview, not by authors: builds skip the edition (see write_on_request).
+    app.add_config_value("one_page_edition_on_request", False, "", types=frozenset({bool}))
     skip = (_skip, None)
     app.add_node(one_page_link, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_directive("one-page-link", OnePageLinkDirective)

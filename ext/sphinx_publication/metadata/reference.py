@@ -58,11 +58,18 @@ def article_bibtex(article: Article, url: str = "") -> str:
 
 
 def bibliography_bibtex(entries: list[Entry]) -> str:
-    """The cited entries, parsed and written back by pybtex (one layout for all)."""
-    data = BibliographyData()
-    for entry in entries:
-        data.add_entry(entry.key, entry)
-    return data.to_string("bibtex") if entries else ""
+    """The cited entries, parsed and written back by pybtex (one layout for all).
+
+    Written entry by entry (pybtex separates entries by a blank line), each
+    kept for identical contents: an edit rewrites only the entries it changed."""
+    from ..citations.format_cache import compute_once
+
+    return "\n".join(compute_once("bibtex", entry, lambda entry=entry: _entry_bibtex(entry))
+                     for entry in entries)
+
+
+def _entry_bibtex(entry: Entry) -> str:
+    return BibliographyData({entry.key: entry}).to_string("bibtex")
 
 
 def article_ris(article: Article, url: str = "") -> str:

@@ -124,6 +124,20 @@ class InProcessRebuildServer(RebuildServer):
         return JSONResponse(self.status, headers={"Cache-Control": "no-store"})
 
 
+class PagesWrittenOnRequest:
+    """Has the build process write a page left for later (the one-page edition) before serving it."""
+
+    def __init__(self, app, watcher: InProcessRebuildServer) -> None:
+        self.app = app
+        self.watcher = watcher
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and scope["path"].lstrip("/") in self.watcher.status.get(
+                "on_request", ()):
+            await asyncio.to_thread(self.watcher.worker.write_on_request)
+        await self.app(scope, receive, send)
+
+
 class ScriptInjector(JavascriptInjectorMiddleware):
     """sphinx-autobuild's injector, with our script instead of its one-liner."""
 
@@ -143,7 +157,8 @@ def create_app(watcher: InProcessRebuildServer, outdir: Path) -> Starlette:
             Route(STATUS_PATH, watcher.status_endpoint),
             Mount("/", app=StaticFiles(directory=outdir, html=True), name="static"),
         ],
-        middleware=[Middleware(ScriptInjector, script=client_script())],
+        middleware=[Middleware(ScriptInjector, script=client_script()),
+                    Middleware(PagesWrittenOnRequest, watcher=watcher)],
         lifespan=watcher.lifespan,
     )
 

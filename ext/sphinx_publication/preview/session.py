@@ -44,10 +44,11 @@ class BuildReport:
     seconds: float
     problems: list[str]  # warnings and errors, without terminal colours
     error: str = ""  # the exception of a build that raised, one line
+    on_request: list[str] = field(default_factory=list)  # pages written when asked for
 
     def as_json(self) -> dict:
         return {"ok": self.ok, "seconds": round(self.seconds, 3), "problems": self.problems,
-                "error": self.error}
+                "error": self.error, "on_request": self.on_request}
 
 
 class _Tee(io.TextIOBase):
@@ -101,7 +102,27 @@ class PreviewSession:
             self.app = None
             return BuildReport(False, time.perf_counter() - start, list(self._warnings.lines),
                                f"{type(error).__name__}: {error}")
-        return BuildReport(True, time.perf_counter() - start, list(self._warnings.lines))
+        return BuildReport(True, time.perf_counter() - start, list(self._warnings.lines),
+                           on_request=self._pages_on_request())
+
+    def write_on_request(self) -> bool:
+        """Write the pages a build leaves for when they are asked for, if out of date."""
+        if self.app is None or not self._pages_on_request():
+            return False
+        from sphinx_publication.editions.onepage import write_on_request
+
+        try:
+            return write_on_request(self.app)
+        except Exception:  # the page stays as it was; the next build tells what is wrong
+            traceback.print_exc()
+            return False
+
+    def _pages_on_request(self) -> list[str]:
+        if self.app is None or "one_page_edition_on_request" not in self.app.config:
+            return []  # a project without this package's extensions
+        from sphinx_publication.editions.onepage import pages_on_request
+
+        return pages_on_request(self.app)
 
     def settle(self) -> None:
         """Between builds, while the author reads: collect the last build's garbage.
@@ -133,7 +154,28 @@ class PreviewSession:
             keep_going=True,
         )
         memoize_search_stemming(app)
+        app.connect("env-before-read-docs", forget_stale_doctrees)
+        if "one_page_edition_on_request" in app.config:
+            # The one-page edition sets the whole article again: an edit to one page
+            # would wait for it. It is written when a reader asks for it instead.
+            app.config.one_page_edition_on_request = True
         return app
+
+
+def forget_stale_doctrees(app: Sphinx, env, docnames: list[str]) -> None:
+    """Drop the pages about to be read again from Sphinx's cache of pickled doctrees.
+
+    ``env.get_doctree()`` keeps each page's pickled doctree for the life of the
+    application and nothing refreshes it when the page is read again: a second
+    build in one application (the preview's, never ``sphinx-build``'s) would give
+    the old page to whatever asks after writing (figure numbers, the one-page
+    edition). Private, as in Sphinx's own test application, which clears the
+    whole cache before each build; here only what is stale goes.
+    """
+    cache = getattr(env, "_pickled_doctree_cache", None)
+    if cache is not None:
+        for docname in docnames:
+            cache.pop(docname, None)
 
 
 def memoize_search_stemming(app: Sphinx) -> None:

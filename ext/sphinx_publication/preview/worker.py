@@ -34,6 +34,9 @@ def resident_bytes() -> int:
     return 0
 
 
+ON_REQUEST = "on-request"
+
+
 def serve_builds(conn: Connection, options: BuildOptions) -> None:
     """Child process: one build per request until the parent sends None."""
     from .session import PreviewSession
@@ -46,6 +49,9 @@ def serve_builds(conn: Connection, options: BuildOptions) -> None:
             return
         if request is None:
             return
+        if request == ON_REQUEST:
+            conn.send(session.write_on_request())
+            continue
         report = session.build().as_json()
         report["resident_bytes"] = resident_bytes()
         conn.send(report)
@@ -76,6 +82,18 @@ class BuildWorker:
                 return {"ok": False, "seconds": 0.0, "problems": [],
                         "error": f"the build process stopped (exit code {code}): {error}",
                         "resident_bytes": 0}
+
+    def write_on_request(self) -> bool:
+        """Have the build process write the pages left for when they are asked for."""
+        with self._lock:
+            if self._process is None or not self._process.is_alive():
+                return False  # the next build starts a process and reports again
+            try:
+                self._conn.send(ON_REQUEST)
+                return self._conn.recv()
+            except (EOFError, OSError, BrokenPipeError):
+                self._stop()
+                return False
 
     def restart(self) -> None:
         with self._lock:

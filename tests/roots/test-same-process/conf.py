@@ -12,3 +12,4 @@ bibtex_default_style = "publication"
 bibtex_reference_style = "publication"
 bibtex_cite_id = "cite-{key}"
 html_last_updated_fmt = None
+one_page_edition = "une-page"  # the whole article on one page, rebuilt with the others
