@@ -3,7 +3,9 @@
 ``python bench/inprocess.py SRCDIR OUTDIR --runs N`` builds SRCDIR once, then
 N times each: a rebuild with nothing changed, a rebuild after appending a
 sentence to one page, a rebuild after editing the title of the first entry
-of ``refs.bib``. Prints the medians as JSON on the last line.
+of ``refs.bib``; after each page edit, the one-page edition written as the
+preview writes it when a reader asks for it ("edition", 0 where the project
+has none). Prints the medians as JSON on the last line.
 
 The application is driven as ``make serve`` drives it (its build session,
 with what it does between builds), for the publication and its bare twin
@@ -18,6 +20,7 @@ import json
 import re
 import shutil
 import statistics
+import time
 from pathlib import Path
 
 EDITED_PAGE = "docs/avenir.md"
@@ -45,10 +48,13 @@ def main() -> None:
 
     page = args.srcdir / EDITED_PAGE
     bib = args.srcdir / "refs.bib"
-    samples: dict[str, list[float]] = {"nochange": [], "page": [], "bib": []}
+    samples: dict[str, list[float]] = {"nochange": [], "page": [], "edition": [], "bib": []}
     for run in range(args.runs):  # interleaved, so machine drift hits each kind alike
         samples["nochange"].append(timed(lambda: None))
         samples["page"].append(timed(lambda: _append(page, f"\nPhrase ajoutée {run}.\n")))
+        start = time.perf_counter()
+        session.write_on_request()
+        samples["edition"].append(time.perf_counter() - start)
         samples["bib"].append(timed(lambda: _edit_first_title(bib, run)))
     result = {"first": first, **{k: statistics.median(v) for k, v in samples.items()}}
     print(json.dumps(result))

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 CHART_DIRECTIVES = frozenset({"chart-bar", "chart-pie", "chart-line", "chart", "data-table"})
 CITATION_DIRECTIVES = frozenset({"bibliography", "footbibliography", "cite-this-article"})
 EDITORIAL_DIRECTIVES = frozenset({"editorial-report", "data-needed", "review-note"})
+#: the link to the one-page edition, which the bare build does not make
+EDITION_DIRECTIVES = frozenset({"one-page-link"})
 
 CITATION_ROLES = frozenset(
     {"cite", "cite:p", "cite:t", "cite:ps", "cite:ts", "cite:year", "cite:author",
@@ -31,7 +33,7 @@ _OPTION = re.compile(r"^\s*:[\w-]+:")
 def strip_markup(text: str, *, charts: bool = True, citations: bool = True,
                  editorial: bool = True) -> str:
     """Return *text* with the selected kinds of markup replaced by plain MyST."""
-    directives: set[str] = set()
+    directives: set[str] = set(EDITION_DIRECTIVES)
     roles: set[str] = set()
     if charts:
         directives |= CHART_DIRECTIVES
