@@ -32,9 +32,10 @@ templates_path = ["docs/_templates"]
 locale_dirs = ["locale"]
 gettext_compact = False
 
+# sphinx_publication loads sphinxcontrib.bibtex itself, after setting up what
+# sphinxcontrib-bibtex needs while it is imported (its plugin look-ups).
 extensions = [
     "myst_parser",
-    "sphinxcontrib.bibtex",
     "sphinx_publication",
 ]
 try:  # the HTML-only extras are in the "docs" extra; the test suite does not need them

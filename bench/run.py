@@ -48,9 +48,9 @@ PDF_EPOCH = "1704067200"  # 2024-01-01: reproducible PDF dates
 CORPUS_VARIANTS = {  # name: (extensions, strip charts?, strip citations?)
     "bare": (["myst_parser"], True, True),
     "charts": (["myst_parser", "sphinx_publication.figures"], False, True),
-    "citations": (["myst_parser", "sphinxcontrib.bibtex", "sphinx_publication.citations"],
+    "citations": (["myst_parser", "sphinx_publication.citations"],
                   True, False),
-    "full": (["myst_parser", "sphinxcontrib.bibtex", "sphinx_publication"], False, False),
+    "full": (["myst_parser", "sphinx_publication"], False, False),
 }
 BARE_CONF_SUFFIX = """
 # -- Benchmark baseline: bare Sphinx + MyST + the same theme -------------------

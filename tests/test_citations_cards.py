@@ -170,3 +170,20 @@ def test_report_rows_are_reached_within_the_one_page_edition(build_root):
     link = page.find(id="review-note-premier-1").select_one("a.editorial-report-link")
     assert link["href"] == "#editorial-report-review-note-premier-1"
     assert page.find(id="editorial-report-review-note-premier-1").name == "li"
+
+
+def test_the_search_index_ignores_what_only_the_cards_hold(build_root):
+    """A page is not found for words that only its hidden cards hold."""
+    import json
+
+    app = build_root("cards")
+    raw = (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
+    pages = index["docnames"]
+    found_in = {pages[i] for i in _as_list(index["terms"]["tensor2tensor"])}
+    # "Tensor2Tensor" is in an entry's title: the bibliography prints it, premier's card repeats it
+    assert found_in == {"bibliographie"}
+
+
+def _as_list(value) -> list[int]:
+    return value if isinstance(value, list) else [value]

@@ -8,7 +8,8 @@ one-page edition included (the preview writes it when it is asked for).
 
 The application is driven by the preview's own session, not by Sphinx's test
 application: that one forgets its cache of doctrees before every build and
-so hides what a real long-lived application keeps.
+so hides what a real long-lived application keeps. The clean build it is
+compared with is ``sphinx-build`` in a process of its own.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,20 +55,21 @@ def without_forgotten_words(index: bytes) -> bytes:
     return prefix + b"(" + json.dumps(data, sort_keys=True, ensure_ascii=False).encode() + b")"
 
 
-def clean_build(make_app, project: Path, workdir: Path) -> dict[str, bytes]:
-    """A new application on a copy of the sources, built once (with the one-page edition)."""
+def clean_build(project: Path, workdir: Path) -> dict[str, bytes]:
+    """``sphinx-build`` on a copy of the sources, in a process of its own."""
     clean_src = workdir / "clean"
     shutil.rmtree(clean_src, ignore_errors=True)
     shutil.copytree(project, clean_src, ignore=shutil.ignore_patterns("_build"))
-    app = Live(clean_src)
-    app.build()
-    return output_files(app.outdir)
+    outdir = clean_src / "_build" / "html"
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-E", "-b", "html", str(clean_src), str(outdir)],
+                   check=True, capture_output=True)
+    return output_files(outdir)
 
 
-def assert_same_as_clean(live, make_app, project: Path, workdir: Path) -> None:
+def assert_same_as_clean(live, project: Path, workdir: Path) -> None:
     live.build()
     rebuilt = output_files(live.outdir)
-    clean = clean_build(make_app, project, workdir)
+    clean = clean_build(project, workdir)
     assert sorted(rebuilt) == sorted(clean)
     different = [name for name in clean if rebuilt[name] != clean[name]]
     assert not different, f"rebuilt in the same application, differs from a clean build: {different}"
@@ -104,14 +108,15 @@ class Live:
 def live(project):
     app = Live(project)
     app.build()
-    return app
+    yield app
+    app.session.close()
 
 
-def test_first_build_equals_a_clean_build(live, make_app, project, tmp_path):
-    assert_same_as_clean(live, make_app, project, tmp_path)
+def test_first_build_equals_a_clean_build(live, project, tmp_path):
+    assert_same_as_clean(live, project, tmp_path)
 
 
-def test_nothing_changed(live, make_app, project, tmp_path):
+def test_nothing_changed(live, project, tmp_path):
     before = output_files(live.outdir)
     live.build()
     assert output_files(live.outdir) == before
@@ -132,28 +137,28 @@ def test_nothing_changed(live, make_app, project, tmp_path):
                      ("index.html", "Édition relue"), id="template"),
     ],
 )
-def test_edit_then_rebuild_equals_a_clean_build(live, make_app, project, tmp_path,
+def test_edit_then_rebuild_equals_a_clean_build(live, project, tmp_path,
                                                 file, old, new, visible):
     edit(project / file, old, new)
-    assert_same_as_clean(live, make_app, project, tmp_path)
+    assert_same_as_clean(live, project, tmp_path)
     page, text = visible
     assert text in (live.outdir / page).read_text(encoding="utf-8")
 
 
-def test_successive_edits_in_one_application(live, make_app, project, tmp_path):
+def test_successive_edits_in_one_application(live, project, tmp_path):
     """Edits accumulate: each rebuild starts from the previous rebuild's state."""
     edit(project / "chapitre-b.md", "{cite:p}`martin2019`", "{cite:p}`dupont2020`")
-    assert_same_as_clean(live, make_app, project, tmp_path)
+    assert_same_as_clean(live, project, tmp_path)
     edit(project / "refs.bib", "Un livre sur les modèles", "Un livre revu")
-    assert_same_as_clean(live, make_app, project, tmp_path)
+    assert_same_as_clean(live, project, tmp_path)
     (project / "chapitre-a.md").write_text(
         (project / "chapitre-a.md").read_text(encoding="utf-8") + "\nAjout {cite:p}`bernard2022`.\n",
         encoding="utf-8",
     )
-    assert_same_as_clean(live, make_app, project, tmp_path)
+    assert_same_as_clean(live, project, tmp_path)
 
 
-def test_a_broken_bib_file_then_fixed(live, make_app, project, tmp_path):
+def test_a_broken_bib_file_then_fixed(live, project, tmp_path):
     bib = project / "refs.bib"
     good = bib.read_text(encoding="utf-8")
     bib.write_text(good.replace("title = {Un livre sur les modèles},", "title = {Un livre,", 1),
@@ -161,7 +166,7 @@ def test_a_broken_bib_file_then_fixed(live, make_app, project, tmp_path):
     live.build()  # warns, does not raise
     assert "refs.bib" in live.warning.getvalue()
     bib.write_text(good.replace("Un livre sur", "Un ouvrage sur"), encoding="utf-8")
-    assert_same_as_clean(live, make_app, project, tmp_path)
+    assert_same_as_clean(live, project, tmp_path)
 
 
 def test_another_application_in_another_language_changes_nothing(live, make_app, project,
@@ -170,4 +175,4 @@ def test_another_application_in_another_language_changes_nothing(live, make_app,
     shutil.copytree(ROOT, english)
     make_app("html", srcdir=english, freshenv=True, confoverrides={"language": "en"}).build()
     edit(project / "refs.bib", "Titre original d’un article", "Titre corrigé d’un article")
-    assert_same_as_clean(live, make_app, project, tmp_path)
+    assert_same_as_clean(live, project, tmp_path)

@@ -21,6 +21,10 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
 
 
 def setup(app):
+    # First, before sphinxcontrib-bibtex is imported: it looks plugins up as it loads.
+    from . import plugin_cache
+
+    plugin_cache.install()
     from ..assets import add_stylesheet
     from ..builders import add_visitors
     from ..i18n import register_catalog
@@ -33,14 +37,12 @@ def setup(app):
         latex,
         latex_fastpath,
         long_lived,
-        plugin_cache,
         plugins,
         refids,
         unknown_key_marker,
     )
 
     app.setup_extension("sphinxcontrib.bibtex")
-    plugin_cache.install()
     latex_fastpath.install()
     refids.setup(app)
     register_catalog(app, "sphinx_publication.citations", __file__)

@@ -184,7 +184,10 @@ def add_card_templates(app: Sphinx, doctree: nodes.document, docname: str) -> No
             cards[target_id] = targets.card(builder, fromdocname, target_id)
         reference["classes"].append(TRIGGER_CLASS)
     if cards:
-        holder = card_templates()
+        # "no-search": Sphinx's search index skips it; a page must not be found
+        # for words that only its hidden cards hold (and indexing them cost a
+        # fifth of the citation layer's build time).
+        holder = card_templates(classes=["no-search"])
         holder.extend(cards[target_id] for target_id in sorted(cards))
         doctree += holder
         space_new_nodes(app, holder)

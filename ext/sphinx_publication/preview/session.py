@@ -15,6 +15,7 @@ import re
 import sys
 import time
 import traceback
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,6 +83,7 @@ class PreviewSession:
         self.app: Sphinx | None = None
         self._status = status or sys.stdout
         self._warnings = _Tee(warning or sys.stderr)
+        self._docutils = ExitStack()  # docutils' global registries, as the application left them
 
     def build(self) -> BuildReport:
         """Bring the output up to date; never raises."""
@@ -137,10 +139,22 @@ class PreviewSession:
         gc.collect()
         gc.freeze()
 
+    def close(self) -> None:
+        """Forget the application and what it registered in docutils."""
+        self.app = None
+        self._docutils.close()
+
     def _new_app(self) -> Sphinx:
         from sphinx.application import Sphinx
+        from sphinx.util.docutils import docutils_namespace, patch_docutils
 
         o = self.options
+        # As sphinx-build does around its application: what one application
+        # registers in docutils (nodes, directives, roles) goes with it, so the
+        # application that follows a failed build starts clean.
+        self.close()
+        self._docutils.enter_context(patch_docutils(o.srcdir))
+        self._docutils.enter_context(docutils_namespace())
         app = Sphinx(
             srcdir=o.srcdir,
             confdir=o.srcdir,
