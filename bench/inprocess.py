@@ -2,8 +2,9 @@
 
 ``python bench/inprocess.py SRCDIR OUTDIR --runs N`` builds SRCDIR once, then
 N times each: a rebuild with nothing changed, a rebuild after appending a
-sentence to one page, a rebuild after editing the title of the first entry
-of ``refs.bib``; after each page edit, the one-page edition written as the
+sentence to one page, a rebuild after changing one word of that page (the
+article's word count, shown on another page, stays the same), a rebuild after
+editing the title of the first entry of ``refs.bib``; after each page edit, the one-page edition written as the
 preview writes it when a reader asks for it ("edition", 0 where the project
 has none). Prints the medians as JSON on the last line.
 
@@ -48,13 +49,15 @@ def main() -> None:
 
     page = args.srcdir / EDITED_PAGE
     bib = args.srcdir / "refs.bib"
-    samples: dict[str, list[float]] = {"nochange": [], "page": [], "edition": [], "bib": []}
+    samples: dict[str, list[float]] = {"nochange": [], "page": [], "edition": [], "word": [],
+                                       "bib": []}
     for run in range(args.runs):  # interleaved, so machine drift hits each kind alike
         samples["nochange"].append(timed(lambda: None))
         samples["page"].append(timed(lambda: _append(page, f"\nPhrase ajoutée {run}.\n")))
         start = time.perf_counter()
         session.write_on_request()
         samples["edition"].append(time.perf_counter() - start)
+        samples["word"].append(timed(lambda: _swap_word(page)))
         samples["bib"].append(timed(lambda: _edit_first_title(bib, run)))
     result = {"first": first, **{k: statistics.median(v) for k, v in samples.items()}}
     print(json.dumps(result))
@@ -70,6 +73,17 @@ def _build(session) -> float:
 def _append(path: Path, text: str) -> None:
     with open(path, "a", encoding="utf-8") as file:
         file.write(text)
+
+
+def _swap_word(path: Path) -> None:
+    """"croître" <-> "grandir" in a sentence: the text changes, its number of words
+    does not (nor any title, which would rewrite every page's navigation)."""
+    text = path.read_text(encoding="utf-8")
+    if "continuent de grandir" in text:
+        text = text.replace("continuent de grandir", "continuent de croître", 1)
+    else:
+        text = text.replace("continuent de croître", "continuent de grandir", 1)
+    path.write_text(text, encoding="utf-8")
 
 
 def _edit_first_title(path: Path, run: int) -> None:

@@ -376,6 +376,7 @@ def report_live(table: Table, publication: dict, work: Path, quick: bool, t_fres
     table.add("speed-up of `make serve`", f"{autobuild['median'] / preview['median']:.1f}×")
     for kind, label, goal in (("nochange", "nothing changed", 1.5),
                               ("page", "one page edited", 1.5),
+                              ("word", "one word of a page changed (same word count)", None),
                               ("bib", "a refs.bib title edited", None)):
         full, bare = inproc["full"][kind], inproc["bare"][kind]
         ratio = full / bare
