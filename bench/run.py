@@ -514,8 +514,10 @@ NOTES = """
 - **Bare build**: a copy of the sources where each chart or table directive
   becomes a bold title and a bullet list of its data lines, each citation the
   bracketed keys, each editorial marker its text; the bibliography and
-  editorial report directives are dropped, and so are `sphinxcontrib.bibtex`
-  and `sphinx_publication` from `extensions`. Same Sphinx, MyST, theme.
+  editorial report directives are dropped (and the link to the one-page
+  edition), and so are `sphinxcontrib.bibtex` and `sphinx_publication` from
+  `extensions`. Same Sphinx, MyST, theme, and the same installed packages
+  (pystemmer included, which speeds up both builds' search indexing).
 - **Corpus**: `bench/corpus.py` writes pages of French text with inline-data
   `chart-bar`, `chart-pie`, `chart-line` and `data-table` directives (one in
   four is a table) and `{cite:p}` citations to the 200 entries of a generated
@@ -540,9 +542,16 @@ NOTES = """
   the sentence is served; the same for `sphinx-autobuild` (a new Sphinx
   process per change). The preview's memory is the resident set of its build
   process after the first build and after 100 such edits.
-- **In-process rebuilds**: `bench/inprocess.py` keeps one Sphinx application
-  and calls `build()` again: nothing changed, a sentence appended to one page,
-  the title of the first `refs.bib` entry edited; full against bare.
+- **In-process rebuilds**: `bench/inprocess.py` keeps one Sphinx application,
+  driven by the preview's own session (`make serve`'s build process, with what
+  it does between builds), for the publication and its bare twin alike, and
+  calls `build()` again: nothing changed, a sentence appended to one page (the
+  article's word count, shown in the conclusion, changes: that page is written
+  again too), one word of that page changed (same word count), the title of
+  the first `refs.bib` entry edited; full against bare. The preview leaves the
+  one-page edition to when a reader asks for it: its row times that.
+- **Profiles**: `bench/where_time_goes.py` prints cProfile's top lines of the
+  project's own code for a fresh build and a page-edit rebuild.
 - The extension's modules are byte-compiled before measuring (`compileall`),
   as Python does on a first import unless `PYTHONDONTWRITEBYTECODE` is set.
 - The machine is shared: treat differences under ~10 % as noise.
