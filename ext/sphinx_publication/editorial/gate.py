@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 from docutils import nodes
@@ -15,13 +14,11 @@ from sphinx_publication.diagnostics import WARNING_TYPE, warn
 
 from . import editorial_nodes as ed
 from .messages import SUBTYPE, _, ngettext, status_label
-from .queries import MODES, mode
+from .queries import MODES, mode  # defined where other layers ask; re-exported for this package
 from .report import summary_items
 from .wordcount import format_count
 
 logger = logging.getLogger(__name__)
-
-__all__ = ["MODES", "mode"]  # defined in .queries, where other layers ask too
 
 
 def check_mode(app, config) -> None:
