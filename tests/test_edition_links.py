@@ -238,3 +238,11 @@ def test_single_page_unlinks_pages_it_does_not_hold(build_root):
     assert "la page à part" in text
     assert "document-docs/orpheline" not in text
     assert in_page_dead_links(app.outdir) == []
+
+
+def test_single_page_download_links_land(build_root):
+    """« Citer cet article » links its .bib and .ris files on the single page too."""
+    app = build_root("metadata", "singlehtml")
+    text = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "_citation/" in text
+    assert dead_links(app.outdir) == []
