@@ -5,7 +5,8 @@ sub-extensions one by one: ``sphinx_publication.figures``,
 ``sphinx_publication.citations``, ``sphinx_publication.editorial``,
 ``sphinx_publication.typography``, ``sphinx_publication.accessible_html``,
 ``sphinx_publication.typst``, ``sphinx_publication.titles``,
-``sphinx_publication.editions``, ``sphinx_publication.metadata``.
+``sphinx_publication.editions``, ``sphinx_publication.metadata``,
+``sphinx_publication.links``.
 The version is :data:`sphinx_publication.package_info.__version__`. The draft
 importer (:mod:`sphinx_publication.importer`) needs neither Sphinx nor
 docutils: no ``__init__`` of the package imports them.
@@ -25,6 +26,7 @@ def setup(app):
         "sphinx_publication.titles",
         "sphinx_publication.editions",
         "sphinx_publication.metadata",
+        "sphinx_publication.links",
     ):
         app.setup_extension(name)
     return extension_metadata()

@@ -14,6 +14,9 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
   (:mod:`.bibcheck`, :mod:`.bibfiles`);
 * one bibliography at the end of the PDF, without an empty chapter (:mod:`.latex`);
 * what other layers may ask about citations: :mod:`.queries`;
+* citations inside places the editorial mode removes (a release's review
+  notes) are not recorded: no bibliography entry, backlink or card for them
+  (:mod:`.edition_scope`);
 * a cited key missing from the .bib shows as « [clé inconnue : key] »
   (:mod:`.unknown_key_marker`); :func:`.queries.unknown_keys_cited` lists them;
 * in HTML, a card previews each cited entry and each ``{numref}`` figure in place (:mod:`.cards`).
@@ -34,6 +37,7 @@ def setup(app):
         backlinks_index,
         bibfiles,
         cards,
+        edition_scope,
         latex,
         latex_fastpath,
         long_lived,
@@ -53,6 +57,8 @@ def setup(app):
     # a long-lived application (live preview) builds again after a .bib edit
     app.connect("env-get-outdated", long_lived.reload_changed_bibfiles)
     app.add_post_transform(long_lived.FreshCitationNodes)
+    # what the edition hides cites nothing: asked of the editorial layer once a page is read
+    app.connect("doctree-read", edition_scope.forget_hidden_citations)
     # after sphinxcontrib-bibtex computed the labels (priority 500)
     app.add_domain(backlinks_index.CitationSnapshotDomain)
     app.connect("env-updated", backlinks_index.documents_to_rewrite, priority=600)
@@ -67,4 +73,4 @@ def setup(app):
     app.add_post_transform(latex.MoveBibliographyHeading)
     # The heading exists only in LaTeX doctrees (created by a LaTeX-only post-transform).
     add_visitors(app, latex.bibliography_heading, latex=(latex.visit_bibliography_heading_latex, None))
-    return extension_metadata(env_version=2)
+    return extension_metadata(env_version=3)

@@ -28,3 +28,5 @@ class word_count(nodes.Inline, nodes.TextElement):
 MARKER_NODES = (data_needed, data_needed_block)
 # Nodes whose text is editorial apparatus, not the article's body.
 EDITORIAL_NODES = (data_needed, data_needed_block, review_note, editorial_report, word_count)
+# Nodes a release leaves out of every output, with everything inside them.
+HIDDEN_IN_RELEASE = (data_needed, data_needed_block, review_note, editorial_report)

@@ -8,7 +8,7 @@ from sphinx_publication.diagnostics import warn
 
 from . import editorial_nodes as ed
 from .collect import record_doctree
-from .gate import hide_editorial_nodes, mode
+from .gate import mode
 from .messages import SUBTYPE, _
 from .reading_path import link_items_to_report
 from .render import plain_where_unrendered
@@ -73,8 +73,7 @@ def resolve_word_counts(app, doctree: nodes.document, docname: str) -> None:
 def on_doctree_resolved(app, doctree: nodes.document, docname: str) -> None:
     resolve_word_counts(app, doctree, docname)
     if mode(app.config) == "release":
-        hide_editorial_nodes(doctree)
-        return
+        return  # markers, notes and report are gone already (gate.HideInRelease)
     domain = app.env.get_domain("editorial")
     for node in list(doctree.findall(ed.editorial_report)):
         node.replace_self(build_report(app.builder, docname, domain))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinx_publication.citations.queries import entries_without_locator, unknown_keys_cited
@@ -12,16 +14,11 @@ from sphinx_publication.diagnostics import WARNING_TYPE, warn
 
 from . import editorial_nodes as ed
 from .messages import SUBTYPE, _, ngettext, status_label
+from .queries import MODES, mode  # defined where other layers ask; re-exported for this package
 from .report import summary_items
 from .wordcount import format_count
 
 logger = logging.getLogger(__name__)
-
-MODES = ("review", "release")
-
-
-def mode(config) -> str:
-    return "release" if config.editorial_mode == "release" else "review"
 
 
 def check_mode(app, config) -> None:
@@ -59,11 +56,27 @@ def remove_inline(node: nodes.Element) -> None:
 
 
 def hide_editorial_nodes(doctree: nodes.Node) -> None:
-    for node in list(doctree.findall(ed.data_needed)):
-        remove_inline(node)
-    for node_class in (ed.data_needed_block, ed.review_note, ed.editorial_report):
+    """Remove what a release leaves out (:data:`.editorial_nodes.HIDDEN_IN_RELEASE`)."""
+    for node_class in ed.HIDDEN_IN_RELEASE:
         for node in list(doctree.findall(node_class)):
-            node.parent.remove(node)
+            if isinstance(node, nodes.Inline):
+                remove_inline(node)
+            else:
+                node.parent.remove(node)
+
+
+class HideInRelease(SphinxPostTransform):
+    """In a release, remove markers, notes and the report before any reference is
+    resolved: nothing inside them is then linked, marked as an unknown key or
+    counted among a page's links. The citations layer, asking
+    :func:`.queries.hidden_by_mode`, has already left their citations out of the
+    bibliography and its backlinks."""
+
+    default_priority = 3  # before unknown-key markers (9) and ReferencesResolver (10)
+
+    def run(self, **kwargs: Any) -> None:
+        if mode(self.config) == "release":
+            hide_editorial_nodes(self.document)
 
 
 # -- release errors and the summary line -----------------------------------------------------

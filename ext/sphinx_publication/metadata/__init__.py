@@ -35,6 +35,7 @@ def setup(app):
     app.add_post_transform(pages.AddCoins)
     app.connect("html-page-context", pages.add_head_tags)
     app.connect("html-collect-pages", downloads.write_downloads)
+    app.connect("build-finished", downloads.write_downloads_of_single_page)
     app.add_domain(incremental.MetadataSnapshotDomain)
     # after sphinxcontrib-bibtex computed the citations (priority 500)
     app.connect("env-updated", incremental.pages_to_rewrite, priority=600)

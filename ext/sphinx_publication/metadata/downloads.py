@@ -1,7 +1,8 @@
 """The files « Citer cet article » links to, written into the HTML output.
 
 Written from ``html-collect-pages`` (after every page is read, before the
-EPUB builder lists its files). Not in an EPUB: its package lists only known
+EPUB builder lists its files); the single-page builder never emits that
+event, so it gets them once the build is done. Not in an EPUB: its package lists only known
 media types, and a .bib file there would only warn.
 """
 
@@ -66,3 +67,12 @@ def write_downloads(app: Sphinx):
         else:
             path.touch()  # current as of this landing page: the next build can skip them
     return []  # no pages to add
+
+
+def write_downloads_of_single_page(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: the single-page builder collects no extension pages
+    (``html-collect-pages``); without this its links to the files lead nowhere."""
+    from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
+    if exception is None and isinstance(app.builder, SingleFileHTMLBuilder):
+        write_downloads(app)
