@@ -246,3 +246,11 @@ def test_single_page_download_links_land(build_root):
     text = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert "_citation/" in text
     assert dead_links(app.outdir) == []
+
+
+def test_single_page_chart_data_links_land(build_root):
+    """A chart's « Télécharger les données » links, on a page in a folder, from the single page."""
+    app = build_root(PROJECT, "singlehtml")
+    text = (Path(app.outdir) / "docs" / "index.html").read_text(encoding="utf-8")
+    assert "_downloads/sp-" in text
+    assert [link for link in dead_links(app.outdir) if "_downloads/" in link.href] == []

@@ -97,7 +97,8 @@ def html_links(translator_self, files: list[tuple[str, bytes]], label: str) -> s
     builder = translator_self.builder
     if not files or not links_files(builder):
         return ""
-    page = builder.get_target_uri(builder.current_docname)
+    # The file being written, not the page's URI: singlehtml's is "#document-<page>".
+    page = builder.get_output_path(builder.current_docname).relative_to(builder.outdir).as_posix()
     links = []
     for name, data in files:
         relative = write_file(builder.outdir, name, data)
