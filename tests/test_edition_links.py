@@ -213,7 +213,7 @@ def in_page_dead_links(folder) -> list:
 def test_single_page_links_are_one_fragment_that_exists(build_root):
     app = build_root(PROJECT, "singlehtml")
     assert app.warning.getvalue() == ""
-    page = Path(app.outdir) / "docs" / "index.html"
+    page = Path(app.outdir) / "index.html"
     text = page.read_text(encoding="utf-8")
     assert in_page_dead_links(app.outdir) == []
     ids = page_ids(page)
@@ -234,7 +234,7 @@ def test_single_page_unlinks_pages_it_does_not_hold(build_root):
                          encoding="utf-8")
 
     app = build_root(PROJECT, "singlehtml", edit=link_an_orphan)
-    text = (Path(app.outdir) / "docs" / "index.html").read_text(encoding="utf-8")
+    text = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert "la page à part" in text
     assert "document-docs/orpheline" not in text
     assert in_page_dead_links(app.outdir) == []
@@ -251,6 +251,20 @@ def test_single_page_download_links_land(build_root):
 def test_single_page_chart_data_links_land(build_root):
     """A chart's « Télécharger les données » links, on a page in a folder, from the single page."""
     app = build_root(PROJECT, "singlehtml")
-    text = (Path(app.outdir) / "docs" / "index.html").read_text(encoding="utf-8")
+    text = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert "_downloads/sp-" in text
     assert [link for link in dead_links(app.outdir) if "_downloads/" in link.href] == []
+
+
+def test_single_page_of_a_root_in_a_folder_is_styled_at_the_output_root(build_root):
+    """Sphinx would write it to docs/index.html with addresses computed from the root
+    (unstyled, sphinx-doc/sphinx#892); it is the output's index.html, not a redirect."""
+    app = build_root(PROJECT, "singlehtml")
+    out = Path(app.outdir)
+    assert not (out / "docs" / "index.html").exists()
+    text = (out / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' not in text  # the site's redirect did not replace the book
+    assets = re.findall(r'<link rel="stylesheet"[^>]+href="([^"#?]+)|<script[^>]+src="([^"#?]+)', text)
+    assets = [stylesheet or script for stylesheet, script in assets]
+    assert any(a.endswith(".css") for a in assets) and any(a.endswith(".js") for a in assets)
+    assert [a for a in assets if "://" not in a and not (out / a).is_file()] == []

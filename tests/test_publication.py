@@ -194,7 +194,7 @@ def test_singlehtml_ids_are_unique(built):
     """singlehtml joins every page: generated ids (charts, markers, notes) must not collide."""
     app, warnings = built("singlehtml")
     assert warnings.strip() == ""
-    page = (Path(app.outdir) / "docs" / "index.html").read_text(encoding="utf-8")
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")  # the book at the root
     ids = re.findall(r'\sid="([^"]+)"', page)
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     assert not duplicates
