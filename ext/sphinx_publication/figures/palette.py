@@ -22,10 +22,10 @@ from dataclasses import dataclass
 LIGHT_BACKGROUND = "#ffffff"
 DARK_BACKGROUND = "#131416"  # furo's --color-background-primary in dark mode
 GREY_LEVELS = 3  # series that lightness alone keeps apart
-# L* light / dark: 27 / 88, 60 / 49, 44 / 68, then 32 / 82, 60 / 50, 47 / 65
-# (tests/test_palette.py measures them).
-LIGHT = ("#0e3e7f", "#db773b", "#127655", "#970e2b", "#1f9db2", "#845bbf")
-DARK = ("#d5dbfd", "#b7591d", "#22bc88", "#fdbcbb", "#188294", "#b487f0")
+# CIE L*, light / dark: 26 / 88, 60 / 48, 43 / 68, then 29 / 85, 61 / 48, 45 / 66
+# (hues: blue, orange, green, crimson, cyan, purple; tests/test_palette.py measures them).
+LIGHT = ("#0a4068", "#db773b", "#117452", "#8b0c22", "#20a0b5", "#8f4eaf")
+DARK = ("#cadefd", "#b5571c", "#22bc86", "#fdc6c2", "#177d8e", "#cb86eb")
 PATTERNS = ("", "stripes", "dots", "crosshatch")  # one per group of series
 DASHES = ("", "6 3", "2 2", "8 3 2 3")
 MARKERS = ("circle", "square", "triangle", "diamond")
@@ -138,12 +138,14 @@ def class_rules() -> list[str]:
 
 def stylesheet() -> str:
     """The charts' colour stylesheet: light colours, dark ones with the theme's
-    dark mode (furo: ``body[data-theme]``, pydata-sphinx-theme: ``html[data-theme]``)."""
+    dark mode on screen (furo: ``body[data-theme]``, pydata-sphinx-theme:
+    ``html[data-theme]``)."""
     dark = _properties(DARK)
     return "\n".join([
         "/* sphinx_publication.figures: chart colours, written from figures/palette.py. */",
         f":root {{ {_properties(LIGHT)} }}",
-        f'body[data-theme="dark"], html[data-theme="dark"] {{ {dark} }}',
-        f'@media (prefers-color-scheme: dark) {{ body[data-theme="auto"] {{ {dark} }} }}',
+        # paper is white: a page printed from dark mode keeps the light colours
+        f'@media not print {{ body[data-theme="dark"], html[data-theme="dark"] {{ {dark} }} }}',
+        f'@media not print and (prefers-color-scheme: dark) {{ body[data-theme="auto"] {{ {dark} }} }}',
         *class_rules(),
     ]) + "\n"
