@@ -209,3 +209,21 @@ def _hatched(page, shot: Path, index: int) -> bool:
     image = Image.open(shot).convert("RGB").crop((x + 2, y + 2, x + width - 2, y + height - 2))
     return len(image.getcolors(maxcolors=1 << 16) or []) > 2
 
+
+
+# -- small multiples -----------------------------------------------------------------------
+
+
+def test_small_multiples_define_each_pattern_once():
+    """Panels share the drawing's patterns: one definition, ids unique in the SVG."""
+    from sphinx_publication.figures.plotly import parse_plotly
+    from sphinx_publication.figures.render import number_format
+    from sphinx_publication.figures.svg import render_svg
+
+    mocks = Path(__file__).resolve().parent / "roots" / "test-plotly-mocks"
+    chart = parse_plotly(next(mocks.glob("*/pie_title_multiple.json")).read_text(encoding="utf-8"), "T")
+    svg = render_svg(chart, number_format(chart, "fr"), uid="u").text
+    ids = re.findall(r'\bid="([^"]+)"', svg)
+    assert len(ids) == len(set(ids))
+    assert sorted(i for i in ids if "-p" in i) == ["u-p3", "u-p4", "u-p5"]
+    assert svg.count('fill="url(#u-p3)"') == 2 * 4  # a slice and a swatch in each of the four panels
