@@ -23,6 +23,7 @@ import pytest
 from browser_support import chromium
 from helpers import ON_CI, require_tool
 from sphinx_publication.editions import epub
+from sphinx_publication.figures.palette import text_on
 from sphinx_publication.figures.svg import PALETTE
 
 OPF = "{http://www.idpf.org/2007/opf}"
@@ -91,7 +92,8 @@ def test_every_chart_colour_has_a_literal_fallback():
     for index, colour in enumerate(PALETTE):
         assert f".sp-s{index} {{ fill: {colour}; fill: var(--sp-chart-{index}, {colour}); }}" in css
         assert f".sp-l{index} {{ stroke: {colour}; stroke: var(--sp-chart-{index}, {colour}); }}" in css
-    assert "var(--sp-chart-on, #ffffff)" in css
+        on = text_on(colour)  # text and hatching over the fill
+        assert f".sp-o{index} {{ fill: {on}; fill: var(--sp-chart-on-{index}, {on}); }}" in css
     assert not re.search(r"var\(--[\w-]+\)", css), "a var() without fallback"
 
 
@@ -246,7 +248,7 @@ def test_chart_colours_survive_without_custom_properties(book, tmp_path):
     with chromium() as browser:
         page = browser.new_page()
         page.goto(page_url)
-        page.add_style_tag(content=f":root, body {{ {absent}; --sp-chart-on: initial; }}")
+        page.add_style_tag(content=f":root, body {{ {absent}; }}")
         fills = page.evaluate("""() => [...document.querySelectorAll("svg [class^='sp-s']")]
             .map(e => [e.getAttribute('class'), getComputedStyle(e).fill])""")
     assert fills, "no coloured shape in the chart"

@@ -9,6 +9,7 @@ lets Sphinx copy it with the theme's assets and stamp its link with the same
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,3 +26,21 @@ def add_stylesheet(app: Sphinx, package_file: str, css_file: str) -> None:
 
     app.add_css_file(css_file)
     app.connect("builder-inited", add_static_path)
+
+
+def add_generated_stylesheet(app: Sphinx, css_file: str, text: Callable[[], str]) -> None:
+    """Serve ``_static/<css_file>``, written from *text()* when the builder starts
+    (before Sphinx copies the static files and stamps each link with the
+    file's checksum), on every page of the html-format builders."""
+
+    def write(app: Sphinx) -> None:
+        if app.builder.format != "html":
+            return
+        target = Path(app.builder.outdir) / "_static" / css_file
+        content = text()
+        if not target.is_file() or target.read_text(encoding="utf-8") != content:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+
+    app.add_css_file(css_file)
+    app.connect("builder-inited", write)

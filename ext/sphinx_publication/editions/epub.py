@@ -37,7 +37,7 @@ from sphinx.locale import __
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
-from sphinx_publication.figures.svg import PALETTE
+from sphinx_publication.figures.palette import class_rules
 from sphinx_publication.i18n import translator
 
 if TYPE_CHECKING:
@@ -128,20 +128,16 @@ def publication_date(copyright_notice: str, configured: str) -> str:
     return year.group(1) if year else ""
 
 
-def chart_colour_fallbacks(palette: tuple[str, ...] = PALETTE) -> str:
-    """CSS giving each chart colour class a literal fallback.
+def chart_colour_fallbacks() -> str:
+    """CSS giving each chart colour class a literal fallback, from the charts'
+    one palette definition.
 
     Many reading systems (e-ink ones especially) ignore CSS custom properties;
     ``var(--x)`` without a fallback would then paint every series in the text
     colour. The literal comes first for readers that drop ``var()`` entirely.
     """
     rules = ["/* sphinx_publication.editions: chart colours without custom properties. */"]
-    for index, colour in enumerate(palette):
-        for kind, attribute in (("s", "fill"), ("l", "stroke")):
-            rules.append(f".sp-{kind}{index} {{ {attribute}: {colour}; "
-                         f"{attribute}: var(--sp-chart-{index}, {colour}); }}")
-    rules.append(".sp-chart-svg .sp-on { fill: #ffffff; fill: var(--sp-chart-on, #ffffff); }")
-    return "\n".join(rules) + "\n"
+    return "\n".join(rules + class_rules()) + "\n"
 
 
 def from_book_root(refnodes: list[dict[str, Any]], root_doc: str) -> None:

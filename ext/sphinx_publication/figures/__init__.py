@@ -12,7 +12,7 @@ Sphinx is imported by ``setup()`` only: the pure modules (:mod:`.parse`,
 
 
 def setup(app):
-    from ..assets import add_stylesheet
+    from ..assets import add_generated_stylesheet, add_stylesheet
     from ..builders import add_visitors
     from ..i18n import register_catalog
     from ..package_info import extension_metadata
@@ -24,6 +24,7 @@ def setup(app):
         visit_download_latex,
     )
     from .nodes import chart_node
+    from .palette import stylesheet
     from .pdf import remove_unused_chart_pdfs_after_latex_build
     from .render import charts_as_tables, depart_nothing, visit_chart_html, visit_chart_latex
 
@@ -50,4 +51,5 @@ def setup(app):
     app.connect("build-finished", remove_unused_chart_pdfs_after_latex_build)
     app.connect("build-finished", remove_unused_downloads_after_build)
     add_stylesheet(app, __file__, "sphinx-publication-figures.css")
+    add_generated_stylesheet(app, "sphinx-publication-chart-colours.css", stylesheet)
     return extension_metadata(env_version=3)  # 3: chart nodes carry download names; Plotly charts a plot model

@@ -7,6 +7,8 @@ Two variants of the same drawing:
   text and axes use ``currentColor``. The literal colour stays as presentation
   attribute, a fallback where the stylesheet is missing.
 * ``theme=False`` (PDF): literal colours only (cairosvg cannot resolve ``var()``).
+
+Series styles (colours, patterns, dashes, markers) come from :mod:`.palette`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from xml.sax.saxutils import escape
 from .layout import fmt, text_width, value_scale, wrap
 from .model import Chart
 from .numbers import NumberFormat
+from .palette import LIGHT, TILE, marker_path, pattern_tile, style
 
 FONT = 13
 SMALL = 12
@@ -28,7 +31,7 @@ PAD = 8
 # text meets the body size on wide screens (and scales down on narrow ones);
 # the PDF keeps 1.0, about 10 pt text beside an 11 pt body.
 DISPLAY_SCALE = 1.2
-PALETTE = ("#2f6db5", "#c8631d", "#2e8b57", "#b8454a", "#7a5ca8", "#5f7684")
+PALETTE = LIGHT
 TEXT_COLOUR = "#1f1f1f"
 PDF_FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 
@@ -63,17 +66,71 @@ class SvgDrawing:
 
 
 class _Canvas:
-    def __init__(self, theme: bool, wording: Wording) -> None:
+    def __init__(self, theme: bool, wording: Wording, uid: str = "chart",
+                 patterns: dict[int, str] | None = None) -> None:
         self.theme = theme
         self.wording = wording
+        self.uid = uid
+        # series index -> pattern, shared with the panels of small multiples:
+        # one <defs> per SVG, ids unique on the page through *uid*
+        self.patterns: dict[int, str] = {} if patterns is None else patterns
         self.parts: list[str] = []
 
+    def panel(self) -> _Canvas:
+        return _Canvas(self.theme, self.wording, self.uid, self.patterns)
+
     def colour(self, index: int, attribute: str = "fill") -> str:
-        literal = PALETTE[index % len(PALETTE)]
+        series = style(index)
         if self.theme:
             kind = "s" if attribute == "fill" else "l"
-            return f' class="sp-{kind}{index % len(PALETTE)}" {attribute}="{literal}"'
-        return f' {attribute}="{literal}"'
+            return f' class="sp-{kind}{series.index}" {attribute}="{series.colour}"'
+        return f' {attribute}="{series.colour}"'
+
+    def on_fill(self, index: int) -> str:
+        """Text drawn over series *index*'s fill: black or white."""
+        series = style(index)
+        return f' class="sp-o{series.index}" fill="{series.on}"' if self.theme else f' fill="{series.on}"'
+
+    def area(self, tag: str, geometry: str, index: int, inner: str = "", extra: str = "") -> None:
+        """A filled mark (bar, slice, swatch), then its pattern over it when its
+        series has one: the same geometry filled with the pattern."""
+        self.add(f"<{tag} {geometry}{extra}{self.colour(index)}>{inner}</{tag}>" if inner
+                 else f"<{tag} {geometry}{extra}{self.colour(index)}/>")
+        pattern = self.pattern_id(index)
+        if pattern:
+            rule = ' fill-rule="evenodd"' if "fill-rule" in extra else ""
+            self.add(f'<{tag} {geometry}{rule} fill="url(#{pattern})"/>')
+
+    def pattern_id(self, index: int) -> str:
+        series = style(index)
+        if not series.pattern:
+            return ""
+        self.patterns[index] = series.pattern
+        return f"{self.uid}-p{index}"
+
+    def marker(self, index: int, x: float, y: float, inner: str = "", extra: str = "",
+               radius: float = 4.0) -> None:
+        """Series *index*'s marker shape (circle, square, triangle, diamond)."""
+        shape = style(index).marker
+        if shape == "circle":
+            head = f'<circle cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(radius)}"{extra}{self.colour(index)}'
+        else:
+            head = f'<path d="{marker_path(shape, x, y, radius)}"{extra}{self.colour(index)}'
+        self.add(f"{head}>{inner}</{head.split(' ', 1)[0][1:]}>" if inner else f"{head}/>")
+
+    def defs(self) -> str:
+        """The patterns the drawing uses, on a transparent ground."""
+        tiles = []
+        for index in sorted(self.patterns):
+            series = style(index)
+            attribute = "fill" if series.pattern == "dots" else "stroke"
+            kind = "o" if attribute == "fill" else "h"
+            ink = f' {attribute}="{series.on}"'
+            if self.theme:
+                ink = f' class="sp-{kind}{series.index}"' + ink
+            tiles.append(f'<pattern id="{self.uid}-p{index}" width="{TILE}" height="{TILE}"'
+                         f' patternUnits="userSpaceOnUse">{pattern_tile(series.pattern, ink)}</pattern>')
+        return f"<defs>{''.join(tiles)}</defs>" if tiles else ""
 
     @property
     def ink(self) -> str:
@@ -116,28 +173,28 @@ def _tooltip(wording: Wording, label: str, value: str, series: str = "") -> str:
 def _legend(canvas: _Canvas, names: list[str], x: float, y: float, width: float,
             swatches: list[str] | None = None, dashes: list[str] | None = None) -> float:
     """Draw swatches ("bar", "line" or "marker") and names flowing in rows;
-    return the y below the legend."""
+    return the y below the legend. Each swatch shows its series' fill pattern,
+    or its dash and marker shape, as the marks do."""
     cursor_x, row_y = x, y
     for index, name in enumerate(names):
-        item_width = 18 + text_width(name, FONT) + 14
+        swatch = swatches[index] if swatches else "bar"
+        swatch_width = 22 if swatch == "line" else 12
+        item_width = swatch_width + 6 + text_width(name, FONT) + 14
         if cursor_x > x and cursor_x + item_width > x + width:
             cursor_x, row_y = x, row_y + LINE + 4
-        swatch = swatches[index] if swatches else "bar"
         if swatch == "line":
             from .svg_plot import dash
 
             canvas.add(
-                f'<path d="M{fmt(cursor_x)} {fmt(row_y + 8)}h14" stroke-width="2.5"'
+                f'<path d="M{fmt(cursor_x)} {fmt(row_y + 8)}h{swatch_width}" stroke-width="2.5"'
                 f'{dash(index, dashes[index] if dashes else "")}{canvas.colour(index, "stroke")}/>'
             )
+            canvas.marker(index, cursor_x + swatch_width / 2, row_y + 8, radius=3.5)
         elif swatch == "marker":
-            canvas.add(f'<circle cx="{fmt(cursor_x + 6)}" cy="{fmt(row_y + 8)}" r="4"{canvas.colour(index)}/>')
+            canvas.marker(index, cursor_x + 6, row_y + 8)
         else:
-            canvas.add(
-                f'<rect x="{fmt(cursor_x)}" y="{fmt(row_y + 2)}" width="12" height="12"'
-                f"{canvas.colour(index)}/>"
-            )
-        canvas.text(cursor_x + 18, row_y + 12, name)
+            canvas.area("rect", f'x="{fmt(cursor_x)}" y="{fmt(row_y + 2)}" width="12" height="12"', index)
+        canvas.text(cursor_x + swatch_width + 6, row_y + 12, name)
         cursor_x += item_width
     return row_y + LINE + 8
 
@@ -196,10 +253,9 @@ def _bar(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
             bar_y = middle - group_height / 2 + index * (bar_height + 2)
             start, end = scale.zero, scale(value.as_float)
             left, length = min(start, end), max(abs(end - start), 1)
-            canvas.add(
-                f'<rect x="{fmt(left)}" y="{fmt(bar_y)}" width="{fmt(length)}"'
-                f' height="{bar_height}"{canvas.colour(index)}>'
-                f"{_tooltip(canvas.wording, label, numbers.exact(value), series.name)}</rect>"
+            canvas.area(
+                "rect", f'x="{fmt(left)}" y="{fmt(bar_y)}" width="{fmt(length)}" height="{bar_height}"',
+                index, _tooltip(canvas.wording, label, numbers.exact(value), series.name),
             )
             text_y = bar_y + bar_height / 2 + SMALL * 0.36
             if value.number < 0:
@@ -229,6 +285,8 @@ def _numeric_positions(labels: list[str]) -> list[float] | None:
 
 
 def _line(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+    from .svg_plot import dash
+
     count = len(chart.labels)
     plot_width = max(300, min(count * 40, 700))
     scale_probe = value_scale([v.as_float for v in chart.values], 0, 1, chart.scale == "log")
@@ -239,7 +297,8 @@ def _line(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, 
     width = x1 + PAD + 12
     y = PAD
     if chart.has_legend:
-        y = _legend(canvas, [s.name for s in chart.series], PAD, y, width - 2 * PAD)
+        y = _legend(canvas, [s.name for s in chart.series], PAD, y, width - 2 * PAD,
+                    ["line"] * len(chart.series))
     if chart.y_label:
         for line in wrap(chart.y_label, width - 2 * PAD, FONT):
             canvas.text(PAD, y + FONT, line, extra=' font-weight="bold"')
@@ -274,12 +333,9 @@ def _line(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, 
     for index, series in enumerate(chart.series):
         points = [(x, scale(value.as_float)) for x, value in zip(xs, series.values)]
         path = "M" + "L".join(f"{fmt(px)} {fmt(py)}" for px, py in points)
-        canvas.add(f'<path d="{path}" fill="none" stroke-width="2.5"{canvas.colour(index, "stroke")}/>')
+        canvas.add(f'<path d="{path}" fill="none" stroke-width="2.5"{dash(index)}{canvas.colour(index, "stroke")}/>')
         for label, value, (px, py) in zip(chart.labels, series.values, points):
-            canvas.add(
-                f'<circle cx="{fmt(px)}" cy="{fmt(py)}" r="4"{canvas.colour(index)}>'
-                f"{_tooltip(canvas.wording, label, numbers.exact(value), series.name)}</circle>"
-            )
+            canvas.marker(index, px, py, _tooltip(canvas.wording, label, numbers.exact(value), series.name))
             if len(chart.series) == 1:
                 canvas.text(px, py - 9, numbers.label(value), anchor="middle", size=SMALL)
     y = bottom + SMALL + 6 + (depth - 1) * LINE + 4
@@ -312,32 +368,42 @@ def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
         sweep = share * 2 * math.pi
         tooltip = _tooltip(canvas.wording, label, f"{numbers.exact(value)} ({numbers.share(share)})")
         if inner and share > 0:
-            canvas.add(f'<path data-mark="slice" d="{_ring_slice(cx, cy, radius, inner, angle, sweep)}"'
-                       f' fill-rule="evenodd"{canvas.colour(index)}>{tooltip}</path>')
+            canvas.area("path", f'd="{_ring_slice(cx, cy, radius, inner, angle, sweep)}"', index, tooltip,
+                        ' data-mark="slice" fill-rule="evenodd"')
         elif share >= 0.9999:
-            canvas.add(f'<circle cx="{fmt(cx)}" cy="{fmt(cy)}" r="{radius}"{canvas.colour(index)}>{tooltip}</circle>')
+            canvas.area("circle", f'cx="{fmt(cx)}" cy="{fmt(cy)}" r="{radius}"', index, tooltip)
         elif share > 0:
             x1, y1 = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
             x2, y2 = cx + radius * math.cos(angle + sweep), cy + radius * math.sin(angle + sweep)
             large = 1 if sweep > math.pi else 0
-            canvas.add(
-                f'<path d="M{fmt(cx)} {fmt(cy)}L{fmt(x1)} {fmt(y1)}A{radius} {radius} 0 {large} 1 '
-                f'{fmt(x2)} {fmt(y2)}Z"{canvas.colour(index)}>{tooltip}</path>'
-            )
+            canvas.area("path", f'd="M{fmt(cx)} {fmt(cy)}L{fmt(x1)} {fmt(y1)}A{radius} {radius} 0 {large} 1 '
+                                f'{fmt(x2)} {fmt(y2)}Z"', index, tooltip)
         if sweep >= 0.5:
             middle = angle + sweep / 2
             reach = (1 + chart.hole) / 2 if inner else 0.62
             tx, ty = cx + radius * reach * math.cos(middle), cy + radius * reach * math.sin(middle)
-            on = ' class="sp-on" fill="#fff"' if canvas.theme else ' fill="#fff"'
-            canvas.text(tx, ty + 4, numbers.share(share), anchor="middle", extra=on)
+            _label_on_fill(canvas, index, tx, ty + 4, numbers.share(share))
         angle += sweep
     y = cy + radius + 14
     for index, lines in enumerate(legend_lines):
         left = (width - legend_width) / 2
-        canvas.add(f'<rect x="{fmt(left)}" y="{fmt(y + 2)}" width="12" height="12"{canvas.colour(index)}/>')
+        canvas.area("rect", f'x="{fmt(left)}" y="{fmt(y + 2)}" width="12" height="12"', index)
         canvas.text(left + 18, y + 12, lines)
         y += LINE * len(lines) + 4
     return width, y + PAD
+
+
+def _label_on_fill(canvas: _Canvas, index: int, x: float, y: float, text: str) -> None:
+    """Text over series *index*'s fill, in black or white; over a pattern, first
+    a halo of the plain fill colour so that the hatching stops short of the glyphs
+    (drawn as a second text: cairosvg ignores ``paint-order``)."""
+    if style(index).pattern:
+        series = style(index)
+        halo = f' stroke="{series.colour}" stroke-width="3" stroke-linejoin="round"'
+        if canvas.theme:
+            halo = f' class="sp-l{series.index} sp-s{series.index}"' + halo
+        canvas.text(x, y, text, anchor="middle", extra=halo + f' fill="{series.colour}"')
+    canvas.text(x, y, text, anchor="middle", extra=canvas.on_fill(index))
 
 
 def _ring_slice(cx: float, cy: float, outer: float, inner: float, start: float, sweep: float) -> str:
@@ -367,7 +433,7 @@ def _panels(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float
     """Small multiples: each panel under its heading, with its own axes."""
     y, width = PAD, 0.0
     for number, panel in enumerate(chart.panels):
-        inner = _Canvas(canvas.theme, canvas.wording)
+        inner = canvas.panel()
         panel_width, panel_height = _DRAWERS[panel.kind](panel, panel_numbers(panel, numbers), inner)
         for line in wrap(panel.title, max(panel_width - 2 * PAD, 200), FONT):
             canvas.text(PAD, y + FONT, line, extra=' font-weight="bold"')
@@ -413,7 +479,7 @@ def render_svg(
     wording: Wording = ENGLISH,
 ) -> SvgDrawing:
     """Draw *chart*; *uid* makes the ``<title>``/``<desc>`` ids unique on a page."""
-    canvas = _Canvas(theme, wording)
+    canvas = _Canvas(theme, wording, uid)
     width, height = _DRAWERS[chart.kind](chart, numbers, canvas)
     width, height = math.ceil(width), math.ceil(height)
     zoom = DISPLAY_SCALE if theme else 1.0
@@ -434,7 +500,7 @@ def render_svg(
     body = "".join(canvas.parts)
     # Name = title, description = desc (once); the marks stay out of the
     # accessibility tree: the data table beside the chart carries the numbers.
-    drawing = f'<g aria-hidden="true">{body}</g>' if theme else body
+    drawing = canvas.defs() + (f'<g aria-hidden="true">{body}</g>' if theme else body)
     text = (
         f'{head}<title id="{uid}-t">{esc(chart.title)}</title>'
         f'<desc id="{uid}-d">{esc(description)}</desc>{drawing}</svg>'

@@ -448,15 +448,16 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
     return max(p_high + PAD + 24, 560 + 2 * PAD), bottom + PAD
 
 
-DASHES = ("", "6 3", "2 2", "8 3 2 3")
 PLOTLY_DASHES = {"solid": "", "dash": "6 3", "dot": "2 2", "dashdot": "8 3 2 3", "longdash": "12 4",
                  "longdashdot": "12 3 2 3"}
 
 
 def dash(index: int, plotly_dash: str = "") -> str:
-    """The figure's ``line.dash``; else traces beyond the palette's six colours
-    get a dash pattern, so that no two lines look alike."""
-    pattern = PLOTLY_DASHES[plotly_dash] if plotly_dash else DASHES[(index // 6) % len(DASHES)]
+    """The figure's ``line.dash``; else the series' own (solid for the first
+    :data:`~.palette.GREY_LEVELS` series, which lightness keeps apart)."""
+    from .palette import style
+
+    pattern = PLOTLY_DASHES[plotly_dash] if plotly_dash else style(index).dash
     return f' stroke-dasharray="{pattern}"' if pattern else ""
 
 
@@ -586,9 +587,9 @@ def _draw_bars(canvas, frame, plot: Plot, index: int, marks, bar_traces, place, 
         high = value_scale(value_scale.clamp(mark.high))
         tooltip = canvas.wording.labelled(f"{trace.name} — {mark.position}" if len(plot.traces) > 1
                                           else str(mark.position), mark.text)
-        canvas.add(f'<rect data-mark="bar" data-trace="{index}" {frame.rect(centre - width / 2, centre + width / 2, low, high)}'
-                   f' data-position="{_attr(mark.position)}"{canvas.colour(index)}>'
-                   f"<title>{_esc(tooltip)}</title></rect>")
+        canvas.area("rect", frame.rect(centre - width / 2, centre + width / 2, low, high), index,
+                    f"<title>{_esc(tooltip)}</title>",
+                    f' data-mark="bar" data-trace="{index}" data-position="{_attr(mark.position)}"')
 
 
 def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_scale) -> None:
@@ -611,9 +612,13 @@ def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_s
         if "markers" in trace.mode or ("lines" in trace.mode and len(points) == 1):
             radius = 3.5 if sizes is None or trace.stackgroup else sizes[_point_index(marks, n)] / 2
             tooltip = canvas.wording.labelled(f"{trace.name} — {mark.position}", mark.text)
-            canvas.add(f'<circle data-mark="marker" data-trace="{index}" cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(radius)}"'
-                       f' fill-opacity="{".6" if sizes else "1"}"{canvas.colour(index)}>'
-                       f"<title>{_esc(tooltip)}</title></circle>")
+            extra = f' data-mark="marker" data-trace="{index}" fill-opacity="{".6" if sizes else "1"}"'
+            title = f"<title>{_esc(tooltip)}</title>"
+            if sizes is None or trace.stackgroup:
+                canvas.marker(index, x, y, title, extra, radius)
+            else:  # bubbles: the area is the value, the shape stays round
+                canvas.add(f'<circle cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(radius)}"{extra}'
+                           f'{canvas.colour(index)}>{title}</circle>')
         if trace.texts is not None and not trace.stackgroup:
             text = trace.texts[_point_index(marks, n)]
             canvas.text(x, y - 8 if "markers" in trace.mode else y + 4, text, anchor="middle", size=SMALL)

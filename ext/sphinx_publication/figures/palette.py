@@ -1,0 +1,151 @@
+"""The charts' series styles: the one definition of their colours, fill
+patterns, line dashes and marker shapes, for every output.
+
+Colours differ in lightness (CIE L*) as well as hue, so that a chart stays
+readable in greyscale (print, e-ink) and for colour-blind readers. Series
+come in groups of :data:`GREY_LEVELS`: within a group the lightnesses are at
+least 15 L* apart (dark, light, middle); the next group repeats those levels
+with other hues and adds a second channel, a fill pattern for bars and pie
+slices, a dash and a marker shape for lines. Every colour keeps a 3:1
+contrast with the page (WCAG 1.4.11), light and dark (furo's backgrounds);
+text drawn over a fill takes black or white, whichever contrasts more.
+
+The SVG uses the light colours as literals (PDF, EPUB fallbacks, no
+stylesheet) and, in HTML, classes that :func:`stylesheet` maps to the light
+or the dark colours with the page's theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LIGHT_BACKGROUND = "#ffffff"
+DARK_BACKGROUND = "#131416"  # furo's --color-background-primary in dark mode
+GREY_LEVELS = 3  # series that lightness alone keeps apart
+# CIE L*, light / dark: 26 / 88, 60 / 48, 43 / 68, then 29 / 85, 61 / 48, 45 / 66
+# (hues: blue, orange, green, crimson, cyan, purple; tests/test_palette.py measures them).
+LIGHT = ("#0a4068", "#db773b", "#117452", "#8b0c22", "#20a0b5", "#8f4eaf")
+DARK = ("#cadefd", "#b5571c", "#22bc86", "#fdc6c2", "#177d8e", "#cb86eb")
+PATTERNS = ("", "stripes", "dots", "crosshatch")  # one per group of series
+DASHES = ("", "6 3", "2 2", "8 3 2 3")
+MARKERS = ("circle", "square", "triangle", "diamond")
+TILE = 6  # pattern tile, in SVG user units
+BLACK, WHITE = "#000", "#fff"
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of ``#rrggbb`` or ``#rgb``."""
+
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    digits = colour[1:] if len(colour) == 7 else "".join(2 * digit for digit in colour[1:])
+    red, green, blue = (linear(int(digits[i:i + 2], 16)) for i in (0, 2, 4))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio (1 to 21)."""
+    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_on(fill: str) -> str:
+    """Black or white, whichever is more legible on *fill*."""
+    return BLACK if contrast(fill, BLACK) >= contrast(fill, WHITE) else WHITE
+
+
+@dataclass(frozen=True)
+class SeriesStyle:
+    """How series *index* is drawn."""
+
+    index: int  # the colour's index in the palette (series number modulo its size)
+    colour: str
+    dark: str
+    pattern: str  # "" for a plain fill
+    dash: str  # stroke-dasharray, "" for a solid line
+    marker: str
+
+    @property
+    def on(self) -> str:
+        return text_on(self.colour)
+
+    @property
+    def on_dark(self) -> str:
+        return text_on(self.dark)
+
+
+def style(series: int) -> SeriesStyle:
+    """The style of the *series*-th series (colours repeat after the sixth,
+    patterns, dashes and markers change every :data:`GREY_LEVELS` series)."""
+    index = series % len(LIGHT)
+    group = (series // GREY_LEVELS) % len(PATTERNS)
+    return SeriesStyle(index, LIGHT[index], DARK[index], PATTERNS[group], DASHES[group], MARKERS[group])
+
+
+def pattern_tile(pattern: str, ink: str) -> str:
+    """The marks of one pattern tile, on a transparent ground (the series'
+    plain fill is drawn below, so that tile edges never show as seams);
+    *ink* holds the attributes that colour them (fill for dots, stroke else)."""
+    if pattern == "dots":
+        return f'<circle cx="3" cy="3" r="1.4"{ink}/>'
+    lines = "M-1 1l2-2M0 6l6-6M5 7l2-2"
+    if pattern == "crosshatch":
+        return f'<path d="{lines}M-1 5l2 2M0 0l6 6M5-1l2 2" stroke-width="1"{ink}/>'
+    return f'<path d="{lines}" stroke-width="1.5"{ink}/>'
+
+
+def marker_path(marker: str, x: float, y: float, size: float = 4.0) -> str:
+    """The outline (path data) of a marker centred on (x, y)."""
+    from .layout import fmt
+
+    if marker == "square":
+        side = size * 1.6
+        return f"M{fmt(x - side / 2)} {fmt(y - side / 2)}h{fmt(side)}v{fmt(side)}h{fmt(-side)}Z"
+    if marker == "triangle":
+        half = size * 1.1
+        return (f"M{fmt(x)} {fmt(y - half * 1.15)}l{fmt(half)} {fmt(half * 1.9)}"
+                f"h{fmt(-2 * half)}Z")
+    reach = size * 1.25  # diamond
+    return f"M{fmt(x)} {fmt(y - reach)}l{fmt(reach)} {fmt(reach)}l{fmt(-reach)} {fmt(reach)}l{fmt(-reach)} {fmt(-reach)}Z"
+
+
+# -- the HTML stylesheet -------------------------------------------------------------
+
+
+def _properties(colours: tuple[str, ...]) -> str:
+    names = [f"--sp-chart-{index}: {colour};" for index, colour in enumerate(colours)]
+    names += [f"--sp-chart-on-{index}: {text_on(colour)};" for index, colour in enumerate(colours)]
+    return " ".join(names)
+
+
+def class_rules() -> list[str]:
+    """Each colour class with its literal first: reading systems that ignore
+    custom properties (e-ink ones especially) still get the palette."""
+    rules = []
+    for index, colour in enumerate(LIGHT):
+        on = text_on(colour)
+        for kind, attribute, value, variable in (
+            ("s", "fill", colour, f"--sp-chart-{index}"),
+            ("l", "stroke", colour, f"--sp-chart-{index}"),
+            ("o", "fill", on, f"--sp-chart-on-{index}"),  # text and dots on the fill
+            ("h", "stroke", on, f"--sp-chart-on-{index}"),  # hatching on the fill
+        ):
+            rules.append(f".sp-{kind}{index} {{ {attribute}: {value}; {attribute}: var({variable}, {value}); }}")
+    return rules
+
+
+def stylesheet() -> str:
+    """The charts' colour stylesheet: light colours, dark ones with the theme's
+    dark mode on screen (furo: ``body[data-theme]``, pydata-sphinx-theme:
+    ``html[data-theme]``)."""
+    dark = _properties(DARK)
+    return "\n".join([
+        "/* sphinx_publication.figures: chart colours, written from figures/palette.py. */",
+        f":root {{ {_properties(LIGHT)} }}",
+        # paper is white: a page printed from dark mode keeps the light colours
+        f'@media not print {{ body[data-theme="dark"], html[data-theme="dark"] {{ {dark} }} }}',
+        f'@media not print and (prefers-color-scheme: dark) {{ body[data-theme="auto"] {{ {dark} }} }}',
+        *class_rules(),
+    ]) + "\n"

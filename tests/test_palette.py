@@ -1,0 +1,124 @@
+"""The chart palette, measured with an independent colour library (coloraide).
+
+Thresholds, and why:
+
+* ΔL* ≥ 15 between series that share a fill pattern, dash and marker: on a
+  16-grey e-ink screen one grey step is about 100/15 ≈ 6.7 L*, so 15 L* keeps
+  two such series at least two steps apart after the screen (or a printer's
+  halftone) rounds them; series whose lightness may be close differ by pattern.
+* CIEDE2000 ≥ 12 between every two colours as seen with deuteranopia,
+  protanopia and tritanopia (full-severity simulation), ≥ 20 with normal
+  vision: 2.3 is a just noticeable difference between large patches; chart
+  marks are small (a 12 px swatch, a 2.5 px line) and are matched from the
+  legend, not set side by side, so we ask for several times that.
+* WCAG contrast ≥ 3:1 of every colour against its page background, light
+  (white) and dark (furo's dark background) — WCAG 1.4.11 for graphical objects;
+  text drawn over a fill ≥ 4.5:1 (WCAG 1.4.3, the labels are small text).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+from coloraide import Color
+
+from sphinx_publication.figures import palette
+from sphinx_publication.figures.palette import (
+    DARK,
+    DARK_BACKGROUND,
+    GREY_LEVELS,
+    LIGHT,
+    LIGHT_BACKGROUND,
+    stylesheet,
+    style,
+    text_on,
+)
+
+MIN_DELTA_L = 15
+MIN_CVD_DELTA_E = 12
+MIN_NORMAL_DELTA_E = 20
+VISIONS = ("deutan", "protan", "tritan")
+MODES = {"light": (LIGHT, LIGHT_BACKGROUND), "dark": (DARK, DARK_BACKGROUND)}
+
+
+def lightness(colour: str) -> float:
+    return Color(colour).convert("lab-d65")["lightness"]
+
+
+def seen_with(colour: str, vision: str | None) -> Color:
+    original = Color(colour)
+    return original if vision is None else original.filter(vision, out_space="srgb").clip()
+
+
+def test_the_palette_has_six_colours_in_both_modes():
+    assert len(LIGHT) == len(DARK) == 6
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", colour) for colour in LIGHT + DARK)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_series_that_share_their_second_channel_differ_in_lightness(mode):
+    """Any two of the first twelve series are told apart without hue: by
+    lightness, or by their pattern, dash and marker."""
+    colours = MODES[mode][0]
+    for first, second in itertools.combinations(range(12), 2):
+        a, b = style(first), style(second)
+        if (a.pattern, a.dash, a.marker) != (b.pattern, b.dash, b.marker):
+            continue
+        delta = abs(lightness(colours[a.index]) - lightness(colours[b.index]))
+        assert delta >= MIN_DELTA_L, f"{mode}: series {first} and {second}: ΔL* {delta:.1f}"
+
+
+def test_the_first_series_of_a_chart_need_no_pattern():
+    assert [bool(style(n).pattern) for n in range(7)] == [False] * GREY_LEVELS + [True] * 4
+    assert len({(style(n).index, style(n).pattern) for n in range(12)}) == 12
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("vision", [None, *VISIONS])
+def test_colours_stay_apart_with_colour_vision_deficiencies(mode, vision):
+    colours = MODES[mode][0]
+    floor = MIN_NORMAL_DELTA_E if vision is None else MIN_CVD_DELTA_E
+    for a, b in itertools.combinations(colours, 2):
+        distance = seen_with(a, vision).delta_e(seen_with(b, vision), method="2000")
+        assert distance >= floor, f"{mode}, {vision or 'normal'}: {a} and {b} are {distance:.1f} apart"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_colour_contrasts_with_its_page(mode):
+    colours, background = MODES[mode]
+    for colour in colours:
+        ratio = Color(colour).contrast(background, method="wcag21")
+        assert ratio >= 3, f"{mode}: {colour} on {background}: {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_text_over_a_fill_is_legible(mode):
+    for colour in MODES[mode][0]:
+        ratio = Color(text_on(colour)).contrast(colour, method="wcag21")
+        assert ratio >= 4.5, f"{mode}: {text_on(colour)} on {colour}: {ratio:.2f}:1"
+
+
+def test_our_contrast_formula_agrees_with_the_library():
+    for colour in LIGHT + DARK + (LIGHT_BACKGROUND, DARK_BACKGROUND, "#888"):
+        assert palette.contrast(colour, "#000") == pytest.approx(Color(colour).contrast("#000"), abs=1e-3)
+
+
+def test_the_dark_background_is_furos():
+    furo = pytest.importorskip("furo")
+    css = (Path(furo.__file__).parent / "theme/furo/static/styles/furo.css").read_text(encoding="utf-8")
+    dark_blocks = re.findall(r"body\[data-theme=dark\]\{([^}]*)\}", css)
+    assert dark_blocks and f"--color-background-primary:{DARK_BACKGROUND}" in dark_blocks[0]
+
+
+def test_the_stylesheet_says_each_colour_once_per_mode():
+    css = stylesheet()
+    light_block = re.search(r":root \{([^}]*)\}", css)[1]
+    for index, (light, dark) in enumerate(zip(LIGHT, DARK)):
+        assert f"--sp-chart-{index}: {light};" in light_block
+        assert css.count(f"--sp-chart-{index}: {dark};") == 2  # explicit dark mode, and auto
+        assert f".sp-s{index} {{ fill: {light}; fill: var(--sp-chart-{index}, {light}); }}" in css
+    assert not re.search(r"var\(--[\w-]+\)", css), "a var() without a literal fallback"
+    assert "@media not print" in css, "a page printed in dark mode must keep the light colours"
