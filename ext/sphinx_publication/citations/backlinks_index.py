@@ -41,8 +41,9 @@ class CitationSnapshotDomain(Domain):
 
     name = "publication-citations"
     label = "Publication citations"
-    initial_data: dict[str, Any] = {"entries": {}, "backlinks": {}, "citation_keys": {}}
-    data_version = 2
+    initial_data: dict[str, Any] = {"entries": {}, "backlinks": {}, "citation_keys": {},
+                                    "card_html": {}}
+    data_version = 3
 
     def clear_doc(self, docname: str) -> None:
         # the snapshot describes the whole build, recomputed after every read
@@ -94,5 +95,6 @@ def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     if changed or old_backlinks != backlinks:
         docs.update(key.docname for key in cite.bibliographies)
     snapshot.data["entries"], snapshot.data["backlinks"] = entries, backlinks
+    snapshot.data["card_html"] = {}  # the citation cards' HTML, drawn from this build's index (cards.py)
     snapshot.data["citation_keys"] = {citation.citation_id: citation.key for citation in cite.citations}
     return sorted(docs & env.found_docs)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from ..editorial.queries import hidden_by_mode
+from ..editorial.queries import hidden_by_mode, mode_hides_anything
 from .queries import bibtex_domain, is_citation_reference
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def hidden_citation_ids(app: Sphinx, doctree: nodes.document) -> set[str]:
 def forget_hidden_citations(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: drop this page's citation references that the edition hides."""
     domain = bibtex_domain(app.env)
-    if domain is None:
+    if domain is None or not mode_hides_anything(app.config):
         return
     hidden = hidden_citation_ids(app, doctree)
     if hidden:

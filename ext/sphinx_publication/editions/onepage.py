@@ -22,7 +22,9 @@ The ``one-page-link`` directive puts the link to the edition on a page
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
+from html import escape, unescape
 from contextlib import contextmanager
 from fnmatch import fnmatch
 from typing import TYPE_CHECKING, Any
@@ -236,16 +238,40 @@ def keep_links_inside(tree: nodes.document, builder: Any, root_doc: str, pages: 
     """Links to a page of the article (or a place on it) become in-page fragments."""
     page_of_uri = {builder.get_target_uri(page): page for page in pages}
     top = {page: _first_section_id(tree, root_doc, page) for page in pages}
+
+    def in_page(refuri: str, docname: str) -> str | None:
+        target = _target(refuri, builder.get_target_uri(docname), page_of_uri)
+        if target is None:
+            return None
+        page, fragment = target
+        return "#" + (renamed.get((page, fragment), fragment) if fragment else top[page])
+
     for element, docname in walk_by_page(tree, root_doc):
+        if isinstance(element, nodes.raw) and "html" in element.get("format", "").split():
+            _relink_raw_html(element, lambda href, page=docname: in_page(unescape(href), page))
         if not isinstance(element, nodes.reference) or "refuri" not in element:
             continue
-        target = _target(element["refuri"], builder.get_target_uri(docname), page_of_uri)
-        if target is None:
-            continue
-        page, fragment = target
-        anchor = renamed.get((page, fragment), fragment) if fragment else top[page]
-        element["refuri"] = f"#{anchor}"
-        element["internal"] = True
+        anchor = in_page(element["refuri"], docname)
+        if anchor is not None:
+            element["refuri"] = anchor
+            element["internal"] = True
+
+
+_HREF = re.compile(r'(\shref=")([^"]*)(")')
+
+
+def _relink_raw_html(raw: nodes.raw, relink) -> None:
+    """The links of raw HTML (a citation card's « Cité dans », rendered once per
+    build) go where :func:`keep_links_inside` sends the others."""
+    markup = raw.astext()
+
+    def replace(match: re.Match[str]) -> str:
+        anchor = relink(match[2])
+        return match[0] if anchor is None else f"{match[1]}{escape(anchor)}{match[3]}"
+
+    fixed = _HREF.sub(replace, markup)
+    if fixed != markup:
+        raw.replace(raw[0], nodes.Text(fixed))
 
 
 def _target(refuri: str, from_uri: str, page_of_uri: dict[str, str]) -> tuple[str, str] | None:

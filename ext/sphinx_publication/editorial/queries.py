@@ -23,10 +23,16 @@ def mode(config) -> str:
     return "release" if getattr(config, "editorial_mode", "review") == "release" else "review"
 
 
+def mode_hides_anything(config) -> bool:
+    """Whether :func:`hidden_by_mode` can answer True in this build (a release):
+    a caller walking a whole page may skip the walk otherwise."""
+    return mode(config) == "release"
+
+
 def hidden_by_mode(config, node: nodes.Node) -> bool:
     """Whether the build's editorial mode leaves *node* out of every output:
     in a release, a marker, a review note or the report, and anything inside one."""
-    if mode(config) != "release":
+    if not mode_hides_anything(config):
         return False
     current: nodes.Node | None = node
     while current is not None:
