@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 from sphinx.builders._epub_base import EpubBuilder
+from sphinx.util.docutils import new_document
 from sphinxcontrib.bibtex.transforms import BibliographyTransform, node_text_transform
 
 from ..i18n import translator
@@ -150,11 +151,19 @@ def citation_card_html(app: Sphinx, folder: str, citation: Citation, label: str)
             parts.append(backlinks_paragraph(builder, page, places))
         parts.append(go_to(builder, page, citation.bibliography_key.docname, citation.citation_id,
                            _("Go to the bibliography entry")))
-        for part in parts:
-            space_new_nodes(app, part)
-        rendered[citation.citation_id, folder] = "".join(
-            builder.render_partial(part)["fragment"] for part in parts)
+        rendered[citation.citation_id, folder] = html_of(app, parts)
     return rendered[citation.citation_id, folder]
+
+
+def html_of(app: Sphinx, parts: list[nodes.Element]) -> str:
+    """*parts* as the builder's translator writes them, French spacing included
+    (one walk: ``render_partial`` publishes a whole document per call)."""
+    document = new_document("<card>", app.builder.docsettings)
+    document.extend(parts)
+    space_new_nodes(app, document)
+    translator = app.builder.create_translator(document, app.builder)
+    document.walkabout(translator)
+    return "".join(translator.fragment)
 
 
 def figure_card(builder, fromdocname: str, target_id: str, figure: FigureTarget) -> card:

@@ -18,6 +18,7 @@ or the dark colours with the page's theme.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 LIGHT_BACKGROUND = "#ffffff"
 DARK_BACKGROUND = "#131416"  # furo's --color-background-primary in dark mode
@@ -51,6 +52,7 @@ def contrast(first: str, second: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+@lru_cache(maxsize=256)  # a handful of fills, asked for on every mark of every chart
 def text_on(fill: str) -> str:
     """Black or white, whichever is more legible on *fill*."""
     return BLACK if contrast(fill, BLACK) >= contrast(fill, WHITE) else WHITE
@@ -76,6 +78,7 @@ class SeriesStyle:
         return text_on(self.dark)
 
 
+@lru_cache(maxsize=256)  # frozen, a pure function of the index: asked for on every mark
 def style(series: int) -> SeriesStyle:
     """The style of the *series*-th series (colours repeat after the sixth,
     patterns, dashes and markers change every :data:`GREY_LEVELS` series)."""
