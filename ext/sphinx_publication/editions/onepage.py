@@ -122,17 +122,19 @@ def _skip(translator: Any, node: nodes.Node) -> None:
 
 def assemble(env: BuildEnvironment, root_doc: str, excluded: list[str]) -> tuple[nodes.document, list[str]]:
     """The root doctree with its toctrees' pages inlined; the pages in reading order."""
-    order = [root_doc]
+    pages = set(reading_order(env, root_doc, excluded))
+    placed = [root_doc]
     tree = env.get_doctree(root_doc)
-    _inline_toctrees(env, tree, excluded, order)
+    _inline_toctrees(env, tree, pages, placed)
     for node in list(tree.findall(one_page_link)):
         node.parent.remove(node)
     tree["docname"] = root_doc
-    return tree, order
+    return tree, placed
 
 
 def reading_order(env: BuildEnvironment, root_doc: str, excluded: list[str]) -> list[str]:
-    """The pages :func:`assemble` inlines, in the same order, from the toctree index alone."""
+    """The pages of the edition in reading order, from the toctree index alone:
+    each page once, where a toctree first lists it, minus ``one_page_exclude``."""
     order = [root_doc]
 
     def visit(docname: str) -> None:
@@ -146,16 +148,17 @@ def reading_order(env: BuildEnvironment, root_doc: str, excluded: list[str]) -> 
     return order
 
 
-def _inline_toctrees(env: BuildEnvironment, tree: nodes.Element, excluded: list[str],
-                     order: list[str]) -> None:
+def _inline_toctrees(env: BuildEnvironment, tree: nodes.Element, pages: set[str],
+                     placed: list[str]) -> None:
+    """Each toctree of *tree* becomes the pages it lists (those of *pages* not placed yet)."""
     for toctree in list(tree.findall(addnodes.toctree)):
         parts = []
         for docname in toctree["includefiles"]:
-            if docname in order or any(fnmatch(docname, pattern) for pattern in excluded):
+            if docname not in pages or docname in placed:
                 continue
-            order.append(docname)
+            placed.append(docname)
             subtree = env.get_doctree(docname)
-            _inline_toctrees(env, subtree, excluded, order)
+            _inline_toctrees(env, subtree, pages, placed)
             start = addnodes.start_of_file(docname=docname)
             start.extend(subtree.children)
             parts.append(start)
