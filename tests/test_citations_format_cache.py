@@ -141,7 +141,7 @@ def test_plain_text_of_a_field_is_the_same_with_or_without_decoding(value):
 
 
 def test_the_bibliography_download_is_pybtex_output_and_written_once_per_entry(monkeypatch):
-    from pybtex.database import BibliographyData, parse_file
+    from pybtex.database import BibliographyData, Entry, parse_file
 
     from sphinx_publication.metadata import reference
 
@@ -155,6 +155,10 @@ def test_the_bibliography_download_is_pybtex_output_and_written_once_per_entry(m
     monkeypatch.setattr(reference, "_entry_bibtex", lambda entry: written.append(entry.key) or original(entry))
     assert reference.bibliography_bibtex(entries) == whole.to_string("bibtex")
     assert len(written) == len(entries)
-    entries[0].fields["note"] = "changée"
+    # an edited .bib file is parsed again: a new entry, with the change
+    edited = Entry(entries[0].type, fields={**entries[0].fields, "note": "changée"},
+                   persons=entries[0].persons)
+    edited.key = entries[0].key
+    entries[0] = edited
     reference.bibliography_bibtex(entries)
     assert written[len(entries):] == [entries[0].key]  # only the changed entry again

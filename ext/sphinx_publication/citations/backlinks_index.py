@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pybtex.backends.plaintext import Backend as PlainText
+from pybtex.backends.html import Backend as HTMLText
 from sphinx.domains import Domain
 
 from .queries import Places, cited_keys_by_doc, citing_places
@@ -41,9 +41,8 @@ class CitationSnapshotDomain(Domain):
 
     name = "publication-citations"
     label = "Publication citations"
-    initial_data: dict[str, Any] = {"entries": {}, "backlinks": {}, "citation_keys": {},
-                                    "card_html": {}}
-    data_version = 3
+    initial_data: dict[str, Any] = {"entries": {}, "backlinks": {}, "citation_keys": {}}
+    data_version = 4
 
     def clear_doc(self, docname: str) -> None:
         # the snapshot describes the whole build, recomputed after every read
@@ -60,11 +59,11 @@ class CitationSnapshotDomain(Domain):
 def take_snapshot(env: BuildEnvironment) -> tuple[dict, dict[str, Places]]:
     """(key -> (label, text), key -> places citing it) of this build."""
     cite = env.get_domain("cite")
-    plain = PlainText()
+    markup = HTMLText()  # markup, not plain text: an emphasis added in the .bib shows
     entries = {
         citation.key: (
             citation.formatted_entry.label,
-            citation.formatted_entry.text.render(plain),
+            citation.formatted_entry.text.render(markup),
         )
         for citation in cite.citations
     }
@@ -95,6 +94,5 @@ def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     if changed or old_backlinks != backlinks:
         docs.update(key.docname for key in cite.bibliographies)
     snapshot.data["entries"], snapshot.data["backlinks"] = entries, backlinks
-    snapshot.data["card_html"] = {}  # the citation cards' HTML, drawn from this build's index (cards.py)
     snapshot.data["citation_keys"] = {citation.citation_id: citation.key for citation in cite.citations}
     return sorted(docs & env.found_docs)

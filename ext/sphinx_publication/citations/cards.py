@@ -21,6 +21,7 @@ from __future__ import annotations
 import posixpath
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.builders._epub_base import EpubBuilder
@@ -124,9 +125,14 @@ def citation_card(app: Sphinx, fromdocname: str, citation: Citation) -> card:
 #: a page name no document has, for links as any page of a folder sees them
 _ANY_PAGE = "\x00card"
 
+#: Per builder, for the application's lifetime: (citation id, folder) ->
+#: (what the card shows, its HTML). A live preview rebuilds in one
+#: application; a card is rendered again only when what it shows changed.
+_rendered: WeakKeyDictionary = WeakKeyDictionary()
+
 
 def citation_card_html(app: Sphinx, folder: str, citation: Citation, label: str) -> str:
-    """A citation card's content, rendered once per build for every page of *folder*:
+    """A citation card's content, rendered once for every page of *folder*:
     the entry as the bibliography prints it, where it is cited, the way to it.
 
     Every page citing an entry repeats its card, places included; built as
@@ -136,23 +142,41 @@ def citation_card_html(app: Sphinx, folder: str, citation: Citation, label: str)
     from a page of the folder that holds no citation: a citation on the page
     itself is then ``page.html#id`` rather than ``#id``, which browsers
     follow in place all the same. The builder's translator renders it, so
-    the markup is the bibliography's.
+    the markup is the bibliography's. It is rendered again when the entry,
+    its label, the places citing it or its bibliography page change (the
+    build's snapshot, :mod:`.backlinks_index`), not on every build.
     """
-    rendered = app.env.get_domain(CitationSnapshotDomain.name).data["card_html"]
-    if (citation.citation_id, folder) not in rendered:
-        builder, env = app.builder, app.env
-        page = posixpath.join(folder, _ANY_PAGE)
-        entry = formatted_entry(env, citation)
-        entry.insert(0, nodes.Text(" "))
-        entry.insert(0, nodes.strong(label, label))
-        parts = [entry]
-        places = env.get_domain(CitationSnapshotDomain.name).data["backlinks"].get(citation.key)
-        if places:
-            parts.append(backlinks_paragraph(builder, page, places))
-        parts.append(go_to(builder, page, citation.bibliography_key.docname, citation.citation_id,
-                           _("Go to the bibliography entry")))
-        rendered[citation.citation_id, folder] = html_of(app, parts)
-    return rendered[citation.citation_id, folder]
+    snapshot = app.env.get_domain(CitationSnapshotDomain.name).data
+    shows = (label, snapshot["entries"].get(citation.key), snapshot["backlinks"].get(citation.key),
+             citation.bibliography_key.docname)
+    rendered = _rendered.setdefault(app.builder, {})
+    known = rendered.get((citation.citation_id, folder))
+    if known is not None and known[0] == shows:
+        return known[1]
+    builder, env = app.builder, app.env
+    page = posixpath.join(folder, _ANY_PAGE)
+    entry = formatted_entry(env, citation)
+    entry.insert(0, nodes.Text(" "))
+    entry.insert(0, nodes.strong(label, label))
+    parts = [entry]
+    places = snapshot["backlinks"].get(citation.key)
+    if places:
+        parts.append(backlinks_paragraph(builder, page, places))
+    parts.append(go_to(builder, page, citation.bibliography_key.docname, citation.citation_id,
+                       _("Go to the bibliography entry")))
+    html = html_of(app, parts)
+    rendered[citation.citation_id, folder] = (shows, html)
+    return html
+
+
+def forget_old_cards(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: drop the rendered cards of citations this build no longer has."""
+    rendered = _rendered.get(app.builder)
+    if rendered:
+        current = {citation.citation_id for citation in env.get_domain("cite").citations}
+        for key in [key for key in rendered if key[0] not in current]:
+            del rendered[key]
+    return []
 
 
 def html_of(app: Sphinx, parts: list[nodes.Element]) -> str:
@@ -285,4 +309,5 @@ def setup(app: Sphinx) -> None:
     app.add_node(card, html=(visit_card_html, depart_card_html))
     # After the backlinks (200), before the package's other handlers (400+).
     app.connect("doctree-resolved", add_card_templates, priority=210)
+    app.connect("env-updated", forget_old_cards, priority=700)  # after sphinxcontrib-bibtex's (500)
     add_assets(app, __file__)

@@ -76,8 +76,26 @@ def style_fingerprint(style: object) -> tuple:
     )
 
 
+#: id(entry) -> (entry, its fingerprint): entries are not changed once parsed
+#: (an edited .bib file is parsed into new ones), and every cached result of
+#: every page asks for the same few dozen.
+_fingerprints: OrderedDict[int, tuple[Entry, tuple]] = OrderedDict()
+
+
 def entry_fingerprint(entry: Entry) -> tuple:
     """The entry's key, type, fields and names, as hashable values."""
+    known = _fingerprints.get(id(entry))
+    if known is not None and known[0] is entry:
+        return known[1]
+    fingerprint = _fingerprint(entry)
+    with _lock:
+        _fingerprints[id(entry)] = (entry, fingerprint)  # the entry is kept: its id is not reused
+        while len(_fingerprints) > MAX_ENTRIES:
+            _fingerprints.popitem(last=False)
+    return fingerprint
+
+
+def _fingerprint(entry: Entry) -> tuple:
     persons = tuple(
         (role, tuple(tuple(tuple(getattr(person, part)) for part in NAME_PARTS) for person in people))
         for role, people in entry.persons.items()
@@ -89,6 +107,7 @@ def entry_fingerprint(entry: Entry) -> tuple:
 def clear() -> None:
     with _lock:
         _cache.clear()
+        _fingerprints.clear()
 
 
 def size() -> int:

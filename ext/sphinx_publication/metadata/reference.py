@@ -8,6 +8,8 @@ written here rather than adding a library for it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pybtex.database import BibliographyData, Entry, Person
 
 from .model import Article
@@ -52,6 +54,7 @@ def article_entry(article: Article, url: str = "") -> Entry:
     return entry
 
 
+@lru_cache(maxsize=8)  # the same article on every page that shows it
 def article_bibtex(article: Article, url: str = "") -> str:
     key = article.citation_key()
     return BibliographyData({key: article_entry(article, url)}).to_string("bibtex").strip() + "\n"
@@ -72,6 +75,7 @@ def _entry_bibtex(entry: Entry) -> str:
     return BibliographyData({entry.key: entry}).to_string("bibtex")
 
 
+@lru_cache(maxsize=8)  # the same article on every page that shows it
 def article_ris(article: Article, url: str = "") -> str:
     """RIS (the tagged format EndNote, Zotero and Mendeley import); CRLF as the format says."""
     lines = [("TY", "ELEC")]
@@ -97,6 +101,7 @@ def article_ris(article: Article, url: str = "") -> str:
     return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines)
 
 
+@lru_cache(maxsize=8)  # the same article on every page that shows it
 def formatted_citation(article: Article, url: str = ""):
     """The citation as the project's style formats it (pybtex rich text)."""
     from ..citations.style import Style

@@ -129,6 +129,13 @@ def _date(fields) -> PartialDate | None:
 
 
 def cited_work(entry: Entry) -> CitedWork:
+    """What the page's metadata says of a cited entry (computed once per entry contents)."""
+    from ..citations.format_cache import compute_once
+
+    return compute_once("cited-work", entry, lambda: _cited_work(entry))
+
+
+def _cited_work(entry: Entry) -> CitedWork:
     fields = entry.fields
     container = next((fields[k] for k in ("journal", "booktitle", "organization", "howpublished")
                       if k in fields), "")
