@@ -19,6 +19,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -118,11 +119,46 @@ def _status(server: Server) -> dict:
     return json.loads(server.get("__preview__/status"))
 
 
-def measure_in_process(srcdir: Path, outdir: Path, runs: int) -> dict:
-    """Rebuild timings of one application kept in memory (bench/inprocess.py)."""
+def measure_in_process(sources: dict[str, tuple[Path, Path]], runs: int) -> dict[str, dict]:
+    """Rebuild timings of applications kept in memory (bench/inprocess.py), medians of *runs*.
+
+    *sources* maps a name to (srcdir, outdir); one process per name, started
+    together, their steps alternated (each step of one, then the same of the
+    next), so that a slower minute of the shared machine hits all alike.
+    """
     script = Path(__file__).with_name("inprocess.py")
-    result = subprocess.run([sys.executable, str(script), str(srcdir), str(outdir),
-                             "--runs", str(runs)], cwd=srcdir, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"in-process rebuilds failed:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    logs = {name: tempfile.TemporaryFile("w+") for name in sources}  # a pipe could fill and block
+    workers = {name: subprocess.Popen([sys.executable, str(script), str(src), str(out)], cwd=src,
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                      stderr=logs[name], text=True)
+               for name, (src, out) in sources.items()}
+    samples: dict[str, dict[str, list[float]]] = {name: {} for name in workers}
+    try:
+        for name, worker in workers.items():  # first builds, one at a time
+            _ask(worker, None, samples[name], logs[name])
+        for _run in range(runs):
+            for step in ("nochange", "page", "edition", "word", "bib"):
+                for name, worker in workers.items():
+                    _ask(worker, step, samples[name], logs[name])
+    finally:
+        for name, worker in workers.items():
+            if worker.stdin:
+                worker.stdin.close()
+            worker.wait(timeout=60)
+            logs[name].close()
+    return {name: {step: statistics.median(values) for step, values in steps.items()}
+            for name, steps in samples.items()}
+
+
+def _ask(worker: subprocess.Popen, step: str | None, samples: dict[str, list[float]], log) -> None:
+    """Send *step* (None: read the first build's answer) and record the seconds answered."""
+    if step is not None:
+        worker.stdin.write(step + "\n")
+        worker.stdin.flush()
+    line = worker.stdout.readline()
+    if not line:
+        worker.wait(timeout=60)
+        log.seek(0)
+        raise RuntimeError(f"in-process rebuilds failed:\n{log.read()[-3000:]}")
+    for key, seconds in json.loads(line).items():
+        samples.setdefault(key, []).append(seconds)

@@ -29,11 +29,13 @@ ROOT = Path(__file__).parent / "roots" / "test-same-process"
 
 
 def output_files(outdir: Path) -> dict[str, bytes]:
-    """Every page and the search index; Sphinx's build info stamp is not content."""
+    """Every page, the search index and the charts' data files (an edited chart's
+    old ones must go); Sphinx's build info stamp is not content."""
     files = {}
     for path in sorted(outdir.rglob("*")):
         relative = path.relative_to(outdir).as_posix()
-        if path.is_file() and not relative.startswith(".") and path.suffix in {".html", ".js"}:
+        wanted = path.suffix in {".html", ".js"} or relative.startswith("_downloads/sp-")
+        if path.is_file() and not relative.startswith(".") and wanted:
             if not relative.startswith("_static/"):
                 files[relative] = path.read_bytes()
     if "searchindex.js" in files:

@@ -19,6 +19,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
@@ -150,15 +151,33 @@ def _encoded(files: list[tuple[str, str | bytes]]) -> list[tuple[str, bytes]]:
 _LINKED = re.compile(r"_downloads/(sp-[0-9a-f]{16})/")
 
 
-def remove_unused_downloads(outdir: str | Path) -> list[str]:
+def remove_unused_downloads(outdir: str | Path, scanned: dict | None = None,
+                            stale: frozenset[str] = frozenset()) -> list[str]:
     """Delete the data folders of *outdir* that no page links any more (a chart
-    edited since an earlier build wrote its data under a new content hash)."""
+    edited since an earlier build wrote its data under a new content hash).
+
+    *scanned* (page path -> (its size and time, the folders it links)) lets a
+    later call read only the pages written since: a live preview's rebuild
+    writes a few pages, not the site. *stale* pages (paths from *outdir*) do
+    not count: the preview writes them anew before serving them.
+    """
     folder = Path(outdir) / FOLDER
     if not folder.is_dir():
         return []
-    used = set()
+    scanned = {} if scanned is None else scanned
+    pages = set()
     for page in Path(outdir).rglob("*.html"):
-        used.update(_LINKED.findall(page.read_text(encoding="utf-8", errors="replace")))
+        if page.relative_to(outdir).as_posix() in stale:
+            continue
+        stat = page.stat()
+        stamp = (stat.st_size, stat.st_mtime_ns)
+        pages.add(page)
+        if page not in scanned or scanned[page][0] != stamp:
+            text = page.read_text(encoding="utf-8", errors="replace")
+            scanned[page] = (stamp, frozenset(_LINKED.findall(text)))
+    for page in scanned.keys() - pages:
+        del scanned[page]
+    used = set().union(*(names for _stamp, names in scanned.values()))
     removed = []
     for data in sorted(folder.glob("sp-*")):
         if data.is_dir() and data.name not in used:
@@ -169,7 +188,14 @@ def remove_unused_downloads(outdir: str | Path) -> list[str]:
     return removed
 
 
+#: per builder, for the application's lifetime: the pages read by remove_unused_downloads
+_scanned: WeakKeyDictionary = WeakKeyDictionary()
+
+
 def remove_unused_downloads_after_build(app, exception: BaseException | None) -> None:
     """``build-finished``: after a complete HTML build every page names the data files it links."""
     if exception is None and links_files(app.builder):
-        remove_unused_downloads(app.builder.outdir)
+        from ..editions.onepage import pages_on_request
+
+        remove_unused_downloads(app.builder.outdir, _scanned.setdefault(app.builder, {}),
+                                frozenset(pages_on_request(app)))
