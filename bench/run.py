@@ -352,7 +352,7 @@ def report_live(table: Table, publication: dict, work: Path, quick: bool, t_fres
     """Live preview against sphinx-autobuild, in-process rebuilds against bare, memory."""
     import live
 
-    edits, memory_edits, runs = (3, 10, 2) if quick else (7, 100, 5)
+    edits, memory_edits, runs = (3, 10, 2) if quick else (7, 100, 9)
     copies = {}
     for name, source in (("preview", "full"), ("autobuild", "full"), ("inproc-full", "full"),
                          ("inproc-bare", "bare")):
