@@ -418,6 +418,8 @@ def write_on_request(app: Sphinx) -> bool:
 
 def pages_on_request(app: Sphinx) -> list[str]:
     """Output paths (``docs/lire-en-une-page.html``) of the pages :func:`write_on_request` writes."""
+    if "one_page_edition" not in app.config:
+        return []  # asked by another layer of the package, loaded without this one
     pagename = edition_pagename(app.config)
     if not pagename or not app.config.one_page_edition_on_request or not builds_edition(app.builder):
         return []
