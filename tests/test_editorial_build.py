@@ -218,6 +218,27 @@ def test_release_passes_once_everything_is_resolved(build_root):
     assert not (Path(app.outdir) / "etat.html").exists()
 
 
+def test_a_release_leaves_out_what_notes_hold(build_root):
+    """A chart, a label and a citation inside a review note: in review they are
+    there; in a release the note is left out as the page is read, so the next
+    chart is figure 1, the label is unknown where it is referenced (no link to
+    nowhere) and the note's source leaves the bibliography."""
+    review = build_root("editorial-release-scope", "html")
+    assert "Fig. 2" in read(review, "suite.html")
+    assert 'href="index.html#dans-la-note"' in read(review, "suite.html")
+    assert "Un livre cité dans la note" in read(review, "suite.html")
+
+    release = build_root("editorial-release-scope", "html", confoverrides={"editorial_mode": "release"})
+    index, suite = read(release, "index.html"), read(release, "suite.html")
+    assert "Cette note cite" not in index and "Graphique provisoire" not in index
+    assert re.search(r"Fig\.(&#160;|\s)1", suite) and "Fig. 2" not in suite
+    assert re.search(r"Fig\.(&#160;|\s)1", index)
+    assert "dans-la-note" not in suite
+    assert re.search(r"suite\.md:5: WARNING: undefined label: 'dans-la-note'", warnings(release)), warnings(release)
+    assert "Un livre cité dans la note" not in suite
+    assert "Un livre gardé" in suite
+
+
 def test_unknown_mode_warns_and_reviews(build_root):
     app = build_root("editorial-resolved", "html", confoverrides={"editorial_mode": "publish"})
     assert "editorial_mode 'publish' inconnu" in warnings(app)

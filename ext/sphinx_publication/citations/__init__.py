@@ -58,7 +58,7 @@ def setup(app):
     app.connect("env-get-outdated", long_lived.reload_changed_bibfiles)
     app.add_post_transform(long_lived.FreshCitationNodes)
     # what the edition hides cites nothing: asked of the editorial layer once a page is read
-    app.connect("doctree-read", edition_scope.forget_hidden_citations)
+    app.add_transform(edition_scope.ForgetHiddenCitations)
     # after sphinxcontrib-bibtex computed the labels (priority 500)
     app.add_domain(backlinks_index.CitationSnapshotDomain)
     app.connect("env-updated", backlinks_index.documents_to_rewrite, priority=600)

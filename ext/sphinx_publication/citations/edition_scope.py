@@ -7,7 +7,7 @@ would keep a work in the bibliography that the released text no longer
 cites, and every list of "where this entry is cited" (the bibliography's
 backlinks, the cards) would link to anchors that no longer exist.
 
-So, once a page is read, the references the editorial layer says its mode
+So, while a page is read, the references the editorial layer says its mode
 hides (:func:`sphinx_publication.editorial.queries.hidden_by_mode`) are
 taken out of the ``cite`` domain. Everything drawn from the domain then
 agrees: sphinxcontrib-bibtex's ``cited`` filter and numbering, its own
@@ -19,34 +19,36 @@ references), and a changed ``editorial_mode`` reads every page again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from docutils import nodes
+from sphinx.transforms import SphinxTransform
 
 from ..editorial.queries import hidden_by_mode, mode_hides_anything
 from .queries import bibtex_domain, is_citation_reference
 
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
 
-
-def hidden_citation_ids(app: Sphinx, doctree: nodes.document) -> set[str]:
+def hidden_citation_ids(config, doctree: nodes.document) -> set[str]:
     return {
         node["ids"][0]
         for node in doctree.findall(is_citation_reference)
-        if node["ids"] and hidden_by_mode(app.config, node)
+        if node["ids"] and hidden_by_mode(config, node)
     }
 
 
-def forget_hidden_citations(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: drop this page's citation references that the edition hides."""
-    domain = bibtex_domain(app.env)
-    if domain is None or not mode_hides_anything(app.config):
-        return
-    hidden = hidden_citation_ids(app, doctree)
-    if hidden:
-        docname = app.env.docname
-        domain.data["citation_refs"] = [
-            ref for ref in domain.citation_refs
-            if not (ref.docname == docname and ref.citation_ref_id in hidden)
-        ]
+class ForgetHiddenCitations(SphinxTransform):
+    """Drop the page's citation references that the edition hides, while the page
+    is read and before the editorial layer takes them out of it (its transform,
+    :class:`sphinx_publication.editorial.gate.RemoveForRelease`, runs next)."""
+
+    default_priority = 835
+
+    def apply(self, **kwargs) -> None:
+        domain = bibtex_domain(self.env)
+        if domain is None or not mode_hides_anything(self.config):
+            return
+        hidden = hidden_citation_ids(self.config, self.document)
+        if hidden:
+            docname = self.env.docname
+            domain.data["citation_refs"] = [
+                ref for ref in domain.citation_refs
+                if not (ref.docname == docname and ref.citation_ref_id in hidden)
+            ]

@@ -23,7 +23,7 @@ def setup(app):
     )
     from .domain import EditorialDomain
     from .events import on_doctree_read, on_doctree_resolved, on_env_get_outdated, on_env_updated
-    from .gate import HideInRelease, check_mode, on_build_finished
+    from .gate import RemoveForRelease, check_mode, on_build_finished
     from .messages import DOMAIN
     from .render import add_nodes
     from .statuses import DEFAULT_BLOCKING
@@ -53,6 +53,6 @@ def setup(app):
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-updated", on_env_updated)
     app.connect("doctree-resolved", on_doctree_resolved)
-    app.add_post_transform(HideInRelease)
+    app.add_transform(RemoveForRelease)
     app.connect("build-finished", on_build_finished, priority=900)
-    return extension_metadata(env_version=1)
+    return extension_metadata(env_version=2)  # 2: a release's pages are stored without notes

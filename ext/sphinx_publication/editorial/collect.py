@@ -100,3 +100,9 @@ def record_doctree(doctree: nodes.document, skip_classes: frozenset[str]) -> Doc
             record.holds_bibliography = True
     record.words = count_words(body_text(doctree, skip_classes))
     return record
+
+
+def record_page(env, config, doctree: nodes.document) -> None:
+    """Keep the editorial record of the page being read in the editorial domain."""
+    skip = frozenset(config.word_count_skip_classes)
+    env.get_domain("editorial").set_record(env.docname, record_doctree(doctree, skip))

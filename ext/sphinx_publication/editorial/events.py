@@ -7,7 +7,7 @@ from docutils import nodes
 from sphinx_publication.diagnostics import warn
 
 from . import editorial_nodes as ed
-from .collect import record_doctree
+from .collect import record_page
 from .gate import mode
 from .messages import SUBTYPE, _
 from .reading_path import link_items_to_report
@@ -17,8 +17,9 @@ from .wordcount import format_count
 
 
 def on_doctree_read(app, doctree: nodes.document) -> None:
-    skip = frozenset(app.config.word_count_skip_classes)
-    app.env.get_domain("editorial").set_record(app.env.docname, record_doctree(doctree, skip))
+    if mode(app.config) == "release":
+        return  # recorded before the release took markers and notes out (gate.RemoveForRelease)
+    record_page(app.env, app.config, doctree)
 
 
 def on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
@@ -73,7 +74,7 @@ def resolve_word_counts(app, doctree: nodes.document, docname: str) -> None:
 def on_doctree_resolved(app, doctree: nodes.document, docname: str) -> None:
     resolve_word_counts(app, doctree, docname)
     if mode(app.config) == "release":
-        return  # markers, notes and report are gone already (gate.HideInRelease)
+        return  # markers, notes and report were left out when the page was read (gate.RemoveForRelease)
     domain = app.env.get_domain("editorial")
     for node in list(doctree.findall(ed.editorial_report)):
         node.replace_self(build_report(app.builder, docname, domain))

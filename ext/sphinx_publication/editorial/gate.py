@@ -6,13 +6,14 @@ import re
 from typing import Any
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from sphinx_publication.citations.queries import entries_without_locator, unknown_keys_cited
 from sphinx_publication.diagnostics import WARNING_TYPE, warn
 
 from . import editorial_nodes as ed
+from .collect import record_page
 from .messages import SUBTYPE, _, ngettext, status_label
 from .queries import MODES, mode  # defined where other layers ask; re-exported for this package
 from .report import summary_items
@@ -55,28 +56,50 @@ def remove_inline(node: nodes.Element) -> None:
     parent.remove(node)
 
 
-def hide_editorial_nodes(doctree: nodes.Node) -> None:
+def hide_editorial_nodes(document: nodes.document) -> None:
     """Remove what a release leaves out (:data:`.editorial_nodes.HIDDEN_IN_RELEASE`)."""
     for node_class in ed.HIDDEN_IN_RELEASE:
-        for node in list(doctree.findall(node_class)):
+        for node in list(document.findall(node_class)):
+            if node.parent is None:
+                continue  # inside one removed already
+            forget_targets(document, node)
             if isinstance(node, nodes.Inline):
                 remove_inline(node)
             else:
                 node.parent.remove(node)
 
 
-class HideInRelease(SphinxPostTransform):
-    """In a release, remove markers, notes and the report before any reference is
-    resolved: nothing inside them is then linked, marked as an unknown key or
-    counted among a page's links. The citations layer, asking
-    :func:`.queries.hidden_by_mode`, has already left their citations out of the
-    bibliography and its backlinks."""
+def forget_targets(document: nodes.document, removed: nodes.Element) -> None:
+    """The ids and names inside *removed* leave the document's tables too: Sphinx
+    registers labels from those tables, not from the tree."""
+    gone = {i for element in removed.findall(nodes.Element) for i in element.get("ids", ())}
+    for name in [name for name, refid in document.nameids.items() if refid in gone]:
+        del document.nameids[name]
+        document.nametypes.pop(name, None)
+    for refid in gone:
+        document.ids.pop(refid, None)
 
-    default_priority = 3  # before unknown-key markers (9) and ReferencesResolver (10)
 
-    def run(self, **kwargs: Any) -> None:
-        if mode(self.config) == "release":
-            hide_editorial_nodes(self.document)
+class RemoveForRelease(SphinxTransform):
+    """In a release, take markers, notes and the report out of each page as it is
+    read, once the page's editorial record holds them (the gate needs them).
+
+    Removed before Sphinx registers the page's labels (``SphinxDomains``, 850)
+    and numbers its figures (``doctree-read``, 880), what they held is not in
+    the edition at all: a chart inside a removed note takes no figure number
+    from those after it, and a ``{ref}`` to a label inside one is an unknown
+    label, reported where the reference is, not a link to nowhere. The
+    citations layer has dropped their citations just before
+    (:class:`sphinx_publication.citations.edition_scope.ForgetHiddenCitations`).
+    """
+
+    default_priority = 840
+
+    def apply(self, **kwargs: Any) -> None:
+        if mode(self.config) != "release":
+            return
+        record_page(self.env, self.config, self.document)
+        hide_editorial_nodes(self.document)
 
 
 # -- release errors and the summary line -----------------------------------------------------
