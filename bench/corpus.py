@@ -69,8 +69,9 @@ def corpus_conf(extensions: list[str]) -> str:
         'html_theme = "furo"\n'
         "html_last_updated_fmt = None\n"
         'bibtex_bibfiles = ["refs.bib"]\n'
-        'bibtex_default_style = "unsrt"\n'
-        'bibtex_reference_style = "label"\n'
+        # the publication's own styles (what the citations layer formats and caches)
+        'bibtex_default_style = "publication"\n'
+        'bibtex_reference_style = "publication"\n'
         'bibtex_cite_id = "cite-{key}"\n'
     )
 

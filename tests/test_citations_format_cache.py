@@ -100,6 +100,79 @@ def test_a_build_formats_each_cited_entry_once(make_app, tmp_path, monkeypatch):
     assert formatted == []
 
 
+# -- kept in the build folder for the next process ------------------------------------
+
+
+@pytest.fixture
+def counting_formats(monkeypatch):
+    """The keys of the entries formatted from now on."""
+    from sphinx_publication.citations.style import Style
+
+    formatted = []
+    original = Style.format_text
+
+    def counting(self, entry, bib_data=None):
+        formatted.append(entry.key)
+        return original(self, entry, bib_data=bib_data)
+
+    monkeypatch.setattr(Style, "format_text", counting)
+    return formatted
+
+
+def build_as_a_new_process(make_app, srcdir: Path, **kwargs):
+    """An incremental build as ``make html`` run again does it: nothing in memory."""
+    format_cache.clear()
+    app = make_app("html", srcdir=srcdir, **kwargs)
+    app.build()
+    return app
+
+
+def test_a_new_process_formats_only_the_entries_that_changed(make_app, tmp_path, counting_formats):
+    from sphinx_publication.citations.format_store import FILE_NAME
+
+    srcdir = tmp_path / "project"
+    shutil.copytree(ROOT, srcdir)
+    first = build_as_a_new_process(make_app, srcdir, freshenv=True)
+    assert (Path(first.doctreedir) / FILE_NAME).is_file()
+    assert {"bernard2022", "durand2021", "martin2019"} <= set(counting_formats)
+    html = (Path(first.outdir) / "bibliographie.html").read_text(encoding="utf-8")
+
+    counting_formats.clear()
+    page = srcdir / "chapitre-a.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
+    again = build_as_a_new_process(make_app, srcdir)
+    assert counting_formats == []  # every entry came from the build folder
+    assert (Path(again.outdir) / "bibliographie.html").read_text(encoding="utf-8") == html
+
+    bib = srcdir / "refs.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace(
+        "Titre original d’un article", "Titre corrigé d’un article"), encoding="utf-8")
+    edited = build_as_a_new_process(make_app, srcdir)
+    assert counting_formats == ["martin2019"]
+    assert "Titre corrigé d’un article" in (Path(edited.outdir) / "bibliographie.html").read_text(
+        encoding="utf-8")
+
+
+def test_other_code_or_a_damaged_file_formats_everything_again(make_app, tmp_path, counting_formats,
+                                                               monkeypatch):
+    from sphinx_publication.citations import format_store
+
+    srcdir = tmp_path / "project"
+    shutil.copytree(ROOT, srcdir)
+    app = build_as_a_new_process(make_app, srcdir, freshenv=True)
+    everything = sorted(counting_formats)
+
+    counting_formats.clear()
+    monkeypatch.setattr(format_store, "code_fingerprint", lambda: ("an edited style module",))
+    build_as_a_new_process(make_app, srcdir, freshenv=True)
+    assert sorted(counting_formats) == everything
+
+    counting_formats.clear()
+    (Path(app.doctreedir) / format_store.FILE_NAME).write_bytes(b"not a pickle")
+    build_as_a_new_process(make_app, srcdir, freshenv=True)
+    assert sorted(counting_formats) == everything
+
+
 # -- LaTeX-free values ----------------------------------------------------------------
 
 SAMPLE = st.text(

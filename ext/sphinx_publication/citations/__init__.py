@@ -38,6 +38,7 @@ def setup(app):
         bibfiles,
         cards,
         edition_scope,
+        format_store,
         latex,
         latex_fastpath,
         long_lived,
@@ -52,6 +53,9 @@ def setup(app):
     register_catalog(app, "sphinx_publication.citations", __file__)
     plugins.register_styles()
     app.connect("config-inited", plugins.use_document_language)
+    # the previous build's formatted entries, before the first is formatted (load_bibliographies)
+    app.connect("builder-inited", format_store.load_store, priority=300)
+    app.connect("build-finished", format_store.save_store)
     # before sphinxcontrib-bibtex's own builder-inited handler (priority 500)
     app.connect("builder-inited", bibfiles.load_bibliographies, priority=400)
     # a long-lived application (live preview) builds again after a .bib edit

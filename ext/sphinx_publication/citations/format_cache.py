@@ -14,7 +14,8 @@ written back as BibTeX for the « Citer cet article » download).
 The key is the entry's content (type, fields, names), not its identity, so
 a re-read .bib file with the same entry hits the cache; the cache is
 bounded (least recently used entries go first), so a long preview session
-does not grow with every .bib edit.
+does not grow with every .bib edit. :mod:`.format_store` keeps them in the
+build folder for the next build in a new process.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ NAME_PARTS = ("first_names", "middle_names", "prelast_names", "last_names", "lin
 
 _cache: OrderedDict[tuple, object] = OrderedDict()
 _lock = Lock()
+_computed_since_saved = 0  # results computed (not found) since the cache was last saved or seeded
 
 
 def format_entry_once(style: object, label: str, entry: Entry, format_entry: Callable[[], T]) -> T:
@@ -57,8 +59,10 @@ def compute_once(purpose: Hashable, entry: Entry, compute: Callable[[], T]) -> T
             _cache.move_to_end(key)
             return _cache[key]
     result = compute()
+    global _computed_since_saved
     with _lock:
         _cache[key] = result
+        _computed_since_saved += 1
         while len(_cache) > MAX_ENTRIES:
             _cache.popitem(last=False)
     return result
@@ -104,10 +108,36 @@ def _fingerprint(entry: Entry) -> tuple:
             persons)
 
 
+def export(entries: set[tuple]) -> dict[tuple, object]:
+    """The cached results for entries of these fingerprints (what :mod:`.format_store` keeps)."""
+    with _lock:
+        return {key: value for key, value in _cache.items() if key[1] in entries}
+
+
+def seed(items: dict[tuple, object]) -> None:
+    """Results kept by an earlier process; those computed here already win."""
+    with _lock:
+        for key, value in items.items():
+            _cache.setdefault(key, value)
+        while len(_cache) > MAX_ENTRIES:
+            _cache.popitem(last=False)
+
+
+def changed_since_saved() -> bool:
+    return _computed_since_saved > 0
+
+
+def mark_saved() -> None:
+    global _computed_since_saved
+    _computed_since_saved = 0
+
+
 def clear() -> None:
+    global _computed_since_saved
     with _lock:
         _cache.clear()
         _fingerprints.clear()
+        _computed_since_saved = 0
 
 
 def size() -> int:
