@@ -71,7 +71,9 @@ def test_the_cache_is_bounded(monkeypatch):
     assert format_cache.size() == 3
 
 
-def test_a_build_formats_each_cited_entry_once(make_app, tmp_path, monkeypatch):
+@pytest.fixture
+def counting_formats(monkeypatch):
+    """The keys of the entries formatted from now on."""
     from sphinx_publication.citations.style import Style
 
     formatted = []
@@ -82,6 +84,11 @@ def test_a_build_formats_each_cited_entry_once(make_app, tmp_path, monkeypatch):
         return original(self, entry, bib_data=bib_data)
 
     monkeypatch.setattr(Style, "format_text", counting)
+    return formatted
+
+
+def test_a_build_formats_each_cited_entry_once(make_app, tmp_path, counting_formats):
+    formatted = counting_formats
     srcdir = tmp_path / "project"
     shutil.copytree(ROOT, srcdir)
     (srcdir / "conf.py").write_text(
@@ -101,22 +108,6 @@ def test_a_build_formats_each_cited_entry_once(make_app, tmp_path, monkeypatch):
 
 
 # -- kept in the build folder for the next process ------------------------------------
-
-
-@pytest.fixture
-def counting_formats(monkeypatch):
-    """The keys of the entries formatted from now on."""
-    from sphinx_publication.citations.style import Style
-
-    formatted = []
-    original = Style.format_text
-
-    def counting(self, entry, bib_data=None):
-        formatted.append(entry.key)
-        return original(self, entry, bib_data=bib_data)
-
-    monkeypatch.setattr(Style, "format_text", counting)
-    return formatted
 
 
 def build_as_a_new_process(make_app, srcdir: Path, **kwargs):
