@@ -60,13 +60,19 @@ def hide_editorial_nodes(document: nodes.document) -> None:
     """Remove what a release leaves out (:data:`.editorial_nodes.HIDDEN_IN_RELEASE`)."""
     for node_class in ed.HIDDEN_IN_RELEASE:
         for node in list(document.findall(node_class)):
-            if node.parent is None:
-                continue  # inside one removed already
+            if _root(node) is not document:
+                continue  # inside one removed already (a marker in a note)
             forget_targets(document, node)
             if isinstance(node, nodes.Inline):
                 remove_inline(node)
             else:
                 node.parent.remove(node)
+
+
+def _root(node: nodes.Node) -> nodes.Node:
+    while node.parent is not None:
+        node = node.parent
+    return node
 
 
 def forget_targets(document: nodes.document, removed: nodes.Element) -> None:
