@@ -23,6 +23,7 @@ import pytest
 from browser_support import chromium
 from helpers import ON_CI, require_tool
 from sphinx_publication.editions import epub
+from sphinx_publication.figures import palette
 from sphinx_publication.figures.palette import text_on
 from sphinx_publication.figures.svg import PALETTE
 
@@ -88,7 +89,8 @@ def test_navigation_hrefs_from_the_book_root():
 
 
 def test_every_chart_colour_has_a_literal_fallback():
-    css = epub.chart_colour_fallbacks()
+    """Reading systems that ignore custom properties (e-ink ones) still get the palette."""
+    css = palette.stylesheet()
     for index, colour in enumerate(PALETTE):
         assert f".sp-s{index} {{ fill: {colour}; fill: var(--sp-chart-{index}, {colour}); }}" in css
         assert f".sp-l{index} {{ stroke: {colour}; stroke: var(--sp-chart-{index}, {colour}); }}" in css
@@ -165,9 +167,10 @@ def test_metadata(book):
 
 
 def test_chart_colours_without_custom_properties(book):
-    css = book["_static/sphinx-publication-epub.css"].decode()
+    css = book["_static/sphinx-publication-chart-colours.css"].decode()
     assert "fill: var(--sp-chart-0, " in css
-    assert "_static/sphinx-publication-epub.css" in book["book/chapitre.xhtml"].decode()
+    assert "_static/sphinx-publication-chart-colours.css" in book["book/chapitre.xhtml"].decode()
+    assert not any("sphinx-publication-epub.css" in name for name in book)  # one stylesheet, not two
 
 
 def test_doctrees_inside_the_output_folder_are_no_part_of_the_book(rootdir, tmp_path):

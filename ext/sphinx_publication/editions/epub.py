@@ -15,6 +15,11 @@ what a valid, accessible book needs and Sphinx does not do:
   or contributor;
 * doctrees written inside the output folder (``sphinx-build`` without ``-d``)
   are not offered to the book.
+
+The charts' colours need nothing of their own here: the figures layer's
+stylesheet (:func:`sphinx_publication.figures.palette.stylesheet`), on every
+HTML-format page, gives each colour class its literal before ``var()``, for
+reading systems that ignore custom properties.
 """
 
 from __future__ import annotations
@@ -37,7 +42,6 @@ from sphinx.locale import __
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
-from sphinx_publication.figures.palette import class_rules
 from sphinx_publication.i18n import translator
 
 if TYPE_CHECKING:
@@ -47,7 +51,6 @@ logger = logging.getLogger(__name__)
 _ = translator("sphinx_publication.editions")
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-STYLESHEET = "sphinx-publication-epub.css"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 NAMESPACE_PROPERTIES = {
     "{http://www.w3.org/2000/svg}": "svg",
@@ -128,18 +131,6 @@ def publication_date(copyright_notice: str, configured: str) -> str:
     return year.group(1) if year else ""
 
 
-def chart_colour_fallbacks() -> str:
-    """CSS giving each chart colour class a literal fallback, from the charts'
-    one palette definition.
-
-    Many reading systems (e-ink ones especially) ignore CSS custom properties;
-    ``var(--x)`` without a fallback would then paint every series in the text
-    colour. The literal comes first for readers that drop ``var()`` entirely.
-    """
-    rules = ["/* sphinx_publication.editions: chart colours without custom properties. */"]
-    return "\n".join(rules + class_rules()) + "\n"
-
-
 def from_book_root(refnodes: list[dict[str, Any]], root_doc: str) -> None:
     """Make toctree hrefs (relative to ``root_doc``'s folder) relative to the book's root."""
     folder = posixpath.dirname(root_doc)
@@ -162,14 +153,6 @@ class PublicationEpubBuilder(Epub3Builder):
         super().prepare_writing(docnames)
         if not any(self.env.domains.index_domain.entries.values()):
             self.use_index = False  # an empty index page is no part of a book
-
-    def init_css_files(self) -> None:
-        super().init_css_files()
-        self.add_css_file(STYLESHEET, priority=900)
-
-    def copy_static_files(self) -> None:
-        super().copy_static_files()
-        (Path(self._static_dir) / STYLESHEET).write_text(chart_colour_fallbacks(), encoding="utf-8")
 
     def navigation_doc_metadata(self, navlist) -> dict[str, Any]:
         metadata = super().navigation_doc_metadata(navlist)
