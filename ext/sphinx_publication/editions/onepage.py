@@ -120,9 +120,10 @@ def _skip(translator: Any, node: nodes.Node) -> None:
 # -- 1. assemble -----------------------------------------------------------------------
 
 
-def assemble(env: BuildEnvironment, root_doc: str, excluded: list[str]) -> tuple[nodes.document, list[str]]:
-    """The root doctree with its toctrees' pages inlined; the pages in reading order."""
-    pages = set(reading_order(env, root_doc, excluded))
+def assemble(env: BuildEnvironment, root_doc: str, order: list[str]) -> tuple[nodes.document, list[str]]:
+    """The root doctree with the pages of *order* (:func:`reading_order`) inlined
+    where its toctrees list them; the pages in the order they were placed."""
+    pages = set(order)
     placed = [root_doc]
     tree = env.get_doctree(root_doc)
     _inline_toctrees(env, tree, pages, placed)
@@ -382,12 +383,10 @@ def edition_to_write(app: Sphinx) -> tuple[str, dict[str, Any]] | None:
         warn(_("one_page_edition: “{page}” is already a document; choose another name").format(
             page=pagename), location=root_doc, subtype=SUBTYPE)
         return None
-    excluded = list(app.config.one_page_exclude)
-    outputs = [app.builder.get_output_path(page)
-               for page in reading_order(app.env, root_doc, excluded)]
-    if up_to_date(app.builder.get_output_path(pagename), outputs):
+    order = reading_order(app.env, root_doc, list(app.config.one_page_exclude))
+    if up_to_date(app.builder.get_output_path(pagename), [app.builder.get_output_path(page) for page in order]):
         return None  # none of its pages was written again: the edition on disk is current
-    tree, pages = assemble(app.env, root_doc, excluded)
+    tree, pages = assemble(app.env, root_doc, order)
     with fresh_bibtex_entries(app.env):
         app.env.resolve_references(tree, root_doc, app.builder)
     renamed = unique_ids(tree, root_doc)
