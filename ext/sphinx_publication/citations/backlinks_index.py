@@ -59,7 +59,7 @@ class CitationSnapshotDomain(Domain):
 def take_snapshot(env: BuildEnvironment) -> tuple[dict, dict[str, Places]]:
     """(key -> (label, text), key -> places citing it) of this build."""
     cite = env.get_domain("cite")
-    markup = HTMLText()  # markup, not plain text: an emphasis added in the .bib shows
+    markup = HTMLText()  # markup, not plain text: the same words moved to a field printed in italics show
     entries = {
         citation.key: (
             citation.formatted_entry.label,
