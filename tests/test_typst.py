@@ -18,7 +18,7 @@ from helpers import require_tool
 from test_publication import ARTICLE_PAGES, _article_lines, _normalise, _sentences
 
 from sphinx_publication.figures.nodes import chart_node
-from sphinx_publication.typst import markup
+from sphinx_publication.typst import markup, positions
 from sphinx_publication.typst.translator import typst_length
 
 PDF_NAME = "grands-modeles-open-source.pdf"
@@ -316,14 +316,47 @@ def test_markup_escapes_every_special_character():
     assert markup.label_name("docs/page", "cite ref/1") == "docs.page:cite_ref_1"
 
 
-def test_a_failed_compile_is_a_located_warning(build_root):
+def test_a_failed_compile_is_a_located_error_and_a_failed_build(build_root):
     app = build_root("typst-broken", "typst")
     warnings = app.warning.getvalue()
-    source = (Path(app.outdir) / "broken.typ").read_text(encoding="utf-8").splitlines()
-    line = next(n for n, text in enumerate(source, start=1) if "#no-such-function" in text)
-    assert re.search(rf"broken\.typ:{line}: WARNING: Typst could not compile the PDF: .*no-such-function",
-                     warnings), warnings
+    # the page and line of the raw Typst, not the generated file
+    assert re.search(r"index\.rst:6: ERROR: Typst could not compile the PDF, so there is no PDF: "
+                     r".*no-such-function", warnings), warnings
+    assert "broken.typ" not in warnings
+    assert app.statuscode == 1  # sphinx-build exits non-zero, without -W too
     assert not (Path(app.outdir) / "broken.pdf").exists()
+    assert not list(Path(app.outdir).glob("*.pdf")) and not list(Path(app.outdir).glob(".*pdf"))
+
+
+def test_a_second_build_that_fails_leaves_no_stale_pdf(build_root):
+    """Row 10 of « Hostile and broken input »: the PDF of an earlier build is never
+    left in place of the one that failed, and the error names the page and line."""
+    first = build_root("typst-second-build", "typst")
+    pdf = Path(first.outdir) / "secondbuild.pdf"
+    assert first.statuscode == 0 and pdf.is_file(), first.warning.getvalue()
+    chapter = Path(first.srcdir) / "chapter.rst"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        "#text[raw Typst that compiles]", "#text[raw Typst that does not] #undefined-call()"),
+        encoding="utf-8")
+    second = build_root("typst-second-build", "typst", srcdir=first.srcdir)
+    assert Path(second.outdir) == Path(first.outdir)
+    warnings = second.warning.getvalue()
+    assert re.search(r"chapter\.rst:9: ERROR: Typst could not compile the PDF, so there is no PDF: "
+                     r"unknown variable: undefined-call", warnings), warnings
+    assert ".typ:" not in warnings  # no position in the generated file
+    assert second.statuscode == 1
+    assert not pdf.exists()
+    assert not [p for p in Path(second.outdir).iterdir() if p.suffix == ".pdf" or "partial" in p.name]
+
+
+def test_source_positions_map_generated_lines_to_the_nearest_mark():
+    text = "head\n/* @source a.md:3 */para\n\n#x /* @source docs/b c.md:10 */y\nz\n"
+    assert positions.source_position(text, 1) is None
+    assert positions.source_position(text, 2, 5) == positions.SourcePosition("a.md", 3)
+    assert positions.source_position(text, 4, 1) == positions.SourcePosition("a.md", 3)
+    assert positions.source_position(text, 4, 30) == positions.SourcePosition("docs/b c.md", 10)
+    assert positions.source_position(text, 5) == positions.SourcePosition("docs/b c.md", 10)
+    assert positions.mark("x*/y.md", 3) == "" and positions.mark("a.md", None) == ""
 
 
 def test_builds_with_no_tex_on_the_path(rootdir, tmp_path):

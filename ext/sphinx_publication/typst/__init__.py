@@ -12,13 +12,14 @@ for their nodes).
 def setup(app):
     from ..i18n import register_catalog
     from ..package_info import extension_metadata
-    from .builder import TypstBuilder
+    from .builder import TypstBuilder, fail_build_if_not_compiled
     from .visitors import add_handlers
 
     app.setup_extension("sphinx_publication.figures")
     app.setup_extension("sphinx_publication.editorial")
     register_catalog(app, "sphinx_publication.typst", __file__)
     app.add_builder(TypstBuilder)
+    app.connect("build-finished", fail_build_if_not_compiled)
     # "" = the LaTeX edition's file name with .pdf (latex_documents), so both
     # editions are downloaded under the same name.
     app.add_config_value("typst_pdf_name", "", "env", types=frozenset({str}))

@@ -9,6 +9,7 @@ and writes ``<name>.typ`` beside our template ``publication.typ``; then the
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,11 +23,12 @@ from sphinx.util.console import darkgreen
 from sphinx.util.nodes import inline_all_toctrees
 from sphinx.util.osutil import ensuredir
 
-from ..diagnostics import warn
+from ..diagnostics import WARNING_TYPE, warn
 from ..i18n import translator
 from . import markup
-from .compile import compile_pdf
+from .compile import Diagnostic, compile_pdf
 from .metadata import Metadata, build_timestamp, from_config
+from .positions import source_position
 from .translator import TypstTranslator
 
 if TYPE_CHECKING:
@@ -61,6 +63,9 @@ class TypstBuilder(Builder):
     def init(self) -> None:
         self.docnames: set[str] = set()
         self.metadata: Metadata = from_config(self.config)
+        #: the compile step failed: the build must end with a non-zero status
+        #: (see :func:`fail_build_if_not_compiled`)
+        self.compile_failed = False
 
     @property
     def pdf_name(self) -> str:
@@ -79,6 +84,9 @@ class TypstBuilder(Builder):
         pass
 
     def write_documents(self, docnames: Set[str]) -> None:
+        # Never a stale edition: the PDF of an earlier build goes before this
+        # one is written, so a build that fails anywhere leaves none behind.
+        (Path(self.outdir) / self.pdf_name).unlink(missing_ok=True)
         root = self.config.root_doc
         tree = self.assemble_doctree(root)
         self.write_typst(tree)
@@ -153,28 +161,74 @@ class TypstBuilder(Builder):
         shutil.copyfile(source, target)
         return f"{IMAGES_DIR}/{source.name}"
 
+    def source_path(self, docname: str, source: str | None) -> str:
+        """The file a node comes from, relative to the source folder ("/"-separated):
+        *source* when it is a file there (an included file), else *docname*'s."""
+        srcdir = Path(self.srcdir).resolve()
+        if source:
+            path = Path(source)
+            if path.is_absolute() and path.resolve().is_relative_to(srcdir) and path.is_file():
+                return path.resolve().relative_to(srcdir).as_posix()
+        return Path(self.env.doc2path(docname, False)).as_posix()
+
+    def locate(self, diagnostic: Diagnostic, generated: Path, text: str):
+        """Where to report a Typst diagnostic: the page and line that gave the
+        generated line it points at, else the file Typst names (the template)."""
+        for name, line, column in diagnostic.spans:
+            if Path(name).name != generated.name:
+                continue
+            position = source_position(text, line, column)
+            if position is None:
+                return f"{generated}:{line}"  # the document head, written by this builder
+            docname = self.env.path2doc(position.path)
+            if docname is not None:
+                return docname, position.line
+            return f"{Path(self.srcdir) / position.path}:{position.line}"
+        if diagnostic.spans:
+            name, line, _column = diagnostic.spans[0]
+            return f"{Path(self.outdir) / Path(name).name}:{line}"
+        return f"{generated}:1"
+
     def finish(self) -> None:
         outdir = Path(self.outdir)
         source = outdir / self.typst_name
         if not source.is_file():
             return
+        pdf = outdir / self.pdf_name
+        # Compiled beside it, then moved into place: a PDF under the edition's
+        # name is always a whole one of this build.
+        partial = outdir / f".partial-{self.pdf_name}"
         logger.info(str(_("compiling {name} with Typst...")).format(name=self.pdf_name), nonl=True)
         result = compile_pdf(
             source,
-            outdir / self.pdf_name,
+            partial,
             standards=list(self.config.typst_pdf_standards),
             timestamp=build_timestamp(),
             font_paths=[str(Path(self.confdir) / p) for p in self.config.typst_font_paths],
         )
+        text = source.read_text(encoding="utf-8")
         if result.error:
             logger.info("")
-            name, line = result.error_at or (source.name, 1)
-            warn(
-                str(_("Typst could not compile the PDF: {error}")).format(error=result.error),
-                location=f"{outdir / name}:{line}",
+            partial.unlink(missing_ok=True)
+            pdf.unlink(missing_ok=True)
+            self.compile_failed = True
+            logger.error(
+                str(_("Typst could not compile the PDF, so there is no PDF: {error}")).format(
+                    error=result.error.message),
+                location=self.locate(result.error, source, text),
+                type=WARNING_TYPE,
                 subtype="typst",
             )
             return
+        os.replace(partial, pdf)
         logger.info(__("done"))
         for message in result.warnings:
-            warn(str(_("Typst: {message}")).format(message=message), location=f"{source}:1", subtype="typst")
+            warn(str(_("Typst: {message}")).format(message=message.message),
+                 location=self.locate(message, source, text), subtype="typst")
+
+
+def fail_build_if_not_compiled(app, exception) -> None:
+    """A failed compile is a failed build: ``sphinx-build`` exits non-zero, with
+    or without ``-W`` (as the linkcheck builder does for broken links)."""
+    if exception is None and getattr(app.builder, "compile_failed", False):
+        app.statuscode = 1

@@ -4,27 +4,35 @@ compiler is inside the wheel; nothing is downloaded)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-# Where Typst's diagnostic points: "┌─ article.typ:18:1".
-_SPAN = re.compile(r"─ ([^\s:]+\.typ):(\d+):\d+")
+# Where Typst's diagnostic points: "┌─ article.typ:18:1" (the file as Typst
+# names it: relative to the working folder, or to the project root).
+_SPAN = re.compile(r"─ ([^\n]+?\.typ):(\d+):(\d+)")
+
+
+@dataclass
+class Diagnostic:
+    message: str  # with Typst's hints and the first lines of its trace
+    spans: list[tuple[str, int, int]] = field(default_factory=list)  # (file, line, column), main first
 
 
 @dataclass
 class CompileResult:
     pdf: Path | None
-    warnings: list[str]
-    error: str | None = None
-    error_at: tuple[str, int] | None = None  # (file name, line) in the Typst source
+    warnings: list[Diagnostic]
+    error: Diagnostic | None = None
 
 
-def _describe(diagnostic) -> str:
+def _describe(diagnostic) -> Diagnostic:
     message = getattr(diagnostic, "message", None) or str(diagnostic)
     hints = getattr(diagnostic, "hints", None) or []
     trace = getattr(diagnostic, "trace", None) or []
     extra = "".join(f"; hint: {hint}" for hint in hints) + "".join(f"; {t}" for t in trace[:3])
-    return message + extra
+    spans = [(m[1], int(m[2]), int(m[3]))
+             for m in _SPAN.finditer(getattr(diagnostic, "diagnostic", "") or "")]
+    return Diagnostic(message + extra, spans)
 
 
 def compile_pdf(
@@ -48,7 +56,5 @@ def compile_pdf(
             timestamp=timestamp,
         )
     except typst.TypstError as error:
-        span = _SPAN.search(getattr(error, "diagnostic", "") or "")
-        where = (span[1], int(span[2])) if span else None
-        return CompileResult(None, [], _describe(error), where)
+        return CompileResult(None, [], _describe(error))
     return CompileResult(output, [_describe(w) for w in warnings])

@@ -22,6 +22,7 @@ from ..diagnostics import warn
 from ..i18n import translator
 from ..typography import french_spacing
 from . import markup
+from .positions import mark
 
 if TYPE_CHECKING:
     from .builder import TypstBuilder
@@ -84,8 +85,19 @@ class TypstTranslator(SphinxTranslator):
     def docname(self) -> str:
         return self.docstack[-1]
 
-    def block(self, text: str) -> None:
-        self.body.append(f"\n\n{text}\n\n")
+    def block(self, text: str, node: nodes.Node | None = None) -> None:
+        self.body.append(f"\n\n{self.source_mark(node)}{text}\n\n")
+
+    def source_mark(self, node: nodes.Node | None) -> str:
+        """A comment naming the source file and line of *node* (see :mod:`.positions`),
+        so that Typst's errors in the generated file can be reported there."""
+        line = source = None
+        while node is not None and not line:
+            line, source = node.line, node.source
+            node = node.parent
+        if not line:
+            return ""
+        return mark(self.builder.source_path(self.docname, source), line)
 
     def anchors(self, node: nodes.Node) -> str:
         if not isinstance(node, nodes.Element):
@@ -153,12 +165,12 @@ class TypstTranslator(SphinxTranslator):
             body = anchors + self.rendered(node.children)
             if self.section_level == 1 and not self.title_written:
                 self.title_written = True
-                self.block(self.builder.title_block(body))
+                self.block(self.builder.title_block(body), node)
             else:
                 level = min(self.section_level, MAX_HEADING)
-                self.block(f"#heading(level: {level})[{body}]")
+                self.block(f"#heading(level: {level})[{body}]", node)
         elif isinstance(parent, (nodes.topic, nodes.sidebar, nodes.Admonition)):
-            self.block(f"#strong[{self.anchors(node)}{self.rendered(node.children)}]")
+            self.block(f"#strong[{self.anchors(node)}{self.rendered(node.children)}]", node)
         else:  # a table's title is its caption: see visit_table
             self.body.append(self.rendered(node.children))
         raise nodes.SkipNode
@@ -170,7 +182,7 @@ class TypstTranslator(SphinxTranslator):
             and len(node.parent.children) == 1
         ):
             raise nodes.SkipNode  # shown in the title block
-        self.body.append("\n\n" + self.anchors(node))
+        self.body.append("\n\n" + self.source_mark(node) + self.anchors(node))
 
     def depart_paragraph(self, node: nodes.paragraph) -> None:
         self.body.append("\n\n")
@@ -235,7 +247,7 @@ class TypstTranslator(SphinxTranslator):
     def visit_literal_block(self, node: nodes.Element) -> None:
         language = node.get("language") or ""
         lang = f", lang: {markup.string(language)}" if re.fullmatch(r"[\w+-]+", language) else ""
-        self.block(f"{self.anchors(node)}#raw({markup.string(node.astext())}, block: true{lang})")
+        self.block(f"{self.anchors(node)}#raw({markup.string(node.astext())}, block: true{lang})", node)
         raise nodes.SkipNode
 
     visit_doctest_block = visit_literal_block
@@ -362,11 +374,11 @@ class TypstTranslator(SphinxTranslator):
         self.body.append(" \\\n")
 
     def visit_transition(self, node: nodes.Element) -> None:
-        self.block("#align(center, line(length: 30%, stroke: 0.5pt))")
+        self.block("#align(center, line(length: 30%, stroke: 0.5pt))", node)
         raise nodes.SkipNode
 
     def visit_rubric(self, node: nodes.Element) -> None:
-        self.block(f"#strong[{self.anchors(node)}{self.rendered(node.children)}]")
+        self.block(f"#strong[{self.anchors(node)}{self.rendered(node.children)}]", node)
         raise nodes.SkipNode
 
     def visit_topic(self, node: nodes.Element) -> None:
@@ -385,7 +397,7 @@ class TypstTranslator(SphinxTranslator):
             else markup.text(self.admonition_label(node))
         )
         body = self.rendered(c for c in node.children if not isinstance(c, nodes.title))
-        self.block(f"{self.anchors(node)}#admonition([{label}], [{body}])")
+        self.block(f"{self.anchors(node)}#admonition([{label}], [{body}])", node)
         raise nodes.SkipNode
 
     def admonition_label(self, node: nodes.Element) -> str:
@@ -401,6 +413,8 @@ class TypstTranslator(SphinxTranslator):
 
     def visit_raw(self, node: nodes.raw) -> None:
         if "typst" in node.get("format", "").split():
+            if not isinstance(node.parent, nodes.TextElement):
+                self.body.append(self.source_mark(node))  # Typst's errors in it point here
             self.body.append(node.astext())
         raise nodes.SkipNode  # raw HTML or LaTeX: for the other editions, as in Sphinx's writers
 
@@ -441,9 +455,9 @@ class TypstTranslator(SphinxTranslator):
         content = [c for c in node.children if c not in captions and c not in legends]
         body = self.rendered(content)
         caption = self.rendered(captions[0].children) if captions else ""
-        self.block(self.figure_call(node, body, caption, "image", "figure"))
+        self.block(self.figure_call(node, body, caption, "image", "figure"), node)
         for legend in legends:
-            self.block(f"#source[{self.rendered(legend.children)}]")
+            self.block(f"#source[{self.rendered(legend.children)}]", legend)
         raise nodes.SkipNode
 
     def visit_image(self, node: nodes.image) -> None:
@@ -483,9 +497,9 @@ class TypstTranslator(SphinxTranslator):
         body = "".join(self.table_markup(group) for group in groups)
         caption = self.rendered(titles[0].children) if titles else ""
         if caption or node["ids"]:
-            self.block(self.figure_call(node, body, caption, "table", "table"))
+            self.block(self.figure_call(node, body, caption, "table", "table"), node)
         else:
-            self.block(body)
+            self.block(body, node)
         raise nodes.SkipNode
 
     def table_markup(self, group: nodes.tgroup) -> str:
@@ -528,7 +542,7 @@ class TypstTranslator(SphinxTranslator):
         label = node.next_node(nodes.label)
         number = label.astext() if label is not None else ""
         body = self.rendered(c for c in node.children if not isinstance(c, nodes.label))
-        self.block(f"{self.anchors(node)}#entry([{markup.text(number)}], [{body}])")
+        self.block(f"{self.anchors(node)}#entry([{markup.text(number)}], [{body}])", node)
         raise nodes.SkipNode
 
     def visit_citation_reference(self, node: nodes.Element) -> None:
