@@ -19,6 +19,7 @@ from ..diagnostics import warn
 from ..figure_facts import SOURCE_CLASS, describe_figure
 from ..i18n import translator
 from ..ids import page_scoped_id
+from .limits import MAX_TABLE_ROWS, TABLE_TOO_LONG, TOO_LARGE, drawing_limits
 from .model import Chart, Table
 from .nodes import chart_node
 from .parse import DataError, Row, build_chart, build_table, parse_csv, parse_lines, split_headers
@@ -177,6 +178,15 @@ class _DataDirective(SphinxDirective):
     def _uid(self) -> str:
         return page_scoped_id(self.env, "sp-chart")
 
+    def _size_prefix(self) -> str:
+        return ""
+
+    def _warn_size(self, template: str, count: int, limit: int) -> None:
+        """A located warning that names the limit (see :mod:`.limits`)."""
+        message = str(template).format(count=count, limit=limit)
+        warn(f"{self.name}: {self._size_prefix()}{message}", location=(self.env.docname, self.lineno),
+             subtype="figures")
+
 
 class ChartDirective(_DataDirective):
     """``chart-bar``, ``chart-pie``, ``chart-line``: data inline or from CSV."""
@@ -205,6 +215,8 @@ class ChartDirective(_DataDirective):
             chart, caption_text = self.load_chart()
         except DataError as error:
             return self._fail(error)
+        for what, count, limit in drawing_limits(chart):  # drawn as a notice; table and CSV give the data
+            self._warn_size(_(TOO_LARGE[what]), count, limit)
         figure = nodes.figure(classes=["sp-figure", f"sp-chart-{chart.kind}", *self.options.get("class", [])])
         if "align" in self.options:
             figure["align"] = self.options["align"]
@@ -307,6 +319,9 @@ class PlotlyChart(ChartDirective):
         else:
             self._more_paragraphs = parsed
 
+    def _size_prefix(self) -> str:
+        return str(_("{file}: {error}")).format(file=self.arguments[0].strip(), error="")
+
     def _caption_nodes(self, text: str) -> list[nodes.Node]:
         if self._caption_paragraph is None:
             return super()._caption_nodes(text)
@@ -337,11 +352,21 @@ class DataTableDirective(_DataDirective):
             table_model = build_table(title, headers, rows)
         except DataError as error:
             return self._fail(error)
+        all_rows = table_model.rows
+        if len(all_rows) > MAX_TABLE_ROWS:  # the page shows the first rows, the CSV all of them
+            self._warn_size(_(TABLE_TOO_LONG), len(all_rows), MAX_TABLE_ROWS)
+            table_model = Table(table_model.title, table_model.headers, all_rows[:MAX_TABLE_ROWS])
         table = self._table_node(table_model)
         self._describe(table, "table", title)
         result: list[nodes.Node] = [table]
+        if len(all_rows) > MAX_TABLE_ROWS:
+            from .numbers import NumberFormat
+            from .render import rows_note
+
+            note = rows_note(MAX_TABLE_ROWS, len(all_rows), NumberFormat(self.config.language))
+            result.append(nodes.paragraph("", note, classes=["sp-rows-note"], translatable=False))
         stem = download_stem(title, f"table-{self.lineno}")
-        result.append(download_node(files=[(f"{stem}.csv", table_csv(table_model.headers, table_model.rows))]))
+        result.append(download_node(files=[(f"{stem}.csv", table_csv(table_model.headers, all_rows))]))
         source = self._source_paragraph()
         if source is not None:
             result.append(source)

@@ -46,13 +46,32 @@ def download_stem(text: str, fallback: str) -> str:
     return stem or fallback
 
 
+#: what makes a spreadsheet read a cell as a formula (OWASP, "CSV injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(cell: str) -> str:
+    """*cell* as a spreadsheet shows it and never runs it: a text starting with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``;
+    numbers (``-3,5``, ``+12``, ``-1e5``) are left as they are."""
+    if not cell.startswith(FORMULA_STARTS):
+        return cell
+    from .parse import DataError, parse_value
+
+    try:
+        parse_value(cell)
+    except DataError:
+        return "'" + cell
+    return cell
+
+
 def table_csv(headers: list[str], rows: list[list[str]]) -> str:
-    """RFC 4180 CSV (comma, CRLF) of a header row and data rows."""
+    """RFC 4180 CSV (comma, CRLF) of a header row and data rows, formulas neutralised."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     if headers:
-        writer.writerow(headers)
-    writer.writerows(rows)
+        writer.writerow([safe_cell(cell) for cell in headers])
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

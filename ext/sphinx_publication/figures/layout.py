@@ -126,3 +126,49 @@ def fmt(number: float) -> str:
     """A coordinate: one decimal at most, no trailing zeros (stable output)."""
     text = f"{number:.1f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+# -- many points: what is drawn of them -------------------------------------------
+
+
+def decimate(points: list[tuple[float, float]], column: float = 1.0) -> list[tuple[float, float]]:
+    """A polyline with at most four points per *column* px of x: the first, the
+    lowest, the highest and the last of each column, in their order (M4).
+
+    Every extreme of the line stays where it was; what goes is only what one
+    pixel column could not show apart. Linear; points must run along x.
+    """
+    if len(points) <= 4:
+        return list(points)
+    kept: list[tuple[float, float]] = []
+    group: list[tuple[float, float]] = []
+    current = None
+    for point in points:
+        key = math.floor(point[0] / column)
+        if key != current and group:
+            kept.extend(_m4(group))
+            group = []
+        current = key
+        group.append(point)
+    kept.extend(_m4(group))
+    return kept
+
+
+def _m4(group: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    if len(group) <= 4:
+        return group
+    low = min(range(len(group)), key=lambda n: group[n][1])
+    high = max(range(len(group)), key=lambda n: group[n][1])
+    return [group[n] for n in sorted({0, low, high, len(group) - 1})]
+
+
+def binned(indices_points: list[tuple[int, float, float]], cell: float) -> list[tuple[int, float, float]]:
+    """One point per occupied *cell* x *cell* px square (the first one drawn there)."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for index, x, y in indices_points:
+        key = (math.floor(x / cell), math.floor(y / cell))
+        if key not in seen:
+            seen.add(key)
+            kept.append((index, x, y))
+    return kept

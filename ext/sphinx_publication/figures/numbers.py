@@ -100,6 +100,10 @@ class NumberFormat:
         text = _decimal(value.number, None, self.locale, quantize=False)
         return NBSP.join(part for part in (text, self.unit) if part)
 
+    def count(self, number: int) -> str:
+        """A count of rows or points, without unit or magnitude: "20 000"."""
+        return _decimal(Decimal(number), "#,##0", self.locale)
+
     def share(self, fraction: float) -> str:
         """A pie share: "65 %"."""
         return _percent(fraction, self._percent_pattern, self.locale)

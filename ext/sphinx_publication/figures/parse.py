@@ -52,6 +52,8 @@ _NUMBER = re.compile(
 # value; a bare colon (12:30, http://) is only used when nothing else is found.
 _LABEL_SEPARATOR = re.compile(r"\s+:\s*|\s*:\s+")
 _CELL_SEPARATOR = re.compile(r"\s*;\s*|\s+:\s+")
+#: C0 controls except tab, line feed and carriage return, and DEL: refused in data
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class DataError(ValueError):
@@ -182,13 +184,37 @@ def _normalise_separators(digits: str) -> str:
     return digits.replace(",", ".")
 
 
+# -- control characters -----------------------------------------------------
+
+
+def control_character(text: str) -> str | None:
+    """The first control character of *text* as ``U+0000``, or None."""
+    match = CONTROL.search(text)
+    return f"U+{ord(match.group()):04X}" if match else None
+
+
+def _check_controls(cells: list[str], row: int, offset: int | None, line: str) -> None:
+    """Refuse a control character in *cells* (row *row*, 0 for the header row)."""
+    for column, cell in enumerate(cells, start=1):
+        found = control_character(cell)
+        if found is None:
+            continue
+        if row == 0:
+            raise DataError(_("control character {char} in the header row, column {column}; remove it"),
+                            offset, line, char=found, column=column)
+        raise DataError(_("control character {char} in row {row}, column {column}; remove it"),
+                        offset, line, char=found, row=row, column=column)
+
+
 # -- directive bodies ---------------------------------------------------------
 
 
 def split_headers(text: str) -> list[str]:
     """``Modèle : Paramètres`` or ``Année, Nombre de modèles`` -> names."""
     separator = ":" if ":" in text else ","
-    return [part.strip() for part in text.split(separator) if part.strip()]
+    names = [part.strip() for part in text.split(separator) if part.strip()]
+    _check_controls(names, 0, None, "")
+    return names
 
 
 def split_item(item: str) -> tuple[str, list[str]]:
@@ -217,6 +243,15 @@ def parse_lines(lines: list[str]) -> list[Row]:
     """Read a directive body: one ``label : value`` line per row, blank lines skipped."""
     rows: list[Row] = []
     for offset, raw in enumerate(lines):
+        if CONTROL.search(raw):  # located before str.strip(), which takes some for white space
+            probe = CONTROL.sub("\ufffd", raw).strip()
+            try:
+                label, cells = split_item(probe)
+                parts = [label, *cells]
+            except DataError:
+                parts = [probe]
+            column = next((n for n, part in enumerate(parts) if "\ufffd" in part), 0)
+            _check_controls([""] * column + [raw], len(rows) + 1, offset, raw)
         line = raw.strip()
         if not line:
             continue
@@ -248,12 +283,13 @@ def parse_csv(text: str) -> tuple[list[str], list[Row]]:
         for record in reader:
             offset = reader.line_num - 1
             cells = [cell.strip() for cell in record]
+            line = lines[offset] if offset < len(lines) else delimiter.join(record)
+            _check_controls(record, 0 if headers is None else len(rows) + 1, offset, line)
             if not any(cells):
                 continue
             if headers is None:
                 headers = cells
                 continue
-            line = lines[offset] if offset < len(lines) else delimiter.join(record)
             if len(cells) != len(headers):
                 raise DataError(
                     _("{found} cells where the header row has {expected}"),
@@ -289,10 +325,13 @@ def build_chart(
         raise DataError(_("unknown chart kind {kind!r}"), kind=kind)
     if not rows:
         raise DataError(_("the chart has no data (write one 'label : value' per line)"))
+    from .limits import check_points
+
     width = len(headers) - 1 if headers and len(headers) > 1 else len(rows[0].cells)
     names = list(headers[1:]) if headers and len(headers) > 1 else [""] * width
     if len(names) < width:
         names += [""] * (width - len(names))
+    check_points(len(rows) * max(width, 1))
     columns: list[list[Value]] = [[] for _row in range(width)]
     for row in rows:
         if len(row.cells) != width:

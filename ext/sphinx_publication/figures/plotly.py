@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 
 from .latex_text import latex_to_text
+from .limits import check_json_controls, check_json_depth, check_points
 from .model import BARMODES, PANELS_KIND, PLOT_KIND, Axis, Chart, Plot, Series, Trace, Value
 from .parse import DataError, checked_number, parse_value
 
@@ -97,9 +98,12 @@ def _allowed(*values: str) -> str:
 
 
 def _unsupported(path: str, value: object, allowed: str) -> DataError:
+    shown = json.dumps(value, ensure_ascii=False)
+    if len(shown) > 80:  # a list of a million items is not quoted whole
+        shown = shown[:79] + "…"
     return DataError(
         _("{path} = {value} is not supported (supported: {allowed}); change or remove it"),
-        path=path, value=json.dumps(value, ensure_ascii=False), allowed=allowed,
+        path=path, value=shown, allowed=allowed,
     )
 
 
@@ -163,6 +167,8 @@ def _value(raw: object, path: str) -> Value | None:
 
 
 def _number(raw: object, path: str) -> float:
+    if type(raw) in (int, float) and math.isfinite(raw) and (not raw or 1e-30 <= abs(raw) <= 1e30):
+        return float(raw)  # what _value would say, without a Decimal per point
     value = _value(raw, path)
     if value is None:
         raise DataError(_("{path} = {value!r} is not a number"), path=path, value=raw)
@@ -213,10 +219,12 @@ def _refuse_constant(name: str) -> object:
 
 def load_figure(text: str) -> tuple[dict, list[tuple[int, dict]]]:
     """The figure's layout and its visible traces, with their index in ``data``."""
+    check_json_depth(text)  # before json.loads: its parser and our readers recurse
     try:
         figure = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise DataError(_("invalid JSON: {error}"), error.lineno - 1, error=error.msg) from None
+    check_json_controls(figure)
     if not isinstance(figure, dict) or not isinstance(figure.get("data"), list):
         raise DataError(_('a Plotly figure is an object with a "data" list of traces'))
     layout = figure.get("layout") if isinstance(figure.get("layout"), dict) else {}
@@ -236,6 +244,8 @@ def load_figure(text: str) -> tuple[dict, list[tuple[int, dict]]]:
         traces.append((index, trace))
     if not traces:
         raise DataError(_("the Plotly figure has no traces"))
+    check_points(sum(max((len(trace[key]) for key in ("x", "y", "values", "labels")
+                          if isinstance(trace.get(key), list)), default=0) for _index, trace in traces))
     return layout, traces
 
 

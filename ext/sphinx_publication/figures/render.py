@@ -27,6 +27,7 @@ from ..i18n import translator
 from pathlib import Path
 
 from .downloads import download_node, html_links, label_chart, latex_mention, table_csv
+from .limits import MAX_TABLE_ROWS
 from .model import Chart
 from .nodes import chart_node
 from .numbers import NumberFormat
@@ -52,7 +53,19 @@ def number_format(chart: Chart, language: str | None) -> NumberFormat:
 
 def wording() -> Wording:
     """The chart's punctuation in the build language."""
-    return Wording(pair=str(_("{label}: {value}")), separator=str(_("; ")))
+    return Wording(
+        pair=str(_("{label}: {value}")),
+        separator=str(_("; ")),
+        simplified=str(_("Drawing simplified: {count} points, too many to draw one by one (each pixel column"
+                         " keeps its extremes); every value is in the data file.")),
+        not_drawn_rows=str(_("Not drawn: {count} rows, more than the {limit} this chart can show."
+                             " The data table and the data file give every value.")),
+        not_drawn_bars=str(_("Not drawn: {count} bars, more than the {limit} this chart can show."
+                             " The data table and the data file give every value.")),
+        not_drawn_slices=str(_("Not drawn: {count} slices, more than the {limit} a pie can show."
+                               " The data table and the data file give every value.")),
+        more_rows=str(_("… and {count} more rows in the data table")),
+    )
 
 
 def table_headers(chart: Chart) -> list[str]:
@@ -71,26 +84,30 @@ def _has_share_column(chart: Chart) -> bool:
     return chart.kind == "pie" and not chart.is_percent
 
 
-def _cell(chart: Chart, numbers: NumberFormat, series_index: int, row: int) -> str:
-    value = chart.series[series_index].values[row]
-    if value is None:
-        return ""
-    if chart.plot is None:
-        return numbers.exact(value)
-    from .svg_plot import plot_cell  # the drawing and the table say the same
+def table_rows(chart: Chart, numbers: NumberFormat, limit: int | None = None) -> list[list[str]]:
+    """The data table's rows (the first *limit* ones), each cell as the chart says it."""
+    labels = chart.labels if limit is None else chart.labels[:limit]
+    if chart.plot is not None:
+        from .svg_plot import plot_columns  # the drawing and the table say the same
 
-    return plot_cell(chart, numbers, series_index, row)
-
-
-def table_rows(chart: Chart, numbers: NumberFormat) -> list[list[str]]:
-    rows = []
+        columns = plot_columns(chart, numbers, len(labels))
+    else:
+        columns = [["" if value is None else numbers.exact(value) for value in series.values[:len(labels)]]
+                   for series in chart.series]
     total = sum(v.as_float for v in chart.values) if chart.kind == "pie" else 0.0
-    for index, label in enumerate(chart.labels):
-        cells = [_cell(chart, numbers, n, index) for n in range(len(chart.series))]
+    rows = []
+    for index, label in enumerate(labels):
+        cells = [column[index] for column in columns]
         if _has_share_column(chart):
             cells.append(numbers.share(chart.series[0].values[index].as_float / total))
         rows.append([label, *cells])
     return rows
+
+
+def rows_note(shown: int, count: int, numbers: NumberFormat) -> str:
+    """Under a table that shows only its first rows (:data:`.limits.MAX_TABLE_ROWS`)."""
+    return str(_("The first {shown} rows of {count}; the data file holds them all.")).format(
+        shown=numbers.count(shown), count=numbers.count(count))
 
 
 # -- HTML ---------------------------------------------------------------------
@@ -101,17 +118,21 @@ def css_length(width: str) -> str:
     return f"{width}px" if _UNITLESS.match(width) else width
 
 
-def data_tables(chart: Chart, numbers: NumberFormat) -> list[tuple[str, list[str], list[list[str]]]]:
-    """The chart's data as (caption, headers, rows): one table, or one per panel."""
-    if chart.panels:
-        return [(panel.title, table_headers(panel), table_rows(panel, panel_numbers(panel, numbers)))
-                for panel in chart.panels]
-    return [("", table_headers(chart), table_rows(chart, numbers))]
+def data_tables(chart: Chart, numbers: NumberFormat) -> list[tuple[str, list[str], list[list[str]], str]]:
+    """The chart's data as (caption, headers, rows, note): one table, or one per
+    panel; past :data:`.limits.MAX_TABLE_ROWS` rows, the first ones and a note."""
+    panels = [(panel.title, panel, panel_numbers(panel, numbers)) for panel in chart.panels] or [("", chart, numbers)]
+    tables = []
+    for caption, panel, panel_format in panels:
+        count = len(panel.labels)
+        note = rows_note(MAX_TABLE_ROWS, count, panel_format) if count > MAX_TABLE_ROWS else ""
+        tables.append((caption, table_headers(panel), table_rows(panel, panel_format, MAX_TABLE_ROWS), note))
+    return tables
 
 
 def data_table_html(chart: Chart, numbers: NumberFormat) -> str:
     tables = []
-    for caption, headers, rows in data_tables(chart, numbers):
+    for caption, headers, rows, note in data_tables(chart, numbers):
         head = "".join(f'<th scope="col">{html_escape(h)}</th>' for h in headers)
         body = "".join(
             f'<tr><th scope="row">{html_escape(row[0])}</th>'
@@ -121,6 +142,8 @@ def data_table_html(chart: Chart, numbers: NumberFormat) -> str:
         )
         title = f"<caption>{html_escape(caption)}</caption>" if caption else ""
         tables.append(f"<table>{title}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+        if note:
+            tables.append(f'<p class="sp-rows-note">{html_escape(note)}</p>')
     return (
         f'<details class="sp-chart-data"><summary>{html_escape(str(_("Chart data")))}</summary>'
         f'{"".join(tables)}</details>'
@@ -194,8 +217,10 @@ def visit_chart_latex(self: LaTeXTranslator, node: chart_node) -> None:
             location=node,
             subtype="figures",
         )
-        for _caption, headers, rows in data_tables(chart, numbers):
+        for _caption, headers, rows, note in data_tables(chart, numbers):
             self.body.append(latex_tabular(self, headers, rows))
+            if note:
+                self.body.append(f"\n\\par{{\\small {self.encode(note)}}}\n")
         raise nodes.SkipNode from None
     options = []
     if node.get("width"):
@@ -232,12 +257,15 @@ def data_table_node(chart: Chart, numbers: NumberFormat) -> nodes.Element:
     """The chart's data as a docutils table, one per panel of small multiples
     (generated text: not translatable)."""
     tables = data_tables(chart, numbers)
-    if len(tables) == 1:
+    if len(tables) == 1 and not tables[0][3]:
         return table_node(tables[0][1], tables[0][2], ["sp-chart-data"])
     container = nodes.container(classes=["sp-chart-data"])
-    for caption, headers, rows in tables:
-        container += nodes.paragraph("", "", nodes.strong(text=caption), translatable=False)
+    for caption, headers, rows, note in tables:
+        if caption:
+            container += nodes.paragraph("", "", nodes.strong(text=caption), translatable=False)
         container += table_node(headers, rows, ["sp-chart-data"])
+        if note:
+            container += nodes.paragraph("", note, translatable=False)
     return container
 
 

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from .layout import fmt, text_width, value_scale, wrap
+from .layout import decimate, fmt, text_width, value_scale, wrap
+from .limits import MAX_LINE_MARKERS, MAX_SUMMARY_ROWS, drawing_limit
 from .model import Chart
 from .numbers import NumberFormat
 from .palette import LIGHT, TILE, marker_path, pattern_tile, style
@@ -50,6 +51,18 @@ class Wording:
 
     pair: str = "{label}: {value}"
     separator: str = "; "
+    #: under a drawing simplified for its many points (see :mod:`.limits`)
+    simplified: str = ("Drawing simplified: {count} points, too many to draw one by one (each pixel column"
+                       " keeps its extremes); every value is in the data file.")
+    #: in place of a drawing refused for its size, per what is counted
+    not_drawn_rows: str = ("Not drawn: {count} rows, more than the {limit} this chart can show."
+                           " The data table and the data file give every value.")
+    not_drawn_bars: str = ("Not drawn: {count} bars, more than the {limit} this chart can show."
+                           " The data table and the data file give every value.")
+    not_drawn_slices: str = ("Not drawn: {count} slices, more than the {limit} a pie can show."
+                             " The data table and the data file give every value.")
+    #: the end of a text alternative that lists only the first rows
+    more_rows: str = "… and {count} more rows in the data table"
 
     def labelled(self, label: str, value: str) -> str:
         return self.pair.format(label=label, value=value)
@@ -321,19 +334,31 @@ def _line(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, 
     else:
         xs = [x0 + slot * (index + 0.5) for index in range(count)]
         spacing = slot
-    label_lines = [wrap(label, max(spacing - 6, 48), SMALL) for label in chart.labels]
-    flat = [max(lines, key=lambda line: text_width(line, SMALL)) for lines in label_lines]
-    step = _thin(flat, spacing, SMALL)
+    many = count > MAX_LINE_MARKERS  # drawn simplified: see .limits
+    if many:  # ticks only where a label is printed: a step from the widest label, unwrapped
+        step = _thin(chart.labels, spacing, SMALL)
+        shown = range(0, count, step)
+        label_lines = {index: wrap(chart.labels[index], max(spacing * step - 6, 48), SMALL) for index in shown}
+    else:
+        label_lines = {index: wrap(label, max(spacing - 6, 48), SMALL) for index, label in enumerate(chart.labels)}
+        flat = [max(lines, key=lambda line: text_width(line, SMALL)) for lines in label_lines.values()]
+        step = _thin(flat, spacing, SMALL)
+        shown = range(count)
     depth = 1
-    for index, (x, lines) in enumerate(zip(xs, label_lines)):
+    for index in shown:
+        x, lines = xs[index], label_lines[index]
         canvas.line(x, bottom, x, bottom + 4)
         if index % step == 0:
             canvas.text(x, bottom + SMALL + 6, lines, anchor="middle", size=SMALL)
             depth = max(depth, len(lines))
     for index, series in enumerate(chart.series):
         points = [(x, scale(value.as_float)) for x, value in zip(xs, series.values)]
+        if many:
+            points = decimate(points)
         path = "M" + "L".join(f"{fmt(px)} {fmt(py)}" for px, py in points)
         canvas.add(f'<path d="{path}" fill="none" stroke-width="2.5"{dash(index)}{canvas.colour(index, "stroke")}/>')
+        if many:
+            continue  # a marker and a label at each of so many points would cover each other
         for label, value, (px, py) in zip(chart.labels, series.values, points):
             canvas.marker(index, px, py, _tooltip(canvas.wording, label, numbers.exact(value), series.name))
             if len(chart.series) == 1:
@@ -343,6 +368,11 @@ def _line(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, 
         lines = wrap(chart.x_label, plot_width, FONT)
         canvas.text((x0 + x1) / 2, y + LINE, lines, anchor="middle", extra=' font-weight="bold"')
         y += LINE * len(lines)
+    if many:
+        lines = wrap(canvas.wording.simplified.format(count=numbers.count(count * len(chart.series))),
+                     width - 2 * PAD, SMALL)
+        canvas.text(PAD, y + LINE, lines, size=SMALL, extra=' font-style="italic"')
+        y += LINE * len(lines) + 4
     return width, y + PAD
 
 
@@ -434,7 +464,7 @@ def _panels(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float
     y, width = PAD, 0.0
     for number, panel in enumerate(chart.panels):
         inner = canvas.panel()
-        panel_width, panel_height = _DRAWERS[panel.kind](panel, panel_numbers(panel, numbers), inner)
+        panel_width, panel_height = _draw(panel, panel_numbers(panel, numbers), inner)
         for line in wrap(panel.title, max(panel_width - 2 * PAD, 200), FONT):
             canvas.text(PAD, y + FONT, line, extra=' font-weight="bold"')
             y += LINE
@@ -453,6 +483,24 @@ def panel_numbers(panel: Chart, numbers: NumberFormat) -> NumberFormat:
 _DRAWERS = {"bar": _bar, "line": _line, "pie": _pie, "plot": _plot, "panels": _panels}
 
 
+def _not_drawn(chart: Chart, numbers: NumberFormat, canvas: _Canvas, limit: tuple[str, int, int]) -> tuple[float, float]:
+    """In place of a chart too large to draw: what it would have held, and where its data is."""
+    what, count, most = limit
+    template = {"rows": canvas.wording.not_drawn_rows, "bars": canvas.wording.not_drawn_bars,
+                "slices": canvas.wording.not_drawn_slices}[what]
+    lines = wrap(template.format(count=numbers.count(count), limit=numbers.count(most)), 400, FONT)
+    canvas.text(PAD, PAD + FONT, lines, extra=' font-style="italic"')
+    return 400 + 2 * PAD, PAD + LINE * len(lines) + PAD
+
+
+def _draw(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+    """Draw *chart*, or say why not when it is too large (:func:`.limits.drawing_limit`)."""
+    limit = drawing_limit(chart)
+    if limit is not None:
+        return _not_drawn(chart, numbers, canvas, limit)
+    return _DRAWERS[chart.kind](chart, numbers, canvas)
+
+
 def summary(chart: Chart, numbers: NumberFormat, wording: Wording = ENGLISH) -> str:
     """A text alternative when the author gave no ``:description:``."""
     if chart.panels:
@@ -460,13 +508,15 @@ def summary(chart: Chart, numbers: NumberFormat, wording: Wording = ENGLISH) -> 
             f"{panel.title} — {summary(panel, panel_numbers(panel, numbers), wording)}" for panel in chart.panels
         )
     parts = []
-    for row, label in enumerate(chart.labels):
+    for row, label in enumerate(chart.labels[:MAX_SUMMARY_ROWS]):
         values = ", ".join(
             (f"{s.name} " if s.name else "") + numbers.label(s.values[row])
             for s in chart.series
             if s.values[row] is not None
         )
         parts.append(wording.labelled(label, values))
+    if len(chart.labels) > MAX_SUMMARY_ROWS:
+        parts.append(wording.more_rows.format(count=numbers.count(len(chart.labels) - MAX_SUMMARY_ROWS)))
     return wording.separator.join(parts)
 
 
@@ -480,7 +530,7 @@ def render_svg(
 ) -> SvgDrawing:
     """Draw *chart*; *uid* makes the ``<title>``/``<desc>`` ids unique on a page."""
     canvas = _Canvas(theme, wording, uid)
-    width, height = _DRAWERS[chart.kind](chart, numbers, canvas)
+    width, height = _draw(chart, numbers, canvas)
     width, height = math.ceil(width), math.ceil(height)
     zoom = DISPLAY_SCALE if theme else 1.0
     shown_width, shown_height = math.ceil(width * zoom), math.ceil(height * zoom)

@@ -11,13 +11,15 @@ y, or the other way round for horizontal bars.
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from babel.dates import format_datetime
 
-from .layout import fmt, nice_step, text_width, wrap
+from .layout import binned, decimate, fmt, nice_step, text_width, wrap
+from .limits import BIN_PX, MAX_LINE_MARKERS, MAX_MARKERS
 from .model import Axis, Chart, Plot, Trace
 from .numbers import NumberFormat
 
@@ -48,6 +50,10 @@ class Continuous:
         return value
 
     def __call__(self, value: float) -> float:
+        if self.kind != "log":
+            if self.high == self.low:
+                return (self.start + self.end) / 2
+            return self.start + (value - self.low) / (self.high - self.low) * (self.end - self.start)
         low, high = self._t(self.low), self._t(self.high)
         if high == low:
             return (self.start + self.end) / 2
@@ -157,8 +163,13 @@ class Mark:
     position: str | float
     low: float  # bar start (the base, or the top of the bar below it)
     high: float  # bar end / point value
-    text: str  # the exact value, for the tooltip
+    source: str | tuple  # the tooltip's text, or what makes it (only the drawn marks ask)
     error: tuple[float, float] | None = None
+
+    @property
+    def text(self) -> str:
+        """The exact value, for the tooltip."""
+        return self.source if isinstance(self.source, str) else _value_text(*self.source)
 
 
 def _stacked(plot: Plot, numbers: NumberFormat) -> list[list[Mark | None]]:
@@ -185,7 +196,7 @@ def _stacked(plot: Plot, numbers: NumberFormat) -> list[list[Mark | None]]:
                 marks.append(None)
                 continue
             number = value.as_float
-            text = _value_text(plot.value_axis, value, numbers, trace, n)
+            text = (plot.value_axis, value, numbers, trace, n)
             error = None
             if trace.errors_plus is not None:
                 error = (trace.errors_minus[n], trace.errors_plus[n])
@@ -240,7 +251,7 @@ def _scatter_stacks(plot: Plot, numbers: NumberFormat) -> dict[int, list[Mark | 
                     number = number / totals[key] * (100.0 if norm == "percent" else 1.0)
                 low = running[key]
                 running[key] = low + number
-                text = _value_text(plot.value_axis, value, numbers, plot.traces[index], 0) if value else "0"
+                text = (plot.value_axis, value, numbers, plot.traces[index], 0) if value else "0"
                 marks.append(Mark(index, position, low, low + number, text))
             result[index] = marks
     return result
@@ -253,23 +264,26 @@ def _interpolated(values: dict, used: list, axis: Axis) -> dict:
 
     from .model import Value
 
+    rank = {str(position): n for n, position in enumerate(used)} if axis.type == "category" else {}
+
     def where(position) -> float:
-        return float(used.index(position)) if axis.type == "category" else float(position)
+        return float(rank[str(position)]) if axis.type == "category" else float(position)
 
     known = [(where(p), values[str(p)].as_float) for p in used if values.get(str(p)) is not None]
     if not known:
         return values
+    known_x = [x for x, _y in known]
     filled = dict(values)
     for position in used:
         if values.get(str(position)) is not None:
             continue
         x = where(position)
-        before = [point for point in known if point[0] < x]
-        after = [point for point in known if point[0] > x]
-        if not before or not after:
-            number = (before[-1] if before else after[0])[1]
+        after_index = bisect.bisect_right(known_x, x)  # *used* runs in axis order: so does *known*
+        before_index = bisect.bisect_left(known_x, x) - 1
+        if before_index < 0 or after_index >= len(known):
+            number = (known[before_index] if before_index >= 0 else known[after_index])[1]
         else:
-            (x0, y0), (x1, y1) = before[-1], after[0]
+            (x0, y0), (x1, y1) = known[before_index], known[after_index]
             number = y0 + (y1 - y0) * (x - x0) / (x1 - x0)
         filled[str(position)] = Value(Decimal(repr(number)))
     return filled
@@ -405,6 +419,8 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
         if trace.type != "scatter":
             continue
         points = [(place(m.position), value_scale(m.high)) for m in marks[index] if m is not None]
+        if len(points) > MAX_LINE_MARKERS:  # runs along the position axis: one pixel column each
+            points = decimate(points)
         previous_points = previous.get(trace.stackgroup)
         if trace.fill != "none" and points:
             if trace.fill == "tonexty" and previous_points:
@@ -417,11 +433,16 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
         previous[trace.stackgroup] = points
     for index in bar_traces:
         _draw_bars(canvas, frame, plot, index, marks[index], bar_traces, place, band, value_scale)
+    simplified = []
     for index, trace in enumerate(plot.traces):
-        if trace.type == "scatter":
-            _draw_scatter(canvas, frame, trace, index, marks[index], place, value_scale)
+        if trace.type == "scatter" and _draw_scatter(canvas, frame, trace, index, marks[index], place, value_scale):
+            simplified.append(trace)
     for index, trace in enumerate(plot.traces):
         offset = _bar_offset(plot, index, bar_traces, band) if trace.type == "bar" else 0.0
+        if trace.type == "scatter" and sum(mark is not None for mark in marks[index]) > MAX_MARKERS:
+            if trace not in simplified and any(mark is not None and mark.error for mark in marks[index]):
+                simplified.append(trace)
+            continue  # error bars at every point would fill the plot: in the figure's JSON
         for mark in marks[index]:
             if mark is not None and mark.error:
                 p = place(mark.position) + offset
@@ -444,6 +465,11 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
     if pos_axis.title:
         lines = wrap(pos_axis.title, p_high - p_low, FONT)
         canvas.text((p_low + p_high) / 2, bottom + LINE, lines, anchor="middle", extra=' font-weight="bold"')
+        bottom += LINE * len(lines) + 4
+    if simplified:
+        count = sum(len(trace.values) for trace in simplified)
+        lines = wrap(canvas.wording.simplified.format(count=numbers.count(count)), 540, SMALL)
+        canvas.text(PAD, bottom + LINE, lines, size=SMALL, extra=' font-style="italic"')
         bottom += LINE * len(lines) + 4
     return max(p_high + PAD + 24, 560 + 2 * PAD), bottom + PAD
 
@@ -543,6 +569,9 @@ def _position_ticks(canvas, frame, positions, axis, place, numbers, plain, p_low
             canvas.text(v_edge - 6, p + 4, text, anchor="end")
         return 1
     spacing = (p_high - p_low) / max(len(ticks), 1)
+    if len(ticks) > MAX_LINE_MARKERS:  # only the ticks that get a label: a step from the widest, unwrapped
+        every = _thin_step([text for _p, text in ticks], spacing, False)
+        ticks, spacing = ticks[::every], spacing * every
     lines = [wrap(text, max(spacing - 6, 48), SMALL) for _p, text in ticks]
     flat = [max(group, key=lambda line: text_width(line, SMALL)) for group in lines]
     step = _thin_step(flat, spacing, False)
@@ -592,47 +621,63 @@ def _draw_bars(canvas, frame, plot: Plot, index: int, marks, bar_traces, place, 
                     f' data-mark="bar" data-trace="{index}" data-position="{_attr(mark.position)}"')
 
 
-def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_scale) -> None:
+def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_scale) -> bool:
+    """Draw a scatter trace; return whether it was simplified (too many points
+    to draw one by one: see :mod:`.limits`)."""
     segments: list[list[tuple[float, float]]] = [[]]
-    for mark in marks:
+    points: list[tuple[int, Mark, float, float]] = []  # (index in the trace, mark, x, y)
+    for n, mark in enumerate(marks):
         if mark is None:
             if not trace.connectgaps and segments[-1]:
                 segments.append([])
             continue
-        segments[-1].append(frame.point(place(mark.position), value_scale(mark.high)))
+        x, y = frame.point(place(mark.position), value_scale(mark.high))
+        segments[-1].append((x, y))
+        points.append((n, mark, x, y))
+    simplified = False
     if "lines" in trace.mode:
         for segment in segments:
             if len(segment) > 1:
+                if len(segment) > MAX_LINE_MARKERS:
+                    drawn = decimate(segment)
+                    simplified = simplified or len(drawn) < len(segment)
+                    segment = drawn
                 path = "M" + "L".join(f"{fmt(x)} {fmt(y)}" for x, y in segment)
                 canvas.add(f'<path data-mark="line" data-trace="{index}" d="{path}" fill="none" stroke-width="2.5"'
                            f'{dash(index, trace.dash)}{canvas.colour(index, "stroke")}/>')
-    points = [(mark, frame.point(place(mark.position), value_scale(mark.high))) for mark in marks if mark]
     sizes = trace.sizes
-    for n, (mark, (x, y)) in enumerate(points):
-        if "markers" in trace.mode or ("lines" in trace.mode and len(points) == 1):
-            radius = 3.5 if sizes is None or trace.stackgroup else sizes[_point_index(marks, n)] / 2
-            tooltip = canvas.wording.labelled(f"{trace.name} — {mark.position}", mark.text)
+    many = len(points) > MAX_MARKERS
+    if "markers" in trace.mode or ("lines" in trace.mode and len(points) == 1):
+        shown = points
+        if many:  # binned: one marker per occupied cell, the largest bubble of the cell first
+            order = sorted(range(len(points)), key=lambda k: -sizes[points[k][0]]) if sizes else range(len(points))
+            kept = binned([(k, points[k][2], points[k][3]) for k in order], BIN_PX)
+            shown = [points[k] for k, _x, _y in sorted(kept)]
+            simplified = True
+        if many and (sizes is None or trace.stackgroup):  # one path of dots, a cell each
+            dots = "".join(f"M{fmt(x - BIN_PX / 2)} {fmt(y - BIN_PX / 2)}h{fmt(BIN_PX)}v{fmt(BIN_PX)}"
+                           f"h{fmt(-BIN_PX)}z" for _n, _mark, x, y in shown)
+            canvas.add(f'<path data-mark="markers-binned" data-trace="{index}" d="{dots}"{canvas.colour(index)}/>')
+            shown = []
+        for n, mark, x, y in shown:
+            radius = 3.5 if sizes is None or trace.stackgroup else sizes[n] / 2
             extra = f' data-mark="marker" data-trace="{index}" fill-opacity="{".6" if sizes else "1"}"'
-            title = f"<title>{_esc(tooltip)}</title>"
+            title = "" if many else f"<title>{_esc(canvas.wording.labelled(f'{trace.name} — {mark.position}', mark.text))}</title>"
             if sizes is None or trace.stackgroup:
                 canvas.marker(index, x, y, title, extra, radius)
-            else:  # bubbles: the area is the value, the shape stays round
+            elif title:  # bubbles: the area is the value, the shape stays round
                 canvas.add(f'<circle cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(radius)}"{extra}'
                            f'{canvas.colour(index)}>{title}</circle>')
-        if trace.texts is not None and not trace.stackgroup:
-            text = trace.texts[_point_index(marks, n)]
-            canvas.text(x, y - 8 if "markers" in trace.mode else y + 4, text, anchor="middle", size=SMALL)
-
-
-def _point_index(marks, n: int) -> int:
-    """The index in the trace of the n-th drawn point."""
-    seen = -1
-    for index, mark in enumerate(marks):
-        if mark is not None:
-            seen += 1
-            if seen == n:
-                return index
-    return n
+            else:
+                canvas.add(f'<circle cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(radius)}"{extra}{canvas.colour(index)}/>')
+    if trace.texts is not None and not trace.stackgroup:
+        if many:
+            simplified = True  # texts at every point would cover each other: in the data table
+        else:
+            for n, _mark, x, y in points:
+                canvas.text(x, y - 8 if "markers" in trace.mode else y + 4, trace.texts[n], anchor="middle",
+                            size=SMALL)
+    return simplified
 
 
 def _esc(text: str) -> str:
@@ -647,10 +692,26 @@ def _attr(position) -> str:
 
 def plot_cell(chart: Chart, numbers: NumberFormat, series_index: int, row: int) -> str:
     """The data table's cell of trace *series_index* at the *row*-th position, as the chart says it."""
+    return plot_columns(chart, numbers, row + 1)[series_index][row]
+
+
+def plot_columns(chart: Chart, numbers: NumberFormat, rows: int | None = None) -> list[list[str]]:
+    """The data table's cells, one column per trace, for the first *rows* positions
+    (all by default), as the chart says them. Linear: each trace's points are
+    indexed by position once."""
     plot: Plot = chart.plot
-    trace = plot.traces[series_index]
-    position = _position_list(plot)[row]
-    for n, (candidate, value) in enumerate(zip(trace.positions, trace.values)):
-        if candidate is not None and str(candidate) == str(position) and value is not None:
-            return _value_text(plot.value_axis, value, numbers, trace, n)
-    return ""
+    order = _position_list(plot)
+    if rows is not None:
+        order = order[:rows]
+    columns = []
+    for trace in plot.traces:
+        first: dict[str, int] = {}
+        for n, (candidate, value) in enumerate(zip(trace.positions, trace.values)):
+            if candidate is not None and value is not None:
+                first.setdefault(str(candidate), n)
+        column = []
+        for position in order:
+            n = first.get(str(position))
+            column.append("" if n is None else _value_text(plot.value_axis, trace.values[n], numbers, trace, n))
+        columns.append(column)
+    return columns
