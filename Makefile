@@ -35,10 +35,20 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 
 install: $(STAMP)
 
+# What the PDF is made from: a PDF older than any of these files is stale.
+PDF_SOURCES := docs ext conf.py refs.bib CITATION.cff
+# The first source file newer than the Typst PDF, if any (empty: the PDF is current).
+NEWER_THAN_PDF = find $(PDF_SOURCES) -type f -newer $(BUILDDIR)/typst/$(PDF_NAME) \
+	! -path '*/__pycache__/*' ! -path '*.egg-info/*' -print -quit 2>/dev/null
+
 html dirhtml singlehtml epub text: $(STAMP)
 	$(SPHINXBUILD) -b $@ -d $(BUILDDIR)/doctrees . $(BUILDDIR)/$@ $(SPHINXOPTS)
-	@if [ "$@" = html ] && [ -f $(BUILDDIR)/typst/$(PDF_NAME) ]; then \
-		cp $(BUILDDIR)/typst/$(PDF_NAME) $(BUILDDIR)/html/$(PDF_NAME); fi
+	@if [ "$@" = html ]; then \
+		rm -f $(BUILDDIR)/html/$(PDF_NAME); \
+		if [ -f $(BUILDDIR)/typst/$(PDF_NAME) ] && [ -z "$$($(NEWER_THAN_PDF))" ]; then \
+			cp $(BUILDDIR)/typst/$(PDF_NAME) $(BUILDDIR)/html/$(PDF_NAME); \
+		elif [ -f $(BUILDDIR)/typst/$(PDF_NAME) ]; then \
+			echo "The Typst PDF is older than the sources: not copied (make pdf)"; fi; fi
 
 check-tex:
 	@command -v latexmk >/dev/null && command -v xelatex >/dev/null || { \
@@ -51,14 +61,20 @@ latex: $(STAMP)
 
 # The accessible PDF (tagged PDF/UA-1) through Typst: Python packages only.
 # The HTML's « Télécharger le PDF » links this one.
+# A failed compile fails the command and leaves no PDF, here or in the HTML.
 pdf: $(STAMP)
+	rm -f $(BUILDDIR)/html/$(PDF_NAME)
 	$(SPHINXBUILD) -b typst -d $(BUILDDIR)/doctrees . $(BUILDDIR)/typst $(SPHINXOPTS)
 	@if [ -d $(BUILDDIR)/html ]; then cp $(BUILDDIR)/typst/$(PDF_NAME) $(BUILDDIR)/html/; fi
 	@echo "PDF: $(BUILDDIR)/typst/$(PDF_NAME)"
 
-# The LaTeX edition (XeLaTeX, untagged).
+# The LaTeX edition (XeLaTeX, untagged). The PDF of an earlier build goes
+# first; a LaTeX error fails the command and leaves no PDF (not even a partial one).
 latexpdf: check-tex latex
-	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error"
+	rm -f $(BUILDDIR)/latex/$(PDF_NAME)
+	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" || { \
+		rm -f $(BUILDDIR)/latex/$(PDF_NAME); \
+		echo "LaTeX failed: no PDF (the log: $(BUILDDIR)/latex/*.log)"; exit 1; }
 	@echo "PDF: $(BUILDDIR)/latex/$(PDF_NAME)"
 
 release: $(STAMP)
