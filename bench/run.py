@@ -11,6 +11,7 @@ subprocess, timed with ``time.perf_counter``):
   how it grows;
 * ``-j 2`` against ``-j 1``, no-change and one-page-edit rebuilds;
 * page weight of every page, bytes per chart;
+* charts of 1 k, 10 k and 100 k points, in process: points per second;
 * the PDF build (LaTeX builder + latexmk) and the Typst edition's.
 
 ``--write BENCHMARKS.md`` stores the table with the machine it ran on.
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+import figures_scale
 from corpus import CorpusSize, write_corpus
 from measure import BuildFailed, Samples, has_latex, latex_to_pdf, sphinx_build, typst_compile
 from strip import count_markup, strip_markup
@@ -124,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         if corpora:
             report_corpus(table, size, corpora, timings, runs)
         report_weight(table, work / "out" / "pub-full")
+        figures_scale.report(table, args.quick)
         latex_total = None
         if args.live:
             report_live(table, publication, work, args.quick, t_fresh=timings)
@@ -550,6 +553,11 @@ NOTES = """
 - **Page weight**: uncompressed bytes of each page's HTML and of the local CSS
   and JavaScript it loads (images and fonts excluded). A chart is an inline
   `<svg role="img">`; "with caption and data table" is its whole figure.
+- **Charts: points per second**: `bench/figures_scale.py`, in process (no
+  Sphinx build): a Plotly scatter's figure JSON and an inline `chart-line`'s
+  body lines of 1 k, 10 k and 100 k points read into the chart model, drawn
+  as SVG, with the in-page data table and the CSV file. A rate that stays
+  level as the points grow shows linear costs.
 - **PDF**: LaTeX builder then `latexmk` (xelatex) with `SOURCE_DATE_EPOCH` set.
 - **Typst PDF**: `sphinx-build -b typst` (builder and `typst.compile` with PDF/UA-1 in one
   process), then the compile alone in a fresh interpreter, same `SOURCE_DATE_EPOCH`.
