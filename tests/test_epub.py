@@ -185,6 +185,33 @@ def test_doctrees_inside_the_output_folder_are_no_part_of_the_book(rootdir, tmp_
         assert not [name for name in archive.namelist() if ".doctrees" in name]
 
 
+def test_a_packaging_step_that_fails_leaves_no_book_and_fails_the_build(build_root, monkeypatch):
+    """« Never a stale edition »: the book of an earlier build is not left in place
+    of one that could not be packaged, nor a partial one; a located error, a non-zero status."""
+    from sphinx.builders import _epub_base
+
+    first = build_root("editions", "epub")
+    (book,) = Path(first.outdir).glob("*.epub")
+    assert first.statuscode == 0
+
+    class DiskFull(zipfile.ZipFile):
+        def write(self, filename, arcname=None, *args, **kwargs):
+            if arcname == "content.opf":  # after the mimetype and the container: a partial book
+                raise OSError(28, "No space left on device")
+            return super().write(filename, arcname, *args, **kwargs)
+
+    monkeypatch.setattr(_epub_base, "ZipFile", DiskFull)
+    second = build_root("editions", "epub", srcdir=first.srcdir)
+    assert Path(second.outdir) == Path(first.outdir)
+    assert not book.exists()
+    assert not list(Path(second.outdir).glob("*.epub"))
+    warnings = second.warning.getvalue()
+    # the root is French: the message comes from the catalog
+    assert re.search(rf"{re.escape(str(book))}:+ ERROR: l’EPUB n’a pas pu être assemblé ; il n’y a "
+                     r"donc pas d’EPUB : .*No space left on device", warnings), warnings
+    assert second.statuscode == 1
+
+
 # -- epubcheck on the publication ------------------------------------------------------
 
 

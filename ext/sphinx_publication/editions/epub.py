@@ -14,7 +14,10 @@ what a valid, accessible book needs and Sphinx does not do:
   publication date, and no ``unknown`` placeholder for a missing description
   or contributor;
 * doctrees written inside the output folder (``sphinx-build`` without ``-d``)
-  are not offered to the book.
+  are not offered to the book;
+* never a stale book: the ``.epub`` of an earlier build is removed before
+  this one is written, and a packaging step that fails leaves no ``.epub``,
+  reports a located error and fails the build (a non-zero exit, ``-W`` or not).
 
 The charts' colours need nothing of their own here: the figures layer's
 stylesheet (:func:`sphinx_publication.figures.palette.stylesheet`), on every
@@ -29,6 +32,7 @@ import os
 import uuid
 import posixpath
 import re
+import zipfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +46,7 @@ from sphinx.locale import __
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
+from sphinx_publication.diagnostics import WARNING_TYPE
 from sphinx_publication.i18n import translator
 
 if TYPE_CHECKING:
@@ -149,7 +154,16 @@ class PublicationEpubBuilder(Epub3Builder):
     def gen_additional_pages(self) -> None:
         """``html_additional_pages`` are site pages: none goes into the book."""
 
+    #: the book could not be packaged: the build ends with a non-zero status
+    packaging_failed = False
+
+    @property
+    def epub_path(self) -> Path:
+        return Path(self.outdir) / f"{self.config.epub_basename}.epub"
+
     def prepare_writing(self, docnames) -> None:
+        # Never a stale book: the earlier build's goes before this one is written.
+        self.epub_path.unlink(missing_ok=True)
         super().prepare_writing(docnames)
         if not any(self.env.domains.index_domain.entries.values()):
             self.use_index = False  # an empty index page is no part of a book
@@ -249,6 +263,24 @@ class PublicationEpubBuilder(Epub3Builder):
             del self.template_dir  # back to the class's (Sphinx's templates)
             self.config.epub_exclude_files = excluded
 
+    def build_epub(self) -> None:
+        """Sphinx's packaging step; if it fails, no ``.epub`` (not even a partial
+        one) and a located error instead of a traceback."""
+        try:
+            super().build_epub()
+        except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile) as error:
+            self.epub_path.unlink(missing_ok=True)
+            self.packaging_failed = True
+            logger.error(
+                str(_("the EPUB could not be packaged, so there is no EPUB: {error}")).format(
+                    error=error),
+                # "path:" is Sphinx's location of a file without a line (a bare string
+                # would be read as a document name)
+                location=f"{self.epub_path}:", type=WARNING_TYPE, subtype="editions")
+        except BaseException:
+            self.epub_path.unlink(missing_ok=True)
+            raise
+
     def _doctrees_in_outdir(self) -> list[str]:
         """Files of a doctree folder inside the output folder (no ``-d`` given)."""
         doctreedir, outdir = Path(self.doctreedir).resolve(), Path(self.outdir).resolve()
@@ -258,6 +290,13 @@ class PublicationEpubBuilder(Epub3Builder):
                 if path.is_file()]
 
 
+def fail_build_if_not_packaged(app: Sphinx, exception: BaseException | None) -> None:
+    """A book that could not be packaged is a failed build (as linkcheck does)."""
+    if exception is None and getattr(app.builder, "packaging_failed", False):
+        app.statuscode = 1
+
+
 def setup(app: Sphinx) -> None:
     app.add_builder(PublicationEpubBuilder, override=True)
+    app.connect("build-finished", fail_build_if_not_packaged)
     app.add_config_value("epub_publication_date", "", "epub", types=frozenset({str}))
