@@ -321,3 +321,14 @@ def test_no_link_comes_out_of_plotly_text(app, html):
     anchors = re.findall(r"<a [^>]*>", figure)
     assert anchors and all('class="reference download"' in anchor for anchor in anchors)
     assert "série" in figure and "Titre" not in figure  # names without their tags; the caption is the title
+
+
+def test_the_typst_edition_stays_small(build_root):
+    """Regression: the 100 000-row bar chart made a 4 million pixel high SVG, 1.95 GB for Typst."""
+    app = build_root("figures-hostile", "typst", edit=write_data, confoverrides={
+        "extensions": ["myst_parser", "sphinx_publication.figures", "sphinx_publication.typst"]})
+    sources = [path for path in Path(app.outdir).rglob("*.typ") if path.name != "publication.typ"]
+    assert sources and all(path.stat().st_size < 3_000_000 for path in sources)
+    heights = [float(h) for h in re.findall(r'<svg [^>]*? height=\\"(\d+)', sources[0].read_text(encoding="utf-8"))]
+    assert heights and max(heights) < 2_000
+    assert list(Path(app.outdir).glob("*.pdf"))
