@@ -95,10 +95,11 @@ def table_rows(chart: Chart, numbers: NumberFormat, limit: int | None = None) ->
         columns = [["" if value is None else numbers.exact(value) for value in series.values[:len(labels)]]
                    for series in chart.series]
     total = sum(v.as_float for v in chart.values) if chart.kind == "pie" else 0.0
+    shares = _has_share_column(chart)  # once: it reads every value
     rows = []
     for index, label in enumerate(labels):
         cells = [column[index] for column in columns]
-        if _has_share_column(chart):
+        if shares:
             cells.append(numbers.share(chart.series[0].values[index].as_float / total))
         rows.append([label, *cells])
     return rows
