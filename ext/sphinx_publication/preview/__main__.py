@@ -21,7 +21,8 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("sourcedir", nargs="?", default=".", type=Path)
     parser.add_argument("outdir", nargs="?", default=Path("_build/serve"), type=Path)
     parser.add_argument("-d", dest="doctreedir", type=Path,
-                        help="doctree folder (default: OUTDIR/.doctrees)")
+                        help="doctree folder (default: doctrees-NAME beside OUTDIR, NAME being "
+                             "OUTDIR's name); never served, even inside OUTDIR")
     parser.add_argument("-b", dest="builder", default="html", help="builder (default: html)")
     parser.add_argument("-D", dest="overrides", action="append", default=[], metavar="NAME=VALUE",
                         help="override a conf.py setting")
@@ -38,6 +39,24 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, list[str]]:
                         help="a change under this path starts a new build process "
                              "(conf.py and every *.py file always do)")
     return parser.parse_known_args(argv)
+
+
+def default_doctreedir(outdir: Path) -> Path:
+    """Beside the output folder, not in it: ``_build/serve`` -> ``_build/doctrees-serve``
+    (what ``make serve`` passes), so the server has no doctree to refuse."""
+    return outdir.parent / f"doctrees-{outdir.name}"
+
+
+def build_paths(args: argparse.Namespace) -> tuple[Path, Path, Path]:
+    """(source, output, doctree) folders, absolute. A doctree folder that holds the
+    output folder is refused: every page served would be in it."""
+    srcdir = args.sourcedir.resolve()
+    outdir = args.outdir.resolve()
+    doctreedir = (args.doctreedir or default_doctreedir(outdir)).resolve()
+    if outdir == doctreedir or outdir.is_relative_to(doctreedir):
+        raise SystemExit(f"[preview] the doctree folder ({args.doctreedir}) must not hold the "
+                         f"output folder ({args.outdir}): give -d another folder")
+    return srcdir, outdir, doctreedir
 
 
 def watched_folders(srcdir: Path, ignored: list[Path]) -> list[Path]:
@@ -60,9 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     from .server import ChangeRules, InProcessRebuildServer, create_app
     from .worker import BuildWorker
 
-    srcdir = args.sourcedir.resolve()
-    outdir = args.outdir.resolve()
-    doctreedir = (args.doctreedir or outdir / ".doctrees").resolve()
+    srcdir, outdir, doctreedir = build_paths(args)
     outdir.mkdir(parents=True, exist_ok=True)
     overrides = dict(item.split("=", 1) for item in args.overrides if "=" in item)
     options = BuildOptions(srcdir, outdir, doctreedir, args.builder, overrides)
@@ -80,8 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"[preview] {'built' if report['ok'] else 'build FAILED'} in {report['seconds']:.2f} s; "
           f"serving on http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
     try:
-        uvicorn.run(create_app(watcher, outdir), host=args.host, port=args.port,
-                    log_level="warning")
+        uvicorn.run(create_app(watcher, outdir, host=args.host, port=args.port,
+                               doctreedir=doctreedir),
+                    host=args.host, port=args.port, log_level="warning")
     except KeyboardInterrupt:
         pass
     finally:
