@@ -1,5 +1,12 @@
 """Read a .bib file entry by entry and locate what is wrong in it (no Sphinx here).
 
+Each field's text is also made safe to print (:func:`_check_fields`), with a
+located problem for each change: a field longer than
+:data:`MAX_FIELD_LENGTH` characters is cut there (a 10 MB title would be
+repeated in every card and edition), control characters are removed, a
+lone backslash at the end or a ``%`` LaTeX would read as a comment is
+printed as written, and addresses that will not become links are named.
+
 pybtex reads a file in one go: an unbalanced brace swallows the rest of the
 file and is reported at the last line ("premature end of file"), a missing
 comma is reported on the line after the fault, and a duplicate key stops
@@ -22,6 +29,7 @@ from pybtex.database import BibliographyData
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
+from .addresses import unsafe_addresses
 from .biblatex import PERSON_FIELDS
 from .dates import parse_date
 from .style import resolve_type
@@ -209,6 +217,7 @@ def read_bibtex(text: str) -> BibReading:
                 )
         if key and key in parser.data.entries:
             reading.lines[key] = chunk.line
+            _check_fields(parser.data.entries[key], chunk, reading)
             _check_type(parser.data.entries[key], chunk.line, reading)
             _check_year(parser.data.entries[key], chunk, reading)
             _check_dates(parser.data.entries[key], chunk, reading)
@@ -258,7 +267,7 @@ _DATE_FIELDS = ("date", "urldate", "eventdate", "origdate")
 
 
 def _field_line(chunk: _Chunk, name: str) -> int:
-    field_at = re.search(rf"^\s*{name}\s*=", chunk.text, re.IGNORECASE | re.MULTILINE)
+    field_at = re.search(rf"^\s*{re.escape(name)}\s*=", chunk.text, re.IGNORECASE | re.MULTILINE)
     return chunk.line + (chunk.text.count("\n", 0, field_at.start()) if field_at else 0)
 
 
@@ -280,3 +289,129 @@ def _check_dates(entry, chunk: _Chunk, reading: BibReading) -> None:
                 {"field": name, "value": value, "key": entry.key},
             )
         )
+
+
+# -- field text: bounded, readable as LaTeX, links named ------------------------------
+
+#: longest field (or list of names) printed, in characters; the rest is cut (README, citations)
+MAX_FIELD_LENGTH = 10_000
+#: characters no XML (EPUB) or Typst text may hold: C0 controls but tab and newlines, non-characters
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: an odd run of backslashes at the end: its last one escapes nothing (latexcodec fails on it)
+_LONE_BACKSLASH = re.compile(r"(?<!\\)(?:\\\\)*\\$")
+#: a ``%`` not escaped by a backslash: LaTeX (and pybtex) reads the rest as a comment
+_COMMENT = re.compile(r"(?<!\\)((?:\\\\)*)%")
+#: fields printed or linked as written, never read as LaTeX (a ``%`` in an address is no comment)
+RAW_FIELDS = frozenset({"url", "doi", "eprint", "eprintclass", "pubmed", "file"})
+_NAME_PARTS = ("first_names", "middle_names", "prelast_names", "last_names", "lineage_names")
+
+_TOO_LONG = _(
+    "entry '{key}': field {field} is {length} characters long; only its first {limit} are printed "
+    "(the limit for a .bib field): shorten it"
+)
+_CONTROL_CHARACTERS = _(
+    "entry '{key}': field {field} holds control characters; they are left out: remove them"
+)
+_TRAILING_BACKSLASH = _(
+    "entry '{key}': field {field} ends with a lone backslash, which LaTeX cannot read; "
+    "it is printed as written: write \\textbackslash for a backslash, or remove it"
+)
+_PERCENT = _(
+    "entry '{key}': field {field} holds '%', which LaTeX reads as the start of a comment; "
+    "it is printed as a percent sign: write \\% to say so"
+)
+_NOT_A_LINK = _(
+    "entry '{key}': field {field}: '{address}' is printed as text, without a link: "
+    "only http and https addresses become links"
+)
+
+
+def shorten(text: str, length: int = 60) -> str:
+    """*text* for a message: at most *length* characters, control characters shown escaped."""
+    text = text if len(text) <= length else text[: length - 1] + "…"
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def cut(value: str, limit: int = MAX_FIELD_LENGTH) -> str:
+    """*value* cut to *limit* characters, its braces balanced again, and an ellipsis."""
+    kept = value[:limit]
+    depth = 0
+    balanced = []
+    for char in kept:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0:
+                continue
+            depth -= 1
+        balanced.append(char)
+    text = "".join(balanced)
+    if _LONE_BACKSLASH.search(text):
+        text = text[:-1]
+    return text + "…" + "}" * depth
+
+
+def readable_latex(value: str, raw: bool = False) -> tuple[str, list[str]]:
+    """*value* as LaTeX that pybtex reads without error and prints as written,
+    and the templates of the repairs made (control characters, a lone final
+    backslash, ``%``); a *raw* field (an address) loses its control characters only."""
+    repairs = []
+    if _CONTROL.search(value):
+        value = _CONTROL.sub("", value)
+        repairs.append(_CONTROL_CHARACTERS)
+    if raw:
+        return value, repairs
+    if "%" in value and _COMMENT.search(value):
+        value = _COMMENT.sub(r"\1\\%", value)
+        repairs.append(_PERCENT)
+    if value.endswith("\\") and _LONE_BACKSLASH.search(value):
+        value = value[:-1] + "\\textbackslash"
+        repairs.append(_TRAILING_BACKSLASH)
+    return value, repairs
+
+
+def _check_fields(entry, chunk: _Chunk, reading: BibReading) -> None:
+    """Make every field and name of *entry* safe to print; one problem per change, at the field's line."""
+
+    def report(name: str, template: str, **params: object) -> None:
+        reading.problems.append(
+            BibProblem(_field_line(chunk, name), template, "field", {"key": entry.key, "field": name, **params})
+        )
+
+    for name in list(entry.fields.keys()):
+        value = entry.fields[name]
+        if len(value) > MAX_FIELD_LENGTH:
+            report(name, _TOO_LONG, length=len(value), limit=MAX_FIELD_LENGTH)
+            value = cut(value)
+        value, repairs = readable_latex(value, raw=name.lower() in RAW_FIELDS)
+        for template in repairs:
+            report(name, template)
+        entry.fields[name] = value
+    for role, people in entry.persons.items():
+        _check_names(role, people, report)
+    for name, address in unsafe_addresses(entry.fields):
+        report(name, _NOT_A_LINK, address=shorten(address))
+
+
+def _check_names(role: str, people: list, report) -> None:
+    """Names: the list cut at :data:`MAX_FIELD_LENGTH` characters, each part readable."""
+    length = 0
+    for index, person in enumerate(people):
+        length += len(str(person)) + len(" and ")
+        if length > MAX_FIELD_LENGTH:
+            report(role, _TOO_LONG, length=sum(len(str(p)) + 5 for p in people) - 5, limit=MAX_FIELD_LENGTH)
+            del people[index:]
+            break
+    done = set()
+    for person in people:
+        for part in _NAME_PARTS:
+            names = getattr(person, part)
+            for position, text in enumerate(names):
+                if len(text) > MAX_FIELD_LENGTH:
+                    text = cut(text)
+                fixed, repairs = readable_latex(text)
+                names[position] = fixed
+                for template in repairs:
+                    if template not in done:
+                        done.add(template)
+                        report(role, template)

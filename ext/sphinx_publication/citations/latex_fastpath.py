@@ -13,6 +13,12 @@ replaced): a value without any character LaTeX or latexcodec interprets
 form ligatures, ``< > ! ?``, runs of spaces, other white space, a leading space)
 goes straight to ``Text``; anything else takes the original path. The
 equivalence is checked on generated strings by the test suite.
+
+Text that LaTeX cannot read (a lone backslash at the end, braces a ``%``
+comment leaves unbalanced) is printed as written instead of raising:
+:mod:`.bibcheck` repairs such fields with a located warning when it reads
+the .bib file, so this is the last resort for text that reaches pybtex
+another way.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import re
 
 from pybtex.richtext import Text
+from pybtex.scanner import PybtexSyntaxError
 
 #: anything that latexcodec or pybtex's LaTeX parser could read differently from plain text
 LATEX_SYNTAX = re.compile(r"""[\\{}$~%&#^_`'"<>!?\-\t\n\r\f\v\x00-\x1f\x7f]|,,|\s\s|^\s""")
@@ -30,7 +37,10 @@ _original = Text.from_latex.__func__
 def plain_or_latex(cls, latex):
     if isinstance(latex, str) and type(latex) is str and not LATEX_SYNTAX.search(latex):
         return cls(latex) if latex else cls()
-    return _original(cls, latex)
+    try:
+        return _original(cls, latex)
+    except (UnicodeDecodeError, PybtexSyntaxError):
+        return cls(latex)
 
 
 plain_or_latex.installed = True

@@ -18,7 +18,10 @@ the familiar BibTeX layout and numbering in order of citation):
   BibTeX equivalent instead of crashing the build;
 * a missing field never replaces the entry by an error text: the entry
   prints what it has, and :meth:`Style.missing_fields` names what is
-  missing (the Sphinx layer warns at the entry's line in the .bib file).
+  missing (the Sphinx layer warns at the entry's line in the .bib file);
+* only http(s) addresses become links (:mod:`.addresses`): ``url``, ``doi``,
+  ``eprint``, ``pubmed``, and ``\\url{…}``/``\\href{…}{…}`` in any field
+  (:func:`resolve_link_macros`); any other address is printed as text.
 
 No Sphinx import here: the style is a plain pybtex plugin, registered under
 ``pybtex.style.formatting`` as ``publication-fr`` and ``publication-en``, and
@@ -31,7 +34,7 @@ from __future__ import annotations
 import re
 
 from pybtex.database import Entry
-from pybtex.richtext import Text
+from pybtex.richtext import BaseMultipartText, HRef, Protected, String, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.unsrt import pages
@@ -52,6 +55,7 @@ from pybtex.style.template import (
     words,
 )
 
+from .addresses import PUBMED_RESOLVER, doi_link, identifier_link, url_link
 from .biblatex import CONTRIBUTOR_ROLES, bibtex_fields, entry_type
 from .dates import format_biblatex_date, french_first_day, parse_date
 from .format_cache import format_entry_once
@@ -196,6 +200,64 @@ def lenient(template):
     return copy
 
 
+#: ``\\href{a}{b}``: the two groups kept apart (pybtex's LaTeX reader joins ``{a}{b}``)
+_HREF_GROUPS = re.compile(r"(\\href\s*\{[^{}]*\})\s*\{")
+#: what is left of a link macro once LaTeX is read: ``\\url `` before its group
+_MACRO_WORD = re.compile(r"\\(url|href)\s*$")
+_ANY_MACRO_WORD = re.compile(r"\\(?:url|href)\b\s*")
+
+
+def separate_href_groups(value: str) -> str:
+    """``\\href{a}{b}`` -> ``\\href{a} {b}``, so that the address and the text stay two groups."""
+    return _HREF_GROUPS.sub(r"\1 {", value) if "\\href" in value else value
+
+
+def resolve_link_macros(text):
+    """*text* with ``\\url{a}`` and ``\\href{a}{b}`` read: a link when *a* is an
+    http(s) address, the text alone otherwise.
+
+    pybtex leaves both macros as words before their groups; sphinxcontrib-bibtex
+    links any ``\\url`` followed by text, whatever the address. No ``\\url`` or
+    ``\\href`` word is left in the result, so nothing downstream links it.
+    """
+    if not isinstance(text, BaseMultipartText):
+        return text
+    if "\\url" not in str(text) and "\\href" not in str(text):
+        return text
+    parts = list(text.parts)
+    resolved = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        if isinstance(part, String):
+            match = _MACRO_WORD.search(part.value)
+            following = parts[index + 1] if index + 1 < len(parts) else None
+            if match and isinstance(following, Protected):
+                before = _ANY_MACRO_WORD.sub("", part.value[: match.start()])
+                if before:
+                    resolved.append(String(before))
+                address = str(following).strip()
+                shown = following
+                index += 2
+                if match.group(1) == "href":
+                    # "\href {a} {b}": the text is the group after the space
+                    if (index + 1 < len(parts) and isinstance(parts[index], String)
+                            and not parts[index].value.strip() and isinstance(parts[index + 1], Protected)):
+                        shown = parts[index + 1]
+                        index += 2
+                link = url_link(address)
+                shown = resolve_link_macros(shown)
+                resolved.append(HRef(link, *shown.parts) if link else shown)
+                continue
+            cleaned = _ANY_MACRO_WORD.sub("", part.value)
+            if cleaned:
+                resolved.append(String(cleaned))
+        else:
+            resolved.append(resolve_link_macros(part))
+        index += 1
+    return text._create_similar(resolved)
+
+
 @node
 def contributors(children, context, terms: Terms, words: BiblatexTerms, max_names: int, names_shown: int):
     """``Jean Dupont, trad.; Anne Martin, dir.``: editora/b/c, translators… with their role."""
@@ -250,7 +312,7 @@ class Style(UnsrtStyle):
         local = self.localized_entry(entry)
         context = {"entry": local, "style": self, "bib_data": bib_data, "missing": []}
         template = lenient(getattr(self, f"get_{local.type}_template")(local))
-        return template.format_data(context), context["missing"]
+        return resolve_link_macros(template.format_data(context)), context["missing"]
 
     def missing_fields(self, entry: Entry) -> list[str]:
         """Fields *entry* lacks that its type prints (``journal``, ``year``…), once each."""
@@ -292,6 +354,8 @@ class Style(UnsrtStyle):
         if fields.get("urldate"):
             fields["urldate"] = format_biblatex_date(fields["urldate"], language)
         self.join_titles(fields)
+        for name, value in fields.items():
+            fields[name] = separate_href_groups(value)
         if fields.get("type"):
             fields["type"] = type_words(self.words, fields["type"])
         copy = Entry(self.template_type(entry, fields), fields=fields, persons=entry.persons)
@@ -399,11 +463,23 @@ class Style(UnsrtStyle):
         label = join[prefix, eprint]
         if kind == "arxiv" and e.fields.get("eprintclass"):
             label = join[label, " [", field("eprintclass", raw=True), "]"]
-        return href(join[link, eprint])[label]
+        address = identifier_link(link, e.fields.get("eprint"))
+        return href(address)[label] if address else label
 
     def format_url(self, e):
         url = field("url", raw=True)
-        return words[self.terms.available_at, href(url)[url]]
+        address = url_link(e.fields.get("url"))
+        return words[self.terms.available_at, href(address)[url] if address else url]
+
+    def format_doi(self, e):
+        label = join["doi:", field("doi", raw=True)]
+        address = doi_link(e.fields.get("doi"))
+        return href(address)[label] if address else label
+
+    def format_pubmed(self, e):
+        label = join["PMID:", field("pubmed", raw=True)]
+        address = identifier_link(PUBMED_RESOLVER, e.fields.get("pubmed"))
+        return href(address)[label] if address else label
 
     # -- templates whose words differ from unsrt ---------------------------------
     def get_article_template(self, e):

@@ -47,7 +47,7 @@ def coins_pairs(work: CitedWork) -> list[tuple[str, str]]:
     for key, value in (("rft.volume", work.volume), ("rft.issue", work.number), ("rft.pages", work.pages)):
         if value and work.type in JOURNAL_TYPES:
             pairs.append((key, value))
-    if work.doi:
+    if work.doi_url:  # a DOI a browser may follow (no javascript: written as one)
         pairs.append(("rft_id", f"info:doi/{work.doi}"))
     if work.url:
         pairs.append(("rft_id", work.url))

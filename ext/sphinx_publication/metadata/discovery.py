@@ -188,7 +188,7 @@ def work_json_ld(work: CitedWork) -> dict[str, Any]:
         data["publisher"] = {"@type": "Organization", "name": work.publisher}
     if work.url:
         data["url"] = work.url
-    if work.doi:
+    if work.doi_url:
         data["sameAs"] = work.doi_url
     return data
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..citations.addresses import doi_link, identifier_link, url_link
 from ..citations.latex_fastpath import LATEX_SYNTAX
 from .model import PartialDate
 
@@ -59,16 +60,17 @@ class CitedWork:
 
     @property
     def doi_url(self) -> str:
-        return f"https://doi.org/{self.doi}" if self.doi else ""
+        """The DOI's https address; empty when the field names no DOI a browser may follow."""
+        return doi_link(self.doi) or ""
 
     @property
     def link(self) -> str:
-        """The work's most stable address: DOI, then URL, then arXiv."""
-        if self.doi:
+        """The work's most stable address: DOI, then URL, then arXiv (http(s) only)."""
+        if self.doi_url:
             return self.doi_url
         if self.url:
             return self.url
-        return f"https://arxiv.org/abs/{self.eprint}" if self.eprint else ""
+        return identifier_link("https://arxiv.org/abs/", self.eprint) or ""
 
 
 def cited_entries(env: BuildEnvironment) -> list[Entry]:
@@ -154,7 +156,7 @@ def _cited_work(entry: Entry) -> CitedWork:
         number=fields.get("number", ""),
         pages=fields.get("pages", "").replace("--", "–"),
         doi=fields.get("doi", "").strip(),
-        url=fields.get("url", "").strip(),
+        url=url_link(fields.get("url", "")) or "",  # http(s) only: a link in every renderer
         eprint=eprint.strip(),
     )
 
