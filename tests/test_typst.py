@@ -349,6 +349,18 @@ def test_a_second_build_that_fails_leaves_no_stale_pdf(build_root):
     assert not [p for p in Path(second.outdir).iterdir() if p.suffix == ".pdf" or "partial" in p.name]
 
 
+def test_an_error_in_an_included_file_is_reported_there(build_root):
+    def break_included(srcdir: Path) -> None:
+        part = srcdir / "part.inc"
+        part.write_text(part.read_text(encoding="utf-8").replace(
+            "#text[included raw Typst]", "#not-defined-here()"), encoding="utf-8")
+
+    app = build_root("typst-second-build", "typst", edit=break_included)
+    warnings = app.warning.getvalue()
+    assert re.search(r"part\.inc:3: ERROR: .*not-defined-here", warnings), warnings
+    assert app.statuscode == 1
+
+
 def test_source_positions_map_generated_lines_to_the_nearest_mark():
     text = "head\n/* @source a.md:3 */para\n\n#x /* @source docs/b c.md:10 */y\nz\n"
     assert positions.source_position(text, 1) is None

@@ -5,6 +5,12 @@ Like the LaTeX builder, it inlines every page of the root toctree into one
 tree (pages under ``{only} html`` stay out), resolves references across it,
 and writes ``<name>.typ`` beside our template ``publication.typ``; then the
 ``typst`` package compiles ``<name>.pdf`` offline.
+
+Never a stale edition: the PDF of an earlier build is removed before this
+one is written, the compiler writes beside it and the file is moved into
+place only once whole. A compile that fails leaves no PDF, is an error at
+the page and line the failing Typst came from (the translator marks each
+block with its source, :mod:`.positions`) and fails the build.
 """
 
 from __future__ import annotations
@@ -66,6 +72,7 @@ class TypstBuilder(Builder):
         #: the compile step failed: the build must end with a non-zero status
         #: (see :func:`fail_build_if_not_compiled`)
         self.compile_failed = False
+        self._source_paths: dict[tuple[str, str | None], str] = {}
 
     @property
     def pdf_name(self) -> str:
@@ -164,12 +171,16 @@ class TypstBuilder(Builder):
     def source_path(self, docname: str, source: str | None) -> str:
         """The file a node comes from, relative to the source folder ("/"-separated):
         *source* when it is a file there (an included file), else *docname*'s."""
-        srcdir = Path(self.srcdir).resolve()
-        if source:
-            path = Path(source)
-            if path.is_absolute() and path.resolve().is_relative_to(srcdir) and path.is_file():
-                return path.resolve().relative_to(srcdir).as_posix()
-        return Path(self.env.doc2path(docname, False)).as_posix()
+        key = (docname, source)
+        if key not in self._source_paths:
+            srcdir = Path(self.srcdir).resolve()
+            found = Path(self.env.doc2path(docname, False)).as_posix()
+            if source and not source.startswith("<"):  # "<rst_prolog>"…: no file
+                path = Path(source).resolve()  # docutils names included files from the cwd
+                if path.is_relative_to(srcdir) and path.is_file():
+                    found = path.relative_to(srcdir).as_posix()
+            self._source_paths[key] = found
+        return self._source_paths[key]
 
     def locate(self, diagnostic: Diagnostic, generated: Path, text: str):
         """Where to report a Typst diagnostic: the page and line that gave the
