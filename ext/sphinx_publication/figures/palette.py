@@ -142,13 +142,16 @@ def class_rules() -> list[str]:
 def stylesheet() -> str:
     """The charts' colour stylesheet: light colours, dark ones with the theme's
     dark mode on screen (furo: ``body[data-theme]``, pydata-sphinx-theme:
-    ``html[data-theme]``)."""
+    ``html[data-theme]``); paper is white, so print keeps the light colours.
+
+    The dark rules are ``@media screen``: in a media query ``not`` negates the
+    whole query, so ``not print and (prefers-color-scheme: dark)`` would hold on
+    every screen with a light preference and paint furo's « auto » mode dark."""
     dark = _properties(DARK)
     return "\n".join([
         "/* sphinx_publication.figures: chart colours, written from figures/palette.py. */",
         f":root {{ {_properties(LIGHT)} }}",
-        # paper is white: a page printed from dark mode keeps the light colours
-        f'@media not print {{ body[data-theme="dark"], html[data-theme="dark"] {{ {dark} }} }}',
-        f'@media not print and (prefers-color-scheme: dark) {{ body[data-theme="auto"] {{ {dark} }} }}',
+        f'@media screen {{ body[data-theme="dark"], html[data-theme="dark"] {{ {dark} }} }}',
+        f'@media screen and (prefers-color-scheme: dark) {{ body[data-theme="auto"] {{ {dark} }} }}',
         *class_rules(),
     ]) + "\n"
