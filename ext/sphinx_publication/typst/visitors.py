@@ -53,14 +53,17 @@ def depart_data_needed(self: TypstTranslator, node: ed.data_needed) -> None:
 
 def visit_data_needed_block(self: TypstTranslator, node: ed.data_needed_block) -> None:
     self.body.append(
-        f"\n\n{self.anchors(node)}#note-box([{markup.text(str(data_needed_label()))}], blocking: true, ["
+        f"\n\n{self.source_mark(node)}{self.anchors(node)}"
+        f"#note-box([{markup.text(str(data_needed_label()))}], blocking: true, ["
     )
 
 
 def visit_review_note(self: TypstTranslator, node: ed.review_note) -> None:
     title = markup.text(str(note_title(node)))
     blocking = "true" if _blocking(node) else "false"
-    self.body.append(f"\n\n{self.anchors(node)}#note-box([{title}], blocking: {blocking}, [")
+    self.body.append(
+        f"\n\n{self.source_mark(node)}{self.anchors(node)}#note-box([{title}], blocking: {blocking}, ["
+    )
 
 
 def depart_box(self: TypstTranslator, node: nodes.Element) -> None:
