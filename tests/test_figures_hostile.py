@@ -23,7 +23,7 @@ from sphinx_publication.figures.layout import binned, decimate
 from sphinx_publication.figures.numbers import NumberFormat
 from sphinx_publication.figures.parse import DataError, build_chart, parse_csv, parse_lines
 from sphinx_publication.figures.plotly import parse_plotly
-from sphinx_publication.figures.render import chart_csv, data_tables, number_format
+from sphinx_publication.figures.render import data_tables, number_format
 from sphinx_publication.figures.svg import render_svg, summary
 
 SVG_RE = re.compile(r"<svg .*?</svg>", re.S)
