@@ -194,7 +194,8 @@ class OwnRequestsOnly:
       Listening on every interface (``0.0.0.0``), any IP address with the
       port is accepted too: an address typed by a reader is no rebinding.
     * A reload socket must come from one of this server's pages: ``Origin``
-      ``http://`` + the request's ``Host`` (403 otherwise).
+      ``http://`` (or ``https://``, behind a proxy) + the request's ``Host``
+      (403 otherwise).
     * Hidden files and folders, ``*.pickle``, ``*.doctree`` and anything in
       the doctree folder are not found (404), even when ``-d`` put the
       doctrees inside the output folder.
@@ -241,7 +242,8 @@ class OwnRequestsOnly:
         host = headers.get("host", "")
         refused = not self.host_allowed(host) or (
             scope["type"] == "websocket"
-            and (headers.get("origin") or "").strip().lower() != f"http://{host.strip().lower()}"
+            and (headers.get("origin") or "").strip().lower()
+            not in (f"http://{host.strip().lower()}", f"https://{host.strip().lower()}")
         )
         if refused:
             if scope["type"] == "websocket":
