@@ -248,6 +248,16 @@ def test_bar_and_pie_limits_in_the_drawing():
     chart = parse_plotly(json.dumps(bars), title="t")
     assert limits.drawing_limit(chart) == ("bars", 3000, limits.MAX_PLOT_BARS)
     assert render_svg(chart, numbers).height < 200
+    horizontal = {"data": [{"type": "bar", "orientation": "h", "y": [f"c{n}" for n in range(101)], "x": [1] * 101}]}
+    chart = parse_plotly(json.dumps(horizontal), title="t")
+    assert limits.drawing_limit(chart) == ("rows", 101, limits.MAX_HORIZONTAL_CATEGORIES)
+    # small multiples: only the panel too large is left undrawn
+    panels = {"data": [{"type": "bar", "x": list(range(3000)), "y": [1] * 3000},
+                       {"type": "bar", "x": [1, 2], "y": [3, 4], "xaxis": "x2", "yaxis": "y2"}]}
+    chart = parse_plotly(json.dumps(panels), title="t")
+    assert limits.drawing_limits(chart) == [("bars", 3000, limits.MAX_PLOT_BARS)]
+    svg = render_svg(chart, numbers).text
+    assert "Not drawn: 3,000 bars" in svg and svg.count('data-mark="bar"') == 2
 
 
 def test_a_chart_beyond_the_point_limit_is_refused():
