@@ -227,3 +227,28 @@ def test_small_multiples_define_each_pattern_once():
     assert len(ids) == len(set(ids))
     assert sorted(i for i in ids if "-p" in i) == ["u-p3", "u-p4", "u-p5"]
     assert svg.count('fill="url(#u-p3)"') == 2 * 4  # a slice and a swatch in each of the four panels
+
+
+# -- many series -----------------------------------------------------------------------------
+
+
+def test_a_pie_of_26_slices_draws_26_different_swatches():
+    """Each slice's colour class and the tile of the pattern over it (none for
+    the first three): no two slices alike (they were every 12 slices)."""
+    from sphinx_publication.figures.parse import build_chart, parse_lines
+    from sphinx_publication.figures.render import number_format
+    from sphinx_publication.figures.svg import render_svg
+
+    rows = parse_lines([f"Part {n} : {100 - n}" for n in range(26)])
+    chart = build_chart("pie", "Vingt-six parts", [], rows)
+    svg = BeautifulSoup(render_svg(chart, number_format(chart, "fr"), uid="u").text, "html.parser")
+    tiles = {pattern["id"]: pattern.find(["path", "circle"]).get("d", "dots") for pattern in svg.find_all("pattern")}
+    slices = svg.find_all(attrs={"data-mark": True}) or [
+        mark for mark in svg.find_all(["path", "circle"]) if mark.title]
+    assert len(slices) == 26
+    swatches = []
+    for mark in slices:
+        over = mark.find_next_sibling()
+        pattern = re.search(r"url\(#([^)]+)\)", over.get("fill", "")) if over is not None else None
+        swatches.append((" ".join(mark["class"]), tiles[pattern[1]] if pattern else ""))
+    assert len(set(swatches)) == 26, Counter(swatches).most_common(2)
