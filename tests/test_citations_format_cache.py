@@ -176,14 +176,14 @@ SAMPLE = st.text(
 @settings(max_examples=500, deadline=None)
 @given(SAMPLE)
 def test_the_shortcut_gives_what_latex_decoding_gives(value):
-    assert outcome(latex_fastpath.plain_or_latex, value) == outcome(latex_fastpath._original, value)
+    assert latex_fastpath.plain_or_latex(Text, value) == outcome(latex_fastpath._original, value)
 
 
 def outcome(from_latex, value):
     try:
         return from_latex(Text, value)
-    except Exception as error:  # unbalanced braces: the same error either way
-        return type(error)
+    except Exception:  # unbalanced braces, a lone final backslash: printed as written
+        return Text(value)
 
 
 def test_latex_still_decoded():

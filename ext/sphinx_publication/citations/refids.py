@@ -8,8 +8,8 @@ stable from one build to the next.
 
 A target sphinxcontrib-bibtex cannot read (``{pre}key{post}`` run together,
 an empty key between commas…) is a warning at the role's line and the
-role's text printed as written, instead of a ``ValueError`` that stops the
-build without saying where.
+role's text printed as written, in brackets, instead of a ``ValueError``
+that stops the build without saying where.
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ class CiteRole(bibtex_roles.CiteRole):
                 location=(env.docname, self.lineno),
                 subtype="citations",
             )
-            return [nodes.inline(self.rawtext, self.rawtext, classes=["publication-unreadable-citation"])], []
+            written = f"[{self.text}]"
+            return [nodes.inline(written, written, classes=["publication-unreadable-citation"])], []
         if not node["ids"]:
             node["ids"].append(page_scoped_id(env, "cite-ref"))
         return super().result_nodes(document, env, node, is_ref)
