@@ -4,7 +4,7 @@
 
 Light colours in the light theme, in « auto » with a light preference and on
 paper whatever the theme; dark colours in the dark theme and in « auto » with
-a dark preference. The fills, strokes and pattern inks of every series are
+a dark preference; each at least 3:1 against the page's computed background. The fills, strokes and pattern inks of every series are
 read, not the stylesheet's text: a media query that reads right but matches
 wrong (``not print and (prefers-color-scheme: dark)`` is true on a light
 screen) fails here.
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import BrowserPage
-from sphinx_publication.figures.palette import DARK, LIGHT, text_on
+from sphinx_publication.figures.palette import DARK, LIGHT, contrast, text_on
 
 ROOT = "figures-palette"
 THEMES = ("light", "dark", "auto")
@@ -50,6 +50,12 @@ def expected_palette(theme: str, scheme: str, media: str) -> tuple[str, ...]:
     if media == "print":
         return LIGHT
     return DARK if theme == "dark" or (theme == "auto" and scheme == "dark") else LIGHT
+
+
+def hex_colour(computed: str) -> str:
+    """``rgb(r, g, b)`` as ``#rrggbb`` (an opaque colour)."""
+    red, green, blue = (int(part) for part in computed[computed.index("(") + 1:-1].split(","))
+    return f"#{red:02x}{green:02x}{blue:02x}"
 
 
 def rgb(colour: str) -> str:
@@ -88,6 +94,11 @@ def test_series_are_painted_with_the_palette_of_the_mode(browser, server, theme,
         for index in (3, 4, 5):
             ink = series[index]["hatch"] or series[index]["dots"]
             assert ink == rgb(text_on(palette[index])), f"series {index}: pattern ink"
+        # and each series stands out from the page the reader sees: 3:1 (WCAG 1.4.11)
+        page_colour = hex_colour(page.page.evaluate("() => getComputedStyle(document.body).backgroundColor"))
+        for index, found in enumerate(series):
+            ratio = contrast(hex_colour(found["fill"]), page_colour)
+            assert ratio >= 3, f"series {index}: {found['fill']} on {page_colour}: {ratio:.2f}:1"
         assert not page.errors
     finally:
         page.close()
