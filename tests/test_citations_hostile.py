@@ -127,6 +127,26 @@ def test_html_outputs_link_only_http_and_print_the_text(builds, builder):
     assert "javascript:alert(1)" in printed  # the address, as text
 
 
+def test_another_pybtex_style_links_only_http_too(build_root):
+    """unsrt links any url and sphinxcontrib-bibtex any \\url: the last check unlinks them."""
+    app = build_root("citations-hostile", confoverrides={"bibtex_default_style": "unsrt"})
+    hrefs = []
+    for path in _files(app, ".html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        hrefs += [tag["href"] for tag in page.find_all(href=True)]
+    assert "https://example.org/bonne" in hrefs
+    assert [href for href in hrefs if scheme_of(href) not in SAFE] == []
+
+
+def test_footnote_citations_link_only_http(builds):
+    page = BeautifulSoup((Path(builds("html").outdir) / "notes.html").read_text(encoding="utf-8"), "html.parser")
+    notes = page.select("aside.footnote, .footnote")
+    assert notes and "javascript:alert(1)" in page.get_text()
+    hrefs = [a["href"] for note in notes for a in note.find_all(href=True)]
+    assert "https://example.org/ok" in hrefs  # the \\href of an http address stays a link
+    assert [href for href in hrefs if scheme_of(href) not in SAFE] == []
+
+
 def test_metadata_of_cited_works_holds_only_http_addresses(builds):
     built = builds("html")  # the head tags and COinS are written in HTML
     index = BeautifulSoup((Path(built.outdir) / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -11,7 +11,9 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
   which also keeps incremental builds after a .bib edit equal to clean ones,
   in a new process or in the same application: :mod:`.long_lived`);
 * malformed .bib files give located warnings instead of a traceback
-  (:mod:`.bibcheck`, :mod:`.bibfiles`);
+  (:mod:`.bibcheck`, :mod:`.bibfiles`); text from them is bounded and printed
+  as text, and only http(s) addresses become links (:mod:`.addresses`,
+  :mod:`.unsafe_links`);
 * one bibliography at the end of the PDF, without an empty chapter (:mod:`.latex`);
 * what other layers may ask about citations: :mod:`.queries`;
 * citations inside places the editorial mode removes (a release's review
@@ -45,6 +47,7 @@ def setup(app):
         plugins,
         refids,
         unknown_key_marker,
+        unsafe_links,
     )
 
     app.setup_extension("sphinxcontrib.bibtex")
@@ -61,6 +64,8 @@ def setup(app):
     # a long-lived application (live preview) builds again after a .bib edit
     app.connect("env-get-outdated", long_lived.reload_changed_bibfiles)
     app.add_post_transform(long_lived.FreshCitationNodes)
+    # links in entries only to http(s), whatever the style (after sphinxcontrib-bibtex's 5)
+    app.add_post_transform(unsafe_links.UnlinkUnsafeEntryLinks)
     # what the edition hides cites nothing: asked of the editorial layer once a page is read
     app.add_transform(edition_scope.ForgetHiddenCitations)
     # after sphinxcontrib-bibtex computed the labels (priority 500)

@@ -33,6 +33,7 @@ from ..links import fragment, reference_to
 from ..typography import space_new_nodes
 from .backlinks import backlinks_paragraph
 from .backlinks_index import CitationSnapshotDomain
+from .unsafe_links import unlink_unsafe
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -87,6 +88,7 @@ def formatted_entry(env: BuildEnvironment, citation: Citation) -> nodes.paragrap
     """
     paragraph = BibliographyTransform.backend.paragraph(citation.formatted_entry)
     node_text_transform(paragraph)
+    unlink_unsafe(paragraph)  # as in the bibliography: only http(s) links
     return paragraph
 
 
