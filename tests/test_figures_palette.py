@@ -252,3 +252,26 @@ def test_a_pie_of_26_slices_draws_26_different_swatches():
         pattern = re.search(r"url\(#([^)]+)\)", over.get("fill", "")) if over is not None else None
         swatches.append((" ".join(mark["class"]), tiles[pattern[1]] if pattern else ""))
     assert len(set(swatches)) == 26, Counter(swatches).most_common(2)
+
+
+def test_areas_beyond_the_third_are_hatched_in_their_own_colour():
+    """A translucent area (Plotly ``fill``) gets its series' pattern too, drawn
+    in the series' colour (black or white would vanish on a pale tint)."""
+    import json
+
+    from sphinx_publication.figures.plotly import parse_plotly
+    from sphinx_publication.figures.render import number_format
+    from sphinx_publication.figures.svg import render_svg
+
+    traces = [{"type": "scatter", "mode": "lines", "stackgroup": "one", "name": name,
+               "x": [2020, 2021, 2022], "y": [n + 1, n + 2, n + 3]} for n, name in enumerate("ABCDE")]
+    chart = parse_plotly(json.dumps({"data": traces}), "Aires")
+    svg = BeautifulSoup(render_svg(chart, number_format(chart, "fr"), uid="u").text, "html.parser")
+    assert sorted(pattern["id"] for pattern in svg.find_all("pattern")) == ["u-a3", "u-a4"]
+    for index in (3, 4):
+        area = svg.find("path", attrs={"data-mark": "area", "data-trace": str(index)})
+        over = area.find_next_sibling()
+        assert over["fill"] == f"url(#u-a{index})" and over["d"] == area["d"]
+        ink = svg.find("pattern", id=f"u-a{index}").find(["path", "circle"])
+        assert ink.get("stroke", ink.get("fill")) == LIGHT[index]
+        assert ink["class"] == [f"sp-l{index}" if ink.name == "path" else f"sp-s{index}"]

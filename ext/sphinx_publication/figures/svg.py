@@ -85,7 +85,8 @@ class _Canvas:
         self.wording = wording
         self.uid = uid
         # series index -> pattern, shared with the panels of small multiples:
-        # one <defs> per SVG, ids unique on the page through *uid*
+        # one <defs> per SVG, ids unique on the page through *uid*; ~index
+        # (negative) for the pattern of a translucent area (:meth:`area_pattern_id`)
         self.patterns: dict[int, str] = {} if patterns is None else patterns
         self.parts: list[str] = []
 
@@ -121,6 +122,15 @@ class _Canvas:
         self.patterns[index] = series.pattern
         return f"{self.uid}-p{index}"
 
+    def area_pattern_id(self, index: int) -> str:
+        """The pattern laid over series *index*'s translucent area (Plotly
+        ``fill``): drawn in the series' colour, as no opaque fill lies below."""
+        series = style(index)
+        if not series.pattern:
+            return ""
+        self.patterns[~index] = series.pattern
+        return f"{self.uid}-a{index}"
+
     def marker(self, index: int, x: float, y: float, inner: str = "", extra: str = "",
                radius: float = 4.0) -> None:
         """Series *index*'s marker shape (circle, square, triangle, diamond)."""
@@ -134,14 +144,18 @@ class _Canvas:
     def defs(self) -> str:
         """The patterns the drawing uses, on a transparent ground."""
         tiles = []
-        for index in sorted(self.patterns):
+        for key in sorted(self.patterns, key=lambda key: (key < 0, abs(key))):
+            index, on_area = (key, False) if key >= 0 else (~key, True)
             series = style(index)
             attribute = "fill" if series.pattern == "dots" else "stroke"
-            kind = "o" if attribute == "fill" else "h"
-            ink = f' {attribute}="{series.on}"'
+            if on_area:  # the series' own colour
+                kind, colour, name = ("s" if attribute == "fill" else "l"), series.colour, "a"
+            else:  # black or white over the series' fill
+                kind, colour, name = ("o" if attribute == "fill" else "h"), series.on, "p"
+            ink = f' {attribute}="{colour}"'
             if self.theme:
                 ink = f' class="sp-{kind}{series.index}"' + ink
-            tiles.append(f'<pattern id="{self.uid}-p{index}" width="{TILE}" height="{TILE}"'
+            tiles.append(f'<pattern id="{self.uid}-{name}{index}" width="{TILE}" height="{TILE}"'
                          f' patternUnits="userSpaceOnUse">{pattern_tile(series.pattern, ink)}</pattern>')
         return f"<defs>{''.join(tiles)}</defs>" if tiles else ""
 

@@ -430,6 +430,9 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
                 outline = [(points[0][0], zero), *points, (points[-1][0], zero)]
             path = "M" + "L".join(f"{fmt(a)} {fmt(b)}" for a, b in (frame.point(*pt) for pt in outline)) + "Z"
             canvas.add(f'<path data-mark="area" data-trace="{index}" d="{path}" fill-opacity=".3" stroke="none"{canvas.colour(index)}/>')
+            pattern = canvas.area_pattern_id(index)  # from the fourth series on, as bars
+            if pattern:
+                canvas.add(f'<path d="{path}" fill="url(#{pattern})" stroke="none"/>')
         previous[trace.stackgroup] = points
     for index in bar_traces:
         _draw_bars(canvas, frame, plot, index, marks[index], bar_traces, place, band, value_scale)
