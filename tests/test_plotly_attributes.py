@@ -323,6 +323,20 @@ def pie_order() -> None:
     cosmetic([pie], None, [{**pie, "sort": False, "direction": "clockwise", "rotation": 90}], None)
 
 
+def interaction() -> None:
+    cosmetic([BARS], None, [{**BARS, "uid": "a", "ids": ["1", "2"], "selectedpoints": [0]}],
+             {"dragmode": "zoom", "modebar": {}, "uirevision": 1})
+
+
+def noted() -> None:
+    """Known, not drawn, not only looks: the figure is drawn and a note names the path."""
+    model = chart([{**BARS, "customdata": [1, 2]}], {"xaxis": {"rangeslider": {"visible": True}}, "calendar": "coptic"})
+    assert sorted(note.message.split(" ")[0] for note in model.notes) == [
+        "data[0].customdata", "layout.calendar", "layout.xaxis.rangeslider"]
+    assert all(" ignored" in note.message for note in model.notes)
+    assert chart([BARS], {"xaxis": {"rangeslider": False}}).notes == []
+
+
 def tick_placement() -> None:
     cosmetic([BARS], None, [BARS], {"yaxis": {"dtick": 0.5, "tick0": 0, "nticks": 3, "tickvals": [1]},
                                     "xaxis": {"domain": [0, 1]}})
@@ -365,7 +379,32 @@ CASES: dict[str, Callable[[], None]] = {
     "legend and fonts": legend_fonts,
     "pie order": pie_order,
     "tick placement": tick_placement,
+    "interaction": interaction,
+    "not drawn, said": noted,
 }
+
+
+def _cosmetic_names() -> set[str]:
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Plotly figures (`chart`): what is drawn", 1)[1].split("\n## ", 1)[0]
+    names: dict[str, set[str]] = {"ignored (cosmetic)": set(), "ignored, with a warning": set()}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[1] in names:
+            names[cells[1]] |= set(re.findall(r"`([a-z_0-9]+)`", cells[2]))
+    return names
+
+
+def test_cosmetic_rows_name_every_silent_key():
+    """Never silent: a key ignored without a warning is named in a cosmetic row,
+    and every key the README says is noted gives a warning."""
+    from sphinx_publication.figures import plotly
+
+    silent = set().union(*(getattr(plotly, name) for name in dir(plotly)
+                           if name.startswith("COSMETIC_") and name.endswith("_KEYS"))) - plotly.NOTED_KEYS
+    names = _cosmetic_names()
+    assert names["ignored (cosmetic)"] == silent
+    assert names["ignored, with a warning"] == plotly.NOTED_KEYS
 
 
 def readme_rows() -> list[tuple[str, str]]:

@@ -215,6 +215,9 @@ class ChartDirective(_DataDirective):
             chart, caption_text = self.load_chart()
         except DataError as error:
             return self._fail(error)
+        for note in chart.notes:  # left out of the drawing without changing its meaning: said aloud
+            warn(f"{self.name}: {self._size_prefix()}{self._localized(note)}",
+                 location=(self.env.docname, self.lineno), subtype="figures")
         for what, count, limit in drawing_limits(chart):  # drawn as a notice; table and CSV give the data
             self._warn_size(_(TOO_LARGE[what]), count, limit)
         figure = nodes.figure(classes=["sp-figure", f"sp-chart-{chart.kind}", *self.options.get("class", [])])

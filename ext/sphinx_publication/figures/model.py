@@ -99,6 +99,7 @@ class Chart:
     hole: float = 0.0  # pie: inner radius as a fraction of the radius (donut)
     plot: Plot | None = None  # kind "plot": what the drawing follows
     panels: list[Chart] = field(default_factory=list)  # kind "panels": drawn one below the other
+    notes: list = field(default_factory=list)  # Plotly: DataErrors for what is left out, warned about
 
     @property
     def values(self) -> list[Value]:

@@ -14,6 +14,7 @@ import math
 import re
 import statistics
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import datetime, timezone
 from decimal import Decimal
 
@@ -44,7 +45,8 @@ COSMETIC_TRACE_KEYS = {
     "cliponaxis", "width", "offset", "alignmentgroup", "offsetgroup", "fillcolor", "fillpattern",
     "selected", "unselected", "selectedpoints", "automargin", "sort", "direction", "rotation",
     "pull", "scalegroup", "insidetextorientation", "xhoverformat", "yhoverformat", "zorder",
-    "xperiodalignment", "yperiodalignment", "textsrc", "xsrc", "ysrc", "valuessrc", "labelssrc",
+    "xperiodalignment", "yperiodalignment", "xperiod", "yperiod", "xperiod0", "yperiod0", "xcalendar",
+    "ycalendar", "textsrc", "xsrc", "ysrc", "valuessrc", "labelssrc",
 }
 HONOURED_MARKER_KEYS = {"size", "sizemode", "sizeref", "sizemin"}
 COSMETIC_MARKER_KEYS = {
@@ -66,6 +68,16 @@ COSMETIC_LAYOUT_KEYS = {
     "grid", "calendar", "colorscale", "coloraxis", "newshape", "activeshape", "selectdirection",
     "editrevision", "uirevision", "datarevision", "computed", "boxmode", "violinmode",
     "hidesources", "minreducedwidth", "minreducedheight", "title_font", "titlefont",
+}
+#: Known attributes that are not drawn and are not only looks: each one present
+#: gives a located warning naming its JSON path (``layout.xaxis.rangeslider
+#: ignored``); the README lists them. Every other cosmetic key is in the README's
+#: cosmetic rows (``tests/test_plotly_attributes.py`` compares the two).
+NOTED_KEYS = {
+    "rangeslider", "rangeselector", "calendar", "xcalendar", "ycalendar", "xperiodalignment",
+    "yperiodalignment", "xperiod", "yperiod", "xperiod0", "yperiod0", "scalegroup", "hovertext",
+    "legendrank", "legendgrouptitle", "labelalias", "insiderange", "minallowed", "maxallowed",
+    "autorangeoptions", "customdata", "autotypenumbers",
 }
 CARRIES_MEANING_LAYOUT_KEYS = {"annotations", "shapes", "images", "sliders", "updatemenus", "hiddenlabels"}
 HONOURED_AXIS_KEYS = {
@@ -107,8 +119,25 @@ def _unsupported(path: str, value: object, allowed: str) -> DataError:
     )
 
 
+_NOTES: ContextVar[list[DataError] | None] = ContextVar("plotly_notes", default=None)
+
+
+def _note(error: DataError) -> None:
+    """A located warning that does not stop the drawing (the directive reports it)."""
+    notes = _NOTES.get()
+    if notes is not None and all(note.params != error.params or note.template != error.template
+                                 for note in notes):
+        notes.append(error)
+
+
+def _ignored(path: str) -> None:
+    _note(DataError(_("{path} ignored: it is not drawn; say in the caption what it shows"), path=path))
+
+
 def _check_keys(obj: dict, path: str, known: set[str], cosmetic: set[str]) -> None:
     for key in obj:
+        if key in cosmetic and key not in known and key in NOTED_KEYS and obj[key] not in (None, False, "", [], {}):
+            _ignored(f"{path}.{key}")
         if key not in known and key not in cosmetic:
             raise DataError(
                 _("{path} is not understood, so the chart could mean something else than the"
@@ -259,6 +288,8 @@ def _check_layout(layout: dict) -> None:
             )
         if re.fullmatch(r"[xy]axis\d*", key) or key in CARRIES_MEANING_LAYOUT_KEYS:
             continue
+        if key in NOTED_KEYS and value not in (None, False, "", [], {}):
+            _ignored(f"layout.{key}")
         if key not in HONOURED_LAYOUT_KEYS and key not in COSMETIC_LAYOUT_KEYS:
             if key in ("polar", "geo", "mapbox", "map", "ternary", "scene", "smith"):
                 continue  # used only by trace types that are refused on their own
@@ -269,7 +300,24 @@ def _check_layout(layout: dict) -> None:
             )
 
 
-def parse_plotly(
+def parse_plotly(text: str, title: str = "", **options: str | None) -> Chart:
+    """A Plotly figure (``{"data": [...], "layout": {...}}``) -> :class:`Chart`.
+
+    What the figure says and the drawing leaves out without changing its
+    meaning is in ``chart.notes`` (located warnings); what would change its
+    meaning raises :class:`DataError`. See :func:`_parse_plotly`.
+    """
+    notes: list[DataError] = []
+    token = _NOTES.set(notes)
+    try:
+        chart = _parse_plotly(text, title, **options)
+    finally:
+        _NOTES.reset(token)
+    chart.notes = notes
+    return chart
+
+
+def _parse_plotly(
     text: str,
     title: str = "",
     *,
