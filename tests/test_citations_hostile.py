@@ -358,9 +358,13 @@ PREFIXES = st.sampled_from(["", "javascript:", " JaVa\tScRiPt:", "data:text/html
 
 @settings(max_examples=300, deadline=None)
 @given(prefix=PREFIXES, text=FIELD_TEXT, field=st.sampled_from(["title", "note", "url", "doi", "eprint",
-                                                                 "howpublished", "author", "urldate", "year"]))
+                                                                 "howpublished", "author", "editor", "urldate",
+                                                                 "year", "date", "pubmed", "eprinttype"]))
 def test_any_field_text_is_formatted_or_a_located_problem(prefix, text, field):
+    from docutils import nodes
     from pybtex.backends.html import Backend
+    from pybtex.style import FormattedEntry
+    from sphinxcontrib.bibtex.transforms import BibliographyTransform, node_text_transform
 
     from sphinx_publication.metadata.works import _cited_work
 
@@ -378,4 +382,9 @@ def test_any_field_text_is_formatted_or_a_located_problem(prefix, text, field):
     rendered = text_.render(Backend())
     for href in re.findall(r'href="([^"]*)"', rendered):
         assert scheme_of(href) in {"http", "https"}, href
+    # as the bibliography renders it: docutils nodes, then sphinxcontrib-bibtex's \url links
+    paragraph = BibliographyTransform.backend.paragraph(FormattedEntry("key", text_, "1"))
+    node_text_transform(paragraph)
+    for reference in paragraph.findall(nodes.reference):
+        assert scheme_of(reference["refuri"]) in {"http", "https"}, reference
     _cited_work(entry)  # the metadata's reading of the same entry
