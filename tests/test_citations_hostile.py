@@ -185,6 +185,7 @@ def test_typst_links_only_http_and_prints_the_text(builds):
     for target in targets:
         assert scheme_of(target) in SAFE, target
     assert r"\<script\>alert(14)\<\/script\>" in typst  # escaped markup
+    assert (Path(built.outdir) / "hostile.pdf").stat().st_size > 1000  # and Typst compiled it
 
 
 def test_text_prints_the_text(builds):
