@@ -307,6 +307,17 @@ def test_cut_keeps_braces_balanced_and_latex_readable():
         Text.from_latex(bibcheck.readable_latex(cut)[0])
 
 
+@pytest.mark.parametrize("author", [" and ".join(["Jean Dupont"] * 20_000), "Jean " * 300_000 + "Dupont",
+                                    "X" * 30_000 + " Dupont"], ids=["many-names", "long-name", "long-part"])
+def test_a_huge_name_list_is_cut_at_the_limit_with_one_located_problem(author):
+    reading = read_bibtex("@misc{k,\n  title = {T},\n  author = {" + author + "},\n  year = {2020},\n}\n")
+    assert [(problem.line, problem.params["field"]) for problem in reading.problems] == [(3, "author")]
+    assert f"only its first {MAX_FIELD_LENGTH} are printed" in reading.problems[0].message
+    people = reading.data.entries["k"].persons["author"]
+    assert 1 <= len(people) and sum(len(str(person)) for person in people) <= MAX_FIELD_LENGTH + 10
+    assert len(str(FrenchStyle().format_text(reading.data.entries["k"])[0])) < 2 * MAX_FIELD_LENGTH
+
+
 # -- addresses --------------------------------------------------------------------------
 
 

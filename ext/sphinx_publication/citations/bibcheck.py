@@ -394,24 +394,41 @@ def _check_fields(entry, chunk: _Chunk, reading: BibReading) -> None:
 
 
 def _check_names(role: str, people: list, report) -> None:
-    """Names: the list cut at :data:`MAX_FIELD_LENGTH` characters, each part readable."""
-    length = 0
-    for index, person in enumerate(people):
-        length += len(str(person)) + len(" and ")
-        if length > MAX_FIELD_LENGTH:
-            report(role, _TOO_LONG, length=sum(len(str(p)) + 5 for p in people) - 5, limit=MAX_FIELD_LENGTH)
-            del people[index:]
-            break
+    """Names: the list cut at :data:`MAX_FIELD_LENGTH` characters (the first name
+    kept, itself cut), each part readable."""
+    lengths = [len(str(person)) for person in people]
+    total = sum(lengths) + len(" and ") * (len(people) - 1)
+    if total > MAX_FIELD_LENGTH:
+        report(role, _TOO_LONG, length=total, limit=MAX_FIELD_LENGTH)
+        length = 0
+        for index, person_length in enumerate(lengths):
+            length += person_length + len(" and ")
+            if length > MAX_FIELD_LENGTH:
+                del people[max(index, 1):]
+                break
+        _cut_person(people[0], MAX_FIELD_LENGTH)
     done = set()
     for person in people:
         for part in _NAME_PARTS:
             names = getattr(person, part)
             for position, text in enumerate(names):
-                if len(text) > MAX_FIELD_LENGTH:
-                    text = cut(text)
                 fixed, repairs = readable_latex(text)
                 names[position] = fixed
                 for template in repairs:
                     if template not in done:
                         done.add(template)
                         report(role, template)
+
+
+def _cut_person(person, limit: int) -> None:
+    """*person*'s name parts, in order, kept up to *limit* characters in all."""
+    left = limit
+    for part in _NAME_PARTS:
+        names = getattr(person, part)
+        for position, text in enumerate(names):
+            if left <= 0:
+                del names[position:]
+                break
+            if len(text) > left:
+                names[position] = cut(text, left)
+            left -= len(text) + 1
