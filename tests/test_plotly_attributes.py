@@ -240,6 +240,30 @@ def titles() -> None:
                   {"title": {"text": "Titre"}, "xaxis": {"title": "$k_{1}z$"}, "yaxis": {"title": {"text": "Y"}}})
     assert (model.x_label, model.y_label, model.series[0].name) == ("k₁z", "Y", "α₁")
     assert parse_plotly(json.dumps({"data": [{"x": [1], "y": [1]}], "layout": {"title": "Titre"}})).title == "Titre"
+    # with a caption, the figure's own title is still drawn above the chart
+    drawn = [e for e in root([BARS], {"title": {"text": "Titre du graphique"}}).iter() if e.get("data-mark") == "title"]
+    assert ["".join(e.itertext()) for e in drawn] == ["Titre du graphique"]
+    # make_subplots' titles: annotations centred above each panel's domain
+    sub = chart([BARS, {**BARS, "xaxis": "x2", "yaxis": "y2"}],
+                {"xaxis": {"domain": [0, 0.45]}, "xaxis2": {"domain": [0.55, 1]},
+                 "annotations": [{"text": "Gauche", "x": 0.225, "y": 1, "xref": "paper", "yref": "paper",
+                                  "showarrow": False, "yanchor": "bottom", "xanchor": "center"},
+                                 {"text": "Droite", "x": 0.775, "y": 1, "xref": "paper", "yref": "paper",
+                                  "showarrow": False, "yanchor": "bottom", "xanchor": "center"}]})
+    assert [panel.title for panel in sub.panels] == ["Gauche", "Droite"]
+
+
+def showlegend() -> None:
+    def entries(data, layout=None) -> list[str]:
+        tree = root(data, layout)
+        return ["".join(t.itertext()) for t in tree.iter(f"{SVG}text") if "".join(t.itertext()).startswith("L")]
+
+    two_named = [{**BARS, "name": "La"}, {**BARS, "name": "Lb"}]
+    assert entries(two_named) == ["La", "Lb"]
+    assert entries([two_named[0], {**two_named[1], "showlegend": False}]) == ["La"]
+    assert entries([{**two_named[0], "legendgroup": "g"}, {**two_named[1], "legendgroup": "g", "showlegend": False}]) == ["La"]
+    assert entries(two_named, {"showlegend": False}) == []
+    assert entries(two_named[:1], {"showlegend": True}) == ["La"]
 
 
 # -- refused -------------------------------------------------------------------
@@ -271,10 +295,23 @@ def annotations() -> None:
 
 
 def axis_range() -> None:
-    refused("layout.yaxis.range", [BARS], {"yaxis": {"range": [0, 1.5]}})
-    assert chart([BARS], {"yaxis": {"range": [0, 10]}})  # shows everything: cosmetic
-    refused("layout.xaxis.range", [BARS], {"xaxis": {"range": [-0.5, 0.5]}})  # hides category "b"
-    assert chart([BARS], {"xaxis": {"range": [-0.5, 1.5]}})
+    # a value range hiding part of a bar: the bar is clipped at the top of the plot
+    tree = root([BARS], {"yaxis": {"range": [0, 1.5]}})
+    a, b = (box(r) for r in marks(tree, "bar"))
+    assert b[1] == pytest.approx(box(marks(root([BARS], {"yaxis": {"range": [0, 1.5]}}), "bar")[1])[1])
+    assert b[3] - b[1] == pytest.approx((a[3] - a[1]) * 1.5, rel=0.02)  # 1.5, not 2: clipped
+    assert "1,5" in ticks(tree) and "2" not in ticks(tree)
+    # a category range hiding "b": its bar is outside the clipped plot area, its tick not drawn
+    hidden = root([BARS], {"xaxis": {"range": [-0.5, 0.5]}})
+    assert "b" not in ticks(hidden) and "a" in ticks(hidden)
+    assert any(e.get("clip-path") for e in hidden.iter())
+    model = chart([BARS], {"xaxis": {"range": [-0.5, 0.5]}})
+    assert [row[0] for row in table_rows(model, number_format(model, "fr"))] == ["a", "b"]  # the table lists all
+    # dates and numbers
+    dated = chart([{"x": ["2024-01-01", "2024-12-01"], "y": [1, 2]}], {"xaxis": {"range": ["2024-01-01", "2024-06-30"]}})
+    assert dated.plot.position_axis.range == (1704067200000.0, 1719705600000.0)
+    line = root([{"x": [0, 5, 10], "y": [1, 2, 3]}], {"xaxis": {"range": [0, 5]}})
+    assert "10" not in ticks(line) and "5" in ticks(line)
 
 
 def ticktext() -> None:
@@ -315,7 +352,7 @@ def text_hover() -> None:
 
 
 def legend_fonts() -> None:
-    cosmetic([BARS], None, [BARS], {"showlegend": True, "legend": {"x": 0}, "font": {"size": 20}})
+    cosmetic([BARS], None, [BARS], {"legend": {"x": 0}, "font": {"size": 20}})
 
 
 def pie_order() -> None:
@@ -364,6 +401,7 @@ CASES: dict[str, Callable[[], None]] = {
     "layout.xaxis.autorange": autorange,
     "layout.yaxis.tickformat": tickformat,
     "layout.title": titles,
+    "data[].showlegend": showlegend,
     "data[].type": trace_type,
     "data[].xaxis": subplots,
     "several pies": several_pies,

@@ -42,6 +42,7 @@ class Axis:
     suffix: str = ""  # ticksuffix, e.g. "%" for values already in percent
     prefix: str = ""  # tickprefix, e.g. "$"
     categories: list[str] = field(default_factory=list)  # category axes: the order drawn
+    range: tuple[float, float] | None = None  # the figure's range, low to high (category axes: indices)
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Trace:
     stackgroup: str = ""  # scatters of one stack group are piled up (areas)
     groupnorm: str = ""  # the stack group's normalisation: "", "fraction" or "percent"
     stackgaps: str = "infer zero"  # the stack group's missing points: zero, or "interpolate"
+    in_legend: bool = True  # Plotly's showlegend (and legendgroup): an entry in the legend
 
 
 @dataclass
@@ -81,6 +83,7 @@ class Plot:
     horizontal: bool = False  # bars along x (Plotly's orientation "h")
     barmode: str = "group"
     barnorm: str = ""  # "", "fraction" or "percent"
+    showlegend: bool | None = None  # layout.showlegend; None: a legend for more than one trace
 
 
 @dataclass
@@ -100,6 +103,7 @@ class Chart:
     plot: Plot | None = None  # kind "plot": what the drawing follows
     panels: list[Chart] = field(default_factory=list)  # kind "panels": drawn one below the other
     notes: list = field(default_factory=list)  # Plotly: DataErrors for what is left out, warned about
+    heading: str = ""  # Plotly: the figure's own title, drawn above the chart (the caption is apart)
 
     @property
     def values(self) -> list[Value]:

@@ -35,10 +35,10 @@ HONOURED_TRACE_KEYS = {
     "type", "name", "visible", "x", "y", "x0", "dx", "y0", "dy", "orientation", "mode",
     "marker", "line", "connectgaps", "base", "fill", "stackgroup", "groupnorm", "stackgaps",
     "error_x", "error_y", "text", "xaxis", "yaxis", "labels", "values", "label0", "dlabel",
-    "hole", "title", "domain",
+    "hole", "title", "domain", "showlegend", "legendgroup",
 }
 COSMETIC_TRACE_KEYS = {
-    "uid", "ids", "meta", "customdata", "opacity", "showlegend", "legendgroup", "legendrank",
+    "uid", "ids", "meta", "customdata", "opacity", "legendrank",
     "legendgrouptitle", "legend", "hoverinfo", "hovertext", "hovertemplate", "hoverlabel",
     "hoveron", "hovertemplatefallback", "textinfo", "textposition", "textfont", "texttemplate",
     "textangle", "insidetextanchor", "insidetextfont", "outsidetextfont", "constraintext",
@@ -59,11 +59,11 @@ LINE_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 LINE_SHAPES = ("linear", "spline")
 HONOURED_ERROR_KEYS = {"type", "array", "arrayminus", "value", "valueminus", "symmetric", "visible"}
 COSMETIC_ERROR_KEYS = {"color", "thickness", "width", "copy_ystyle", "copy_zstyle", "traceref", "tracerefminus"}
-HONOURED_LAYOUT_KEYS = {"title", "xaxis", "yaxis", "barmode", "barnorm"}
+HONOURED_LAYOUT_KEYS = {"title", "xaxis", "yaxis", "barmode", "barnorm", "showlegend"}
 COSMETIC_LAYOUT_KEYS = {
     "width", "height", "autosize", "margin", "font", "colorway", "paper_bgcolor", "plot_bgcolor",
     "bargap", "bargroupgap", "hovermode", "hoverlabel", "hoverdistance", "spikedistance",
-    "dragmode", "clickmode", "legend", "showlegend", "template", "meta", "separators",
+    "dragmode", "clickmode", "legend", "template", "meta", "separators",
     "uniformtext", "transition", "modebar", "barcornerradius", "piecolorway", "extendpiecolors",
     "grid", "calendar", "colorscale", "coloraxis", "newshape", "activeshape", "selectdirection",
     "editrevision", "uirevision", "datarevision", "computed", "boxmode", "violinmode",
@@ -347,19 +347,24 @@ def _parse_plotly(
         other = next(index for index, kind in types if kind != "pie")
         raise DataError(_("{path}: a pie cannot share a chart with bar or scatter traces;"
                           " put it in its own figure file and chart directive"), path=f"data[{other}]")
-    _check_layout(layout)
+    groups = {} if pies else _axis_groups(traces)
+    subplot_titles = _subplot_titles(layout, groups) if len(groups) > 1 else None
+    _check_layout({key: value for key, value in layout.items()
+                   if not (key == "annotations" and subplot_titles is not None)})
     figure_title = _text(layout.get("title"))
     if len(pies) > 1:  # several pies: small multiples, one pie each
         chart = _small_multiples([_pie_chart(index, trace, layout) for index, trace in traces])
     elif pies:
         chart = _pie_chart(*traces[0], layout)
-    else:
-        groups = _axis_groups(traces)
-        if len(groups) == 1:
-            chart = _plot_chart(traces, layout, scale, next(iter(groups)))
-        else:  # subplots: small multiples, one pair of axes each, never merged
-            chart = _small_multiples([_plot_chart(group, layout, scale, axes) for axes, group in groups.items()])
+    elif len(groups) == 1:
+        chart = _plot_chart(traces, layout, scale, next(iter(groups)))
+    else:  # subplots: small multiples, one pair of axes each, never merged
+        panels = [_plot_chart(group, layout, scale, axes) for axes, group in groups.items()]
+        for panel, axes in zip(panels, groups):
+            panel.title = (subplot_titles or {}).get(axes) or panel.title
+        chart = _small_multiples(panels)
     chart.title = title or figure_title
+    chart.heading = figure_title  # drawn above the chart, also when the caption says something else
     if x_label is not None:
         chart.x_label = x_label
     if y_label is not None:
@@ -586,6 +591,7 @@ def _read_trace(index: int, trace: dict, horizontal: bool, position_type: str, v
         raise _unsupported(f"{path}.{cross_key}", "{…}", _allowed(error_key))
     errors = _errors(trace, error_key, values, path)
     result = Trace(type=kind, name=_text(trace.get("name")) or f"trace {index}", positions=positions, values=values)
+    result.in_legend = trace.get("showlegend", True) is not False
     if errors:
         result.errors_plus, result.errors_minus = errors
     result.dash = str(line.get("dash", ""))
@@ -646,6 +652,8 @@ def _range(raw_axis: dict) -> tuple | None:
 
 
 def _check_range(layout: dict, name: str, axis: Axis, points: list[float]) -> None:
+    """The figure's fixed range: drawn as Plotly draws it, what lies outside
+    clipped (the data table still lists every value)."""
     raw_axis = _dict(layout, name, "layout")
     bounds = _range(raw_axis)
     if bounds is None:
@@ -660,9 +668,9 @@ def _check_range(layout: dict, name: str, axis: Axis, points: list[float]) -> No
     if low > high:
         axis.reversed = not axis.reversed
         low, high = high, low
-    if any(not low <= point <= high for point in points):
-        raise DataError(_("{path} hides data outside [{low}, {high}]; remove it or widen it so that every"
-                          " value shows"), path=path, low=bounds[0], high=bounds[1])
+    if low == high:
+        raise _unsupported(path, bounds, "two different bounds")
+    axis.range = (low, high)
 
 
 def _category_order(raw_axis: dict, path: str, traces: list[Trace]) -> list[str]:
@@ -709,6 +717,40 @@ def _axis_groups(traces: list[tuple[int, dict]]) -> dict[tuple[str, str], list[t
             names.append(f"{key}{ref[1:]}")
         groups.setdefault((names[0], names[1]), []).append((index, trace))
     return groups
+
+
+def _domain(layout: dict, name: str) -> tuple[float, float]:
+    raw = _dict(layout, name, "layout").get("domain", [0, 1])
+    if (not isinstance(raw, list) or len(raw) != 2
+            or not all(isinstance(bound, (int, float)) and not isinstance(bound, bool) for bound in raw)):
+        raise _unsupported(f"layout.{name}.domain", raw, "[start, end] between 0 and 1")
+    return float(raw[0]), float(raw[1])
+
+
+def _subplot_titles(layout: dict, groups: dict[tuple[str, str], list]) -> dict[tuple[str, str], str] | None:
+    """The titles make_subplots writes as annotations, one centred above each
+    panel's domain (paper coordinates, no arrow): panel -> title. None when an
+    annotation is anything else (it may carry meaning: refused)."""
+    annotations = layout.get("annotations")
+    if not isinstance(annotations, list) or not annotations:
+        return None
+    titles: dict[tuple[str, str], str] = {}
+    for annotation in annotations:
+        if (not isinstance(annotation, dict) or annotation.get("xref") != "paper"
+                or annotation.get("yref") != "paper" or annotation.get("showarrow", True) is not False
+                or annotation.get("yanchor") != "bottom"):
+            return None
+        x, y = annotation.get("x"), annotation.get("y")
+        if not isinstance(x, (int, float)) or not isinstance(y, (int, float)):
+            return None
+        for axes in groups:
+            (x0, x1), (y0, y1) = _domain(layout, axes[0]), _domain(layout, axes[1])
+            if abs((x0 + x1) / 2 - x) < 0.01 and abs(y1 - y) < 0.01 and axes not in titles:
+                titles[axes] = _text(annotation.get("text"))
+                break
+        else:
+            return None
+    return titles
 
 
 def _small_multiples(panels: list[Chart]) -> Chart:
@@ -765,6 +807,8 @@ def _plot_chart(traces: list[tuple[int, dict]], layout: dict, scale: str | None,
                      [p for t in read for p in t.positions if p is not None])
     _check_range(layout, value_name, value_axis, [v.as_float for t in read for v in t.values if v is not None])
     plot = Plot(read, position_axis, value_axis, horizontal=horizontal, barmode=barmode, barnorm=barnorm)
+    if isinstance(layout.get("showlegend"), bool):
+        plot.showlegend = layout["showlegend"]
     labels, series = _table_columns(plot)
     return Chart(
         kind=PLOT_KIND,

@@ -197,13 +197,15 @@ def _tooltip(wording: Wording, label: str, value: str, series: str = "") -> str:
     return f"<title>{esc(wording.labelled(prefix + label, value))}</title>"
 
 
-def _legend(canvas: _Canvas, names: list[str], x: float, y: float, width: float,
+def _legend(canvas: _Canvas, names: list[str | None], x: float, y: float, width: float,
             swatches: list[str] | None = None, dashes: list[str] | None = None) -> float:
     """Draw swatches ("bar", "line" or "marker") and names flowing in rows;
     return the y below the legend. Each swatch shows its series' fill pattern,
     or its dash and marker shape, as the marks do."""
     cursor_x, row_y = x, y
     for index, name in enumerate(names):
+        if name is None:  # no entry (Plotly's ``showlegend: false``): the colours stay the series'
+            continue
         swatch = swatches[index] if swatches else "bar"
         swatch_width = 22 if swatch == "line" else 12
         item_width = swatch_width + 6 + text_width(name, FONT) + 14
@@ -545,6 +547,14 @@ def render_svg(
     """Draw *chart*; *uid* makes the ``<title>``/``<desc>`` ids unique on a page."""
     canvas = _Canvas(theme, wording, uid)
     width, height = _draw(chart, numbers, canvas)
+    if chart.heading:  # the figure's own title (Plotly ``layout.title``), above the drawing
+        lines = wrap(chart.heading, max(width - 2 * PAD, 200), FONT + 2)
+        top = PAD + LINE * len(lines) + 4
+        body = "".join(canvas.parts)
+        canvas.parts = []
+        canvas.text(PAD, PAD + FONT + 1, lines, size=FONT + 2, extra=' font-weight="bold" data-mark="title"')
+        canvas.add(f'<g transform="translate(0 {fmt(top)})">{body}</g>')
+        width, height = max(width, text_width(lines[0], FONT + 2) + 2 * PAD), height + top
     width, height = math.ceil(width), math.ceil(height)
     zoom = DISPLAY_SCALE if theme else 1.0
     shown_width, shown_height = math.ceil(width * zoom), math.ceil(height * zoom)

@@ -350,11 +350,14 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
     if val_axis.type == "log":
         values = [value for value in values if value > 0] or [1.0]
     low, high = _padded(min(values), max(values), val_axis.type, include_zero)
+    if val_axis.range is not None:  # the figure's range: what lies outside is clipped
+        low, high = val_axis.range
     # geometry
     count = len(positions)
-    names = [trace.name for trace in plot.traces]
+    names = [trace.name if trace.in_legend else None for trace in plot.traces]
     y = PAD
-    if len(plot.traces) > 1:
+    shown = plot.showlegend if plot.showlegend is not None else len(plot.traces) > 1
+    if shown and any(name is not None for name in names):
         y = legend(canvas, names, PAD, y, 560, [_swatch(trace) for trace in plot.traces],
                    [trace.dash for trace in plot.traces])
     if plot.horizontal:
@@ -412,6 +415,7 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
     # position ticks
     depth = _position_ticks(canvas, frame, positions, pos_axis, place, numbers, plain,
                             p_low, p_high, v_high if not plot.horizontal else v_low, band)
+    clip_from = len(canvas.parts)
     # marks: filled areas first, then bars, lines, markers and error bars
     bar_traces = [i for i, trace in enumerate(plot.traces) if trace.type == "bar"]
     previous: dict[str, list[tuple[float, float]]] = {}
@@ -453,6 +457,14 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
                 canvas.add(f'<path data-mark="error" d="M{_xy(frame, p, a)}L{_xy(frame, p, b)}'
                            f'M{_xy(frame, p - 4, a)}L{_xy(frame, p + 4, a)}M{_xy(frame, p - 4, b)}'
                            f'L{_xy(frame, p + 4, b)}" stroke="{canvas.ink}" fill="none"/>')
+    if pos_axis.range is not None or val_axis.range is not None:  # Plotly clips marks to the plot area
+        clip = f"{canvas.uid}-c{len(canvas.parts)}"
+        x_a, y_a = frame.point(p_low, v_low)
+        x_b, y_b = frame.point(p_high, v_high)
+        canvas.parts[clip_from:] = [
+            f'<clipPath id="{clip}"><rect x="{fmt(min(x_a, x_b) - 1)}" y="{fmt(min(y_a, y_b) - 1)}"'
+            f' width="{fmt(abs(x_b - x_a) + 2)}" height="{fmt(abs(y_b - y_a) + 2)}"/></clipPath>'
+            f'<g clip-path="url(#{clip})">{"".join(canvas.parts[clip_from:])}</g>']
     # axis titles
     if plot.horizontal:
         bottom = p_high + SMALL + 10
@@ -511,6 +523,10 @@ def _position_scale(positions: list, axis: Axis, start: float, end: float, has_b
     """Where each position sits, and the width of a position's band (px)."""
     if axis.type == "category":
         index = {name: n for n, name in enumerate(positions)}
+        if axis.range is not None:  # in category indices: -0.5 to n - 0.5 shows them all
+            first, last = axis.range
+            slot = (end - start) / (last - first)
+            return (lambda position: start + slot * (index[str(position)] - first)), abs(slot)
         slot = (end - start) / max(len(positions), 1)
         return (lambda position: start + slot * (index[str(position)] + 0.5)), abs(slot)
     numbers = [float(p) for p in positions]
@@ -525,10 +541,14 @@ def _position_scale(positions: list, axis: Axis, start: float, end: float, has_b
     else:
         scale = Continuous(low, high, 0, 1, "linear")
         span = high - low if high > low else 1.0
+    if axis.range is not None:  # the figure's range, edge to edge
+        shown = Continuous(*axis.range, start, end, axis.type)
+        unit = abs(shown(axis.range[0] + gap if axis.type != "log" else axis.range[0] * 10 ** gap) - shown(axis.range[0]))
+        return shown, unit
     margin = gap / 2 / span if has_bars else 0.02
     inner_start = start + (end - start) * margin / (1 + 2 * margin)
     inner_end = end - (end - start) * margin / (1 + 2 * margin)
-    if high == low:
+    if high == low and axis.range is None:
         return (lambda position: (start + end) / 2), abs(end - start) / 3
 
     def place(position: str | float) -> float:
@@ -555,14 +575,16 @@ def _position_text(position, axis: Axis, numbers: NumberFormat, plain: NumberFor
 
 def _position_ticks(canvas, frame, positions, axis, place, numbers, plain, p_low, p_high, v_edge, band) -> int:
     """Tick labels along the position axis; return their depth in lines."""
+    edge_low, edge_high = min(p_low, p_high), max(p_low, p_high)
     if axis.type == "category":
-        ticks = [(place(p), str(p)) for p in positions]
+        ticks = [(place(p), str(p)) for p in positions if edge_low - 0.5 <= place(p) <= edge_high + 0.5]
     elif axis.type == "date":
-        values, skeleton = date_ticks(min(positions), max(positions))
+        first, last = axis.range or (min(positions), max(positions))
+        values, skeleton = date_ticks(first, last)
         ticks = [(place(v), format_date(v, numbers, skeleton)) for v in values
-                 if min(positions) <= v <= max(positions)] or [(place(p), format_date(p, numbers)) for p in positions]
+                 if first <= v <= last] or [(place(p), format_date(p, numbers)) for p in positions]
     else:
-        low, high = min(positions), max(positions)
+        low, high = axis.range or (min(positions), max(positions))
         scale = Continuous(low, high, 0, 1, axis.type)
         candidates = linear_ticks(scale) if axis.type == "log" else linear_ticks(
             Continuous(*_padded(low, high, "linear", False), 0, 1))
