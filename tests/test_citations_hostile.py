@@ -337,6 +337,20 @@ def test_doi_links(doi, link):
     assert doi_link(doi) == link
 
 
+def test_an_entry_whose_only_address_is_no_link_counts_as_without_locator():
+    from types import SimpleNamespace
+
+    from sphinx_publication.citations.queries import unlinked_entries
+
+    entries = {
+        "js": SimpleNamespace(fields={"title": "J", "url": "javascript:alert(1)"}),
+        "jsdoi": SimpleNamespace(fields={"title": "D", "doi": "javascript:alert(1)"}),
+        "doiurl": SimpleNamespace(fields={"title": "U", "url": "doi:10.1/x"}),
+        "ok": SimpleNamespace(fields={"title": "O", "url": "https://example.org/"}),
+    }
+    assert [entry.key for entry in unlinked_entries(entries)] == ["js", "jsdoi"]
+
+
 def test_unsafe_addresses_name_their_field():
     fields = {"url": "data:text/html,x", "note": r"see \url{javascript:x} or \href{https://ok.org}{ok}",
               "doi": "10.1/ok", "howpublished": r"\href{vbscript:x}{y}"}

@@ -23,13 +23,15 @@ from sphinx.errors import ExtensionError
 from sphinx.util.nodes import get_node_line
 from sphinxcontrib.bibtex.domain import get_docnames
 
+from .addresses import doi_link, url_link
+
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 #: the pages citing one key, in reading order: ((docname, title, (ref id, ...)), ...)
 Places = tuple[tuple[str, str | None, tuple[str, ...]], ...]
 
-# An arXiv eprint is rendered as a link by sphinxcontrib-bibtex, so it counts.
+#: the fields that may give the reader a link (:func:`has_locator`: an eprint always does)
 LOCATOR_FIELDS = ("doi", "url", "eprint")
 
 
@@ -119,14 +121,22 @@ def entries_without_locator(env: BuildEnvironment) -> list[UnlinkedEntry]:
 
 
 def unlinked_entries(entries: Mapping[str, Any]) -> list[UnlinkedEntry]:
-    """Among pybtex ``Entry`` objects, those with no DOI, URL or eprint, sorted by key."""
+    """Among pybtex ``Entry`` objects, those with no DOI, URL or eprint that links, sorted by key."""
     found = []
     for key in sorted(entries):
         entry = entries[key]
-        if not any(_field(entry, name) for name in LOCATOR_FIELDS):
+        if not has_locator(entry):
             title = _field(entry, "title").replace("{", "").replace("}", "")
             found.append(UnlinkedEntry(key=key, title=title))
     return found
+
+
+def has_locator(entry: Any) -> bool:
+    """Whether *entry* gives the reader a link: a DOI or URL that becomes one
+    (a ``javascript:`` url is printed as text, :mod:`.addresses`), or an eprint."""
+    return bool(
+        doi_link(_field(entry, "doi")) or url_link(_field(entry, "url")) or _field(entry, "eprint")
+    )
 
 
 def _field(entry: Any, name: str) -> str:
