@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -12,6 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from helpers import require_tool
 
 from sphinx_publication.citations import bibcheck
 from sphinx_publication.citations.addresses import doi_link, unsafe_addresses
@@ -176,6 +179,38 @@ def test_latex_links_only_http_and_prints_the_text(builds):
     assert "javascript:alert(1)" in tex and "<script>alert(14)</script>" in tex
 
 
+def pdf_link_actions(path: Path) -> list[tuple[str, str]]:
+    """(action type, URI) of every link annotation of a PDF."""
+    import pikepdf
+
+    actions = []
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            for annotation in page.obj.get("/Annots", []):
+                action = annotation.get("/A")
+                if action is not None:
+                    actions.append((str(action.get("/S")), str(action.get("/URI", ""))))
+    return actions
+
+
+def assert_pdf_links_only_http(path: Path) -> None:
+    actions = pdf_link_actions(path)
+    external = [uri for kind, uri in actions if kind == "/URI"]
+    assert "https://example.org/bonne" in external
+    assert [uri for uri in external if scheme_of(uri) not in {"http", "https"}] == []
+    assert {kind for kind, _uri in actions} <= {"/URI", "/GoTo"}  # no /JavaScript, /Launch
+
+
+@pytest.mark.latex
+def test_latex_pdf_links_only_http(builds):
+    require_tool("latexmk")
+    require_tool("xelatex")
+    outdir = Path(builds("latex").outdir)
+    subprocess.run(["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "hostile.tex"],
+                   cwd=outdir, check=True, capture_output=True, timeout=300)
+    assert_pdf_links_only_http(outdir / "hostile.pdf")
+
+
 def test_typst_links_only_http_and_prints_the_text(builds):
     built = builds("typst")
     source = next(path for path in Path(built.outdir).glob("*.typ") if path.name != "publication.typ")
@@ -185,7 +220,7 @@ def test_typst_links_only_http_and_prints_the_text(builds):
     for target in targets:
         assert scheme_of(target) in SAFE, target
     assert r"\<script\>alert(14)\<\/script\>" in typst  # escaped markup
-    assert (Path(built.outdir) / "hostile.pdf").stat().st_size > 1000  # and Typst compiled it
+    assert_pdf_links_only_http(Path(built.outdir) / "hostile.pdf")  # and Typst compiled it
 
 
 def test_text_prints_the_text(builds):
