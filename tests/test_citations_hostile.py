@@ -59,7 +59,7 @@ def built(request, builds):
 # -- every output ----------------------------------------------------------------------
 
 
-#: (field line in refs.bib, entry, field, address named): each a located warning
+#: (text on the field's line in refs.bib, entry, field, address named): each a located warning
 NOT_LINKS = [
     ("javascript:alert(1)", "jsurl", "url", "javascript:alert(1)"),
     ("JaVaScRiPt:alert(2)", "jsmixed", "url", "JaVaScRiPt:alert(2)"),
