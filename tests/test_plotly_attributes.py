@@ -132,7 +132,9 @@ def fill() -> None:
                  {"x": [1, 2], "y": [3, 4], "fill": "tonexty"}])
     areas = marks(tree, "area")
     assert len(areas) == 2
-    refused("data[0].fill", [{"x": [1], "y": [1], "fill": "toself"}])
+    closed = marks(root([{"x": [0, 1, 0], "y": [0, 1, 1], "fill": "toself"}]), "area")
+    assert len(closed) == 1 and closed[0].get("d").count("L") == 2  # the triangle itself, not down to zero
+    refused("data[0].fill", [{"x": [1], "y": [1], "fill": "tonextx"}])
 
 
 def stackgroup() -> None:
@@ -162,6 +164,9 @@ def x_defaults() -> None:
     assert model.labels == ["0", "1", "2"]
     model = chart([{"y": [5, 6], "x0": 10, "dx": 5}])
     assert model.labels == ["10", "15"]
+    short = chart([{"x": [1, 2, 3, 4], "y": [5, 6]}])  # Plotly draws the common length
+    assert short.labels == ["1", "2"]
+    assert [note.message.split(" ")[0] for note in short.notes] == ["data[0].x"]
     union = chart([{"x": [1, 3], "y": [1, 1]}, {"x": [2, 3], "y": [2, 2]}])
     assert union.labels == ["1", "2", "3"]
     assert [[cell for cell in row[1:]] for row in table_rows(union, number_format(union, "fr"))] == [
@@ -169,7 +174,7 @@ def x_defaults() -> None:
 
 
 def labels() -> None:
-    assert chart([{"type": "pie", "values": [1, 2]}]).labels == ["0", "1"]
+    assert chart([{"type": "pie", "values": [1, 2], "sort": False}]).labels == ["0", "1"]
     summed = chart([{"type": "pie", "labels": ["a", "b", "a"], "values": [1, 2, 3]}])
     assert summed.labels == ["a", "b"] and [v.number for v in summed.series[0].values] == [4, 2]
     counted = chart([{"type": "pie", "labels": ["a", "b", "a"]}])
@@ -355,9 +360,32 @@ def legend_fonts() -> None:
     cosmetic([BARS], None, [BARS], {"legend": {"x": 0}, "font": {"size": 20}})
 
 
+def slice_angles(data: list[dict]) -> dict[str, tuple[float, float]]:
+    """Each slice's start and end, in degrees clockwise from 12 o'clock (Plotly's angles)."""
+    import math
+
+    result = {}
+    for path in marks(root(data), "slice"):
+        numbers = [float(v) for v in re.findall(r"-?[\d.]+", path.get("d"))]
+        cx, cy, x1, y1, x2, y2 = numbers[0], numbers[1], numbers[2], numbers[3], numbers[-2], numbers[-1]
+        label = "".join(path.find(f"{SVG}title").itertext()).split(":")[0]
+        result[label] = tuple(round(math.degrees(math.atan2(x - cx, cy - y))) % 360 for x, y in ((x1, y1), (x2, y2)))
+    return result
+
+
 def pie_order() -> None:
-    pie = {"type": "pie", "labels": ["a", "b"], "values": [1, 3]}
-    cosmetic([pie], None, [{**pie, "sort": False, "direction": "clockwise", "rotation": 90}], None)
+    pie = {"type": "pie", "labels": ["z", "x", "y"], "values": [1, 3, 2]}
+    # Plotly's defaults: sorted largest first, the first slice clockwise from 12 o'clock, the others counterclockwise
+    assert chart([pie]).labels == ["x", "y", "z"]
+    assert slice_angles([pie]) == {"x": (0, 180), "y": (240, 0), "z": (180, 240)}
+    assert slice_angles([{**pie, "direction": "clockwise"}]) == {"x": (0, 180), "y": (180, 300), "z": (300, 0)}
+    assert slice_angles([{**pie, "sort": False, "direction": "clockwise", "rotation": 90}]) == {
+        "z": (90, 150), "x": (150, 330), "y": (330, 90)}
+    pulled = [p for p in marks(root([{**pie, "pull": [0, 0.2]}]), "slice")]
+    x_centre = [float(v) for v in re.findall(r"-?[\d.]+", pulled[0].get("d"))][:2]
+    others = [[float(v) for v in re.findall(r"-?[\d.]+", p.get("d"))][:2] for p in pulled[1:]]
+    assert others[0] == others[1] and x_centre[0] > others[0][0]  # only "x" (the second point), pulled right
+    refused("data[0].direction", [{**pie, "direction": "sideways"}])
 
 
 def interaction() -> None:

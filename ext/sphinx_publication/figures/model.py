@@ -104,6 +104,11 @@ class Chart:
     panels: list[Chart] = field(default_factory=list)  # kind "panels": drawn one below the other
     notes: list = field(default_factory=list)  # Plotly: DataErrors for what is left out, warned about
     heading: str = ""  # Plotly: the figure's own title, drawn above the chart (the caption is apart)
+    clockwise: bool = True  # pie: the slices follow each other clockwise (Plotly's ``direction``)
+    rotation: float = 0.0  # pie: degrees clockwise from 12 o'clock where the first slice starts
+    pulls: list[float] = field(default_factory=list)  # pie: each slice pulled out, a fraction of the radius
+    slice_text: str | None = None  # pie: Plotly template of the slice labels (%{label}, %{percent}…); None: shares
+    slice_texts: list[str] = field(default_factory=list)  # pie: each slice's ``text`` (%{text})
 
     @property
     def values(self) -> list[Value]:

@@ -35,7 +35,7 @@ HONOURED_TRACE_KEYS = {
     "type", "name", "visible", "x", "y", "x0", "dx", "y0", "dy", "orientation", "mode",
     "marker", "line", "connectgaps", "base", "fill", "stackgroup", "groupnorm", "stackgaps",
     "error_x", "error_y", "text", "xaxis", "yaxis", "labels", "values", "label0", "dlabel",
-    "hole", "title", "domain", "showlegend", "legendgroup",
+    "hole", "title", "domain", "showlegend", "legendgroup", "sort", "direction", "rotation", "pull",
 }
 COSMETIC_TRACE_KEYS = {
     "uid", "ids", "meta", "customdata", "opacity", "legendrank",
@@ -43,8 +43,7 @@ COSMETIC_TRACE_KEYS = {
     "hoveron", "hovertemplatefallback", "textinfo", "textposition", "textfont", "texttemplate",
     "textangle", "insidetextanchor", "insidetextfont", "outsidetextfont", "constraintext",
     "cliponaxis", "width", "offset", "alignmentgroup", "offsetgroup", "fillcolor", "fillpattern",
-    "selected", "unselected", "selectedpoints", "automargin", "sort", "direction", "rotation",
-    "pull", "scalegroup", "insidetextorientation", "xhoverformat", "yhoverformat", "zorder",
+    "selected", "unselected", "selectedpoints", "automargin", "scalegroup", "insidetextorientation", "xhoverformat", "yhoverformat", "zorder",
     "xperiodalignment", "yperiodalignment", "xperiod", "yperiod", "xperiod0", "yperiod0", "xcalendar",
     "ycalendar", "textsrc", "xsrc", "ysrc", "valuessrc", "labelssrc",
 }
@@ -232,10 +231,10 @@ def _list(trace: dict, key: str, path: str) -> list | None:
 def _per_point(raw: object, count: int, path: str, convert: Callable[[object, str], float]) -> list[float]:
     """A number or a list of numbers (one per point) -> one float per point."""
     if isinstance(raw, list):
-        if len(raw) != count:
+        if len(raw) < count:
             raise DataError(_("{path} has {found} items for {expected} points; give one per point"),
                             path=path, found=len(raw), expected=count)
-        return [convert(item, f"{path}[{index}]") for index, item in enumerate(raw)]
+        return [convert(item, f"{path}[{index}]") for index, item in enumerate(raw[:count])]
     return [convert(raw, path)] * count
 
 
@@ -399,6 +398,7 @@ def _pie_chart(index: int, trace: dict, layout: dict) -> Chart:
         raise DataError(_("{path} has {found} items for {expected} points; give one per point"),
                         path=f"{path}.labels", found=len(labels_raw), expected=len(values_raw))
     totals: dict[str, Decimal] = {}
+    first: dict[str, int] = {}  # the point that gives a slice its text and pull
     for position, raw in enumerate(values_raw):
         value = _value(raw, f"{path}.values[{position}]")
         if value is None:
@@ -408,18 +408,60 @@ def _pie_chart(index: int, trace: dict, layout: dict) -> Chart:
                             path=f"{path}.values[{position}]", value=raw)
         label = _key_text(labels_raw[position])
         totals[label] = totals.get(label, Decimal(0)) + value.number  # Plotly sums equal labels
+        first.setdefault(label, position)
     if not totals or sum(totals.values()) <= 0:
         raise DataError(_("all the pie slices are zero"))
     hole = trace.get("hole", 0)
     if isinstance(hole, bool) or not isinstance(hole, (int, float)) or not 0 <= hole < 1:
         raise _unsupported(f"{path}.hole", hole, "0 <= hole < 1")
+    labels = list(totals)
+    sort = trace.get("sort", True)
+    if not isinstance(sort, bool):
+        raise _unsupported(f"{path}.sort", sort, _allowed("true", "false"))
+    if sort:  # Plotly's default: largest slice first (equal ones keep their order)
+        labels.sort(key=lambda label: -totals[label])
+    direction = trace.get("direction", "counterclockwise")
+    if direction not in ("clockwise", "counterclockwise"):
+        raise _unsupported(f"{path}.direction", direction, _allowed("clockwise", "counterclockwise"))
+    rotation = _number(trace.get("rotation", 0), f"{path}.rotation")
+    raw_pull = trace.get("pull", 0)
+    if isinstance(raw_pull, list):  # Plotly: a slice without a pull is not pulled
+        raw_pull = raw_pull + [0] * (len(values_raw) - len(raw_pull))
+    pulls = _per_point(raw_pull, len(values_raw), f"{path}.pull", lambda item, p: 0.0 if item is None else _number(item, p))
+    texts = trace.get("text")
+    texts = [_text(item) for item in texts] if isinstance(texts, list) else [_text(texts)] * len(values_raw)
+    texts += [""] * (len(values_raw) - len(texts))
     return Chart(
         kind="pie",
         title=_text(trace.get("title")) or _text(trace.get("name")),  # a panel's heading among several pies
-        labels=list(totals),
-        series=[Series(_text(trace.get("name")) or _text(trace.get("title")), [Value(v) for v in totals.values()])],
+        labels=labels,
+        series=[Series(_text(trace.get("name")) or _text(trace.get("title")), [Value(totals[label]) for label in labels])],
         hole=float(hole),
+        clockwise=direction == "clockwise",
+        rotation=rotation,
+        pulls=[min(max(pulls[first[label]], 0.0), 1.0) for label in labels],
+        slice_text=_slice_template(trace, path, isinstance(trace.get("text"), list)),
+        slice_texts=[texts[first[label]] for label in labels],
     )
+
+
+def _slice_template(trace: dict, path: str, has_texts: bool) -> str | None:
+    """What a pie slice says, as a Plotly template: ``texttemplate``, else
+    ``textinfo`` (Plotly's default: the share, and the text when given)."""
+    if trace.get("textposition", "auto") == "none":
+        return ""
+    template = trace.get("texttemplate")
+    if isinstance(template, str) and template:
+        return template
+    info = trace.get("textinfo", "text+percent" if has_texts else "percent")
+    parts = str(info).split("+")
+    if info == "none":
+        return ""
+    if not set(parts) <= {"label", "text", "value", "percent"}:
+        raise _unsupported(f"{path}.textinfo", info, _allowed("label", "text", "value", "percent", "none"))
+    if parts == ["percent"]:
+        return None  # the shares, as our pies always said them
+    return "<br>".join(f"%{{{part}}}" for part in parts)
 
 
 # -- bars and scatters ---------------------------------------------------------
@@ -521,12 +563,12 @@ def _errors(trace: dict, key: str, values: list[Value | None], path: str) -> tup
             raw = error.get(array_key)
             if raw is None:
                 return [0.0] * count
-            if not isinstance(raw, list) or len(raw) != count:
+            if not isinstance(raw, list) or len(raw) < count:
                 raise DataError(_("{path} has {found} items for {expected} points; give one per point"),
                                 path=f"{error_path}.{array_key}", found=len(raw) if isinstance(raw, list) else 1,
                                 expected=count)
             return [0.0 if item is None else abs(_number(item, f"{error_path}.{array_key}[{i}]"))
-                    for i, item in enumerate(raw)]
+                    for i, item in enumerate(raw[:count])]
         amount = _number(error.get(value_key, 10), f"{error_path}.{value_key}")
         if kind == "percent":
             return [abs(number) * amount / 100 for number in numbers]
@@ -570,9 +612,15 @@ def _read_trace(index: int, trace: dict, horizontal: bool, position_type: str, v
         start = _number(trace.get(f"{value_key}0", 0), f"{path}.{value_key}0")
         step = _number(trace.get(f"d{value_key}", 1), f"{path}.d{value_key}")
         raw_values = [start + step * n for n in range(count)]
-    if len(positions) != len(raw_values):
-        raise DataError(_("{path} has {found} items for {expected} points; give one per point"),
-                        path=f"{path}.{value_key}", found=len(raw_values), expected=len(positions))
+    if len(positions) != len(raw_values):  # Plotly draws the common length and drops the rest
+        longer, shorter = ((position_key, value_key) if len(positions) > len(raw_values)
+                           else (value_key, position_key))
+        common = min(len(positions), len(raw_values))
+        _note(DataError(_("{path} has {found} items, {key} only {expected}: the last {extra} are not drawn,"
+                          " as in Plotly; give one per point"), path=f"{path}.{longer}",
+                        found=max(len(positions), len(raw_values)), key=shorter, expected=common,
+                        extra=abs(len(positions) - len(raw_values))))
+        positions, raw_values = positions[:common], raw_values[:common]
     if value_type == "date":
         values = [None if raw is None else Value(Decimal(repr(date_ms(raw, f"{path}.{value_key}[{n}]"))))
                   for n, raw in enumerate(raw_values)]
@@ -612,8 +660,8 @@ def _read_trace(index: int, trace: dict, horizontal: bool, position_type: str, v
         raise _unsupported(f"{path}.connectgaps", connect, _allowed("true", "false"))
     result.connectgaps = connect
     fill = trace.get("fill", "tonexty" if trace.get("stackgroup") else "none")
-    if fill not in ("none", "tozeroy", "tonexty"):
-        raise _unsupported(f"{path}.fill", fill, _allowed("none", "tozeroy", "tonexty"))
+    if fill not in ("none", "tozeroy", "tonexty", "toself"):
+        raise _unsupported(f"{path}.fill", fill, _allowed("none", "tozeroy", "tonexty", "toself"))
     result.fill = fill
     if "text" in result.mode:
         texts = trace.get("text", "")

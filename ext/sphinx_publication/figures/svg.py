@@ -408,10 +408,27 @@ def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
     legend_lines = [wrap(entry, legend_max, FONT) for entry in entries]
     legend_width = max(text_width(line, FONT) for lines in legend_lines for line in lines) + 18
     width = max(2 * radius + 2 * PAD, legend_width + 2 * PAD, 240)
-    cx, cy = width / 2, PAD + radius
-    angle = -math.pi / 2
+    pull_room = radius * max(chart.pulls, default=0.0)
+    width += 2 * pull_room
+    cx, cy = width / 2, PAD + radius + pull_room
+    # Plotly's geometry: angles clockwise from 12 o'clock; the first slice starts at
+    # ``rotation``; counterclockwise, the others go the other way from there
+    turn = 2 * math.pi
+    first_sweep = shares[0] * turn if shares else 0.0
+    cumulative = 0.0
     for index, (label, value, share) in enumerate(zip(chart.labels, values, shares)):
-        sweep = share * 2 * math.pi
+        sweep = share * turn
+        if chart.clockwise:
+            start = math.radians(chart.rotation) + cumulative
+        else:
+            start = math.radians(chart.rotation) + first_sweep - cumulative - sweep
+        cumulative += sweep
+        angle = start - math.pi / 2
+        pull = radius * chart.pulls[index] if index < len(chart.pulls) else 0.0
+        if pull:
+            cx, cy = width / 2 + pull * math.cos(angle + sweep / 2), PAD + radius + pull_room + pull * math.sin(angle + sweep / 2)
+        else:
+            cx, cy = width / 2, PAD + radius + pull_room
         tooltip = _tooltip(canvas.wording, label, f"{numbers.exact(value)} ({numbers.share(share)})")
         if inner and share > 0:
             canvas.area("path", f'd="{_ring_slice(cx, cy, radius, inner, angle, sweep)}"', index, tooltip,
@@ -423,20 +440,33 @@ def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
             x2, y2 = cx + radius * math.cos(angle + sweep), cy + radius * math.sin(angle + sweep)
             large = 1 if sweep > math.pi else 0
             canvas.area("path", f'd="M{fmt(cx)} {fmt(cy)}L{fmt(x1)} {fmt(y1)}A{radius} {radius} 0 {large} 1 '
-                                f'{fmt(x2)} {fmt(y2)}Z"', index, tooltip)
-        if sweep >= 0.5:
+                                f'{fmt(x2)} {fmt(y2)}Z"', index, tooltip, ' data-mark="slice"')
+        text = numbers.share(share) if chart.slice_text is None else _slice_label(
+            chart.slice_text, label, numbers.exact(value), numbers.share(share),
+            chart.slice_texts[index] if index < len(chart.slice_texts) else "")
+        if sweep >= 0.5 and text:
             middle = angle + sweep / 2
             reach = (1 + chart.hole) / 2 if inner else 0.62
             tx, ty = cx + radius * reach * math.cos(middle), cy + radius * reach * math.sin(middle)
-            _label_on_fill(canvas, index, tx, ty + 4, numbers.share(share))
-        angle += sweep
-    y = cy + radius + 14
+            lines = text.split("\n")
+            for number, line in enumerate(lines):
+                _label_on_fill(canvas, index, tx, ty + 4 + LINE * (number - (len(lines) - 1) / 2), line)
+    y = PAD + 2 * radius + 2 * pull_room + 14
     for index, lines in enumerate(legend_lines):
         left = (width - legend_width) / 2
         canvas.area("rect", f'x="{fmt(left)}" y="{fmt(y + 2)}" width="12" height="12"', index)
         canvas.text(left + 18, y + 12, lines)
         y += LINE * len(lines) + 4
     return width, y + PAD
+
+
+def _slice_label(template: str, label: str, value: str, percent: str, text: str) -> str:
+    """A Plotly text template (``%{label}``, ``%{value}``, ``%{percent}``,
+    ``%{text}``; ``<br>`` a new line) filled for one slice; tags dropped."""
+    fields = {"label": label, "value": value, "percent": percent, "text": text}
+    filled = re.sub(r"%\{(\w+)(?::[^}]*)?\}", lambda m: fields.get(m.group(1), ""), template)
+    filled = re.sub(r"<br\s*/?>", "\n", filled, flags=re.I)
+    return re.sub(r"<[^>]+>", "", filled).strip()
 
 
 def _label_on_fill(canvas: _Canvas, index: int, x: float, y: float, text: str) -> None:

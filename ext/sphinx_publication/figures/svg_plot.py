@@ -427,7 +427,9 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
             points = decimate(points)
         previous_points = previous.get(trace.stackgroup)
         if trace.fill != "none" and points:
-            if trace.fill == "tonexty" and previous_points:
+            if trace.fill == "toself":  # the polygon of the trace's own points
+                outline = points
+            elif trace.fill == "tonexty" and previous_points:
                 outline = points + previous_points[::-1]
             else:
                 zero = value_scale(value_scale.clamp(0.0 if val_axis.type != "log" else low))
