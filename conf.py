@@ -21,6 +21,10 @@ sys.path.insert(0, str(ROOT / "ext"))
 # CITATION.cff: sphinx_publication.metadata derives project, author, copyright,
 # html_title, the LaTeX title block and PDF information, EPUB and OpenGraph
 # values from it. Set one here only to override it.
+# The source language. The English edition is a translation through Sphinx's
+# gettext workflow (locale/en/LC_MESSAGES/docs/*.po): `-D language=en`
+# (`make html LANGUAGE=en`). What depends on the language (search stemming,
+# LaTeX babel) follows the effective value: see _follow_language below.
 language = "fr"
 version = "1.0"
 release = ""  # no version line under the article's title
@@ -82,7 +86,7 @@ html_css_files = ["publication.css"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
-html_search_language = "fr"
+# html_search_language is left unset: it follows `language` (fr or en).
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
 ogp_type = "article"
@@ -101,12 +105,13 @@ latex_show_urls = "no"
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
+    # the language of the build (-D language=en gives english): _follow_language
     "babel": r"\usepackage[french]{babel}",
     # babel-french must not add spaces inside data such as "34:1-20" (only
     # where the source has a space). The PDF's language, subject and keywords
     # are appended from CITATION.cff.
     "preamble": r"""
-\frenchsetup{AutoSpacePunctuation=false}
+\ifdefined\frenchsetup\frenchsetup{AutoSpacePunctuation=false}\fi
 """,
     "printindex": "",
     # A short article: the title block, then the text; PDF bookmarks navigate.
@@ -157,3 +162,17 @@ html_sidebars = {
 # forwards to the article's landing page.
 html_additional_pages = {"index": "redirect.html"}
 ogp_social_cards = {"enable": False}
+
+
+def _follow_language(app, config) -> None:
+    """``config-inited``: babel in the language of the build (``-D language=en``
+    overrides conf.py's ``language`` after this file is read)."""
+    from sphinx.builders.latex.util import ExtBabel
+
+    babel = ExtBabel(config.language or "en", True)
+    name = babel.get_language() if babel.is_supported_language() else "english"
+    config.latex_elements = {**config.latex_elements, "babel": rf"\usepackage[{name}]{{babel}}"}
+
+
+def setup(app):
+    app.connect("config-inited", _follow_language)

@@ -50,8 +50,14 @@ def replace_unrendered(
     node_class: type[nodes.Node],
     replacement: Callable[[Any], nodes.Node],
 ) -> None:
-    """Replace each *node_class* node by ``replacement(node)`` where no visitor renders it."""
-    if has_visitor(app, node_class):
+    """Replace each *node_class* node by ``replacement(node)`` where no visitor renders it.
+
+    The gettext builder renders no node: it reads the messages of the doctree
+    as read (a chart's words, a review note's claim and body), by the uid
+    Sphinx gave each translatable node, so nothing is replaced there."""
+    from sphinx.builders.gettext import I18nBuilder
+
+    if has_visitor(app, node_class) or isinstance(app.builder, I18nBuilder):
         return
     for node in list(doctree.findall(node_class)):
         node.replace_self(replacement(node))

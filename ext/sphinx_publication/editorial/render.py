@@ -197,5 +197,9 @@ def plain_replacement(node: nodes.Element) -> nodes.Node:
     title = note_title(node) if isinstance(node, ed.review_note) else data_needed_label()
     box = nodes.container(ids=node["ids"], classes=["editorial-note"])
     box += nodes.paragraph("", f"[{title}]")
-    box.extend(child.deepcopy() for child in node.children)
+    # Moved, not copied: the gettext builder extracts the body's messages by the
+    # uid Sphinx gave each translatable node, which a copy would lose.
+    children = list(node.children)
+    node.clear()
+    box.extend(children)
     return box

@@ -19,6 +19,7 @@ from ..diagnostics import warn
 from ..figure_facts import SOURCE_CLASS, describe_figure
 from ..i18n import translator
 from ..ids import page_scoped_id
+from ..translatable import is_words
 from .limits import MAX_TABLE_ROWS, TABLE_TOO_LONG, TOO_LARGE, drawing_limits
 from .model import Chart, Table
 from .nodes import chart_node
@@ -346,6 +347,16 @@ class PlotlyChart(ChartDirective):
 class DataTableDirective(_DataDirective):
     """``data-table``: a real, numbered table from inline rows or CSV."""
 
+    def _cells_as_messages(self, table: nodes.table) -> None:
+        """Headers and cells holding words are messages of the page's catalog,
+        located at the directive (numbers are the same in every edition)."""
+        for paragraph in table.findall(nodes.paragraph):
+            text = paragraph.astext()
+            if is_words(text):
+                paragraph.rawsource = text
+                paragraph["translatable"] = True
+                self.set_source_info(paragraph)
+
     option_spec = COMMON_OPTIONS
 
     def run(self) -> list[nodes.Node]:
@@ -382,6 +393,7 @@ class DataTableDirective(_DataDirective):
         if "width" in self.options:
             table["width"] = self.options["width"]
         self.set_source_info(table)
+        self._cells_as_messages(table)
         self.add_name(table)
         title = nodes.title(model.title, "", *self._caption_nodes(model.title))
         self.set_source_info(title)

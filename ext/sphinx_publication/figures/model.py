@@ -71,6 +71,10 @@ class Trace:
     groupnorm: str = ""  # the stack group's normalisation: "", "fraction" or "percent"
     stackgaps: str = "infer zero"  # the stack group's missing points: zero, or "interpolate"
     in_legend: bool = True  # Plotly's showlegend (and legendgroup): an entry in the legend
+    text_template: str = ""  # texttemplate: %{y}, %{x}, %{label}, %{value}, %{text}; "": the texts
+    text_position: str = ""  # textposition: "inside", "outside", "auto"…
+    bar_width: list[float] | None = None  # bars: width in position-axis units (nan: Plotly's own)
+    bar_offset: list[float] | None = None  # bars: start relative to the position (nan: Plotly's own)
 
 
 @dataclass
@@ -131,3 +135,48 @@ class Table:
     title: str
     headers: list[str]
     rows: list[list[str]] = field(default_factory=list)
+
+
+# -- words of a chart: what a translation changes (the values never) ------------------------
+
+
+def _chart_texts(chart: Chart) -> list[str]:
+    texts = [chart.title, chart.heading, chart.x_label, chart.y_label, chart.unit, chart.description,
+             *chart.labels, *(series.name for series in chart.series)]
+    if chart.plot is not None:
+        for axis in (chart.plot.position_axis, chart.plot.value_axis):
+            texts += [axis.title, *axis.categories]
+        for trace in chart.plot.traces:
+            texts += [trace.name, *(p for p in trace.positions if isinstance(p, str)), *(trace.texts or [])]
+    for panel in chart.panels:
+        texts += _chart_texts(panel)
+    return texts
+
+
+def chart_words(chart: Chart, is_words) -> list[str]:
+    """The chart's words, once each, in drawing order: title, axis titles, labels,
+    series names, categories, point texts (``is_words`` tells words from numbers)."""
+    return list(dict.fromkeys(text for text in _chart_texts(chart) if is_words(text)))
+
+
+def translate_chart(chart: Chart, mapping: dict[str, str]) -> None:
+    """Replace the chart's words found in *mapping*, in place; values are untouched."""
+    def tr(text):
+        return mapping.get(text, text) if isinstance(text, str) else text
+
+    for name in ("title", "heading", "x_label", "y_label", "unit", "description"):
+        setattr(chart, name, tr(getattr(chart, name)))
+    chart.labels = [tr(label) for label in chart.labels]
+    for series in chart.series:
+        series.name = tr(series.name)
+    if chart.plot is not None:
+        for axis in (chart.plot.position_axis, chart.plot.value_axis):
+            axis.title = tr(axis.title)
+            axis.categories = [tr(category) for category in axis.categories]
+        for trace in chart.plot.traces:
+            trace.name = tr(trace.name)
+            trace.positions = [tr(position) for position in trace.positions]
+            if trace.texts:
+                trace.texts = [tr(text) for text in trace.texts]
+    for panel in chart.panels:
+        translate_chart(panel, mapping)
