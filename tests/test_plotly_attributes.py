@@ -201,6 +201,38 @@ def error_y() -> None:
     refused("data[0].error_x", [{**BARS, "error_x": {"array": [1, 1]}}])
 
 
+def texts() -> None:
+    def written(data, layout=None) -> list[str]:
+        return ["".join(e.itertext()) for e in root(data, layout).iter() if e.get("data-mark") == "text"]
+
+    assert written([{**BARS, "text": ["un", "deux"]}]) == ["un", "deux"]
+    assert written([{**BARS, "y": [1500, 2], "texttemplate": "%{x}: %{y}"}]) == ["a: 1\u202f500", "b: 2"]
+    assert written([{**BARS, "text": ["un", "deux"], "textposition": "none"}]) == []
+    assert written([{"x": [1, 2], "y": [3, 4], "mode": "markers+text", "texttemplate": "%{y}"}]) == ["3", "4"]
+    # bars: inside when it fits, beyond the end when "outside"
+    inside = [e for e in root([{**BARS, "text": ["un", "deux"], "textposition": "inside"}]).iter() if e.get("data-mark") == "text"]
+    outside = [e for e in root([{**BARS, "text": ["un", "deux"], "textposition": "outside"}]).iter() if e.get("data-mark") == "text"]
+    assert float(outside[1].get("y")) < float(inside[1].get("y"))
+    pie = {"type": "pie", "labels": ["a", "b"], "values": [1, 3]}
+    slices = ["".join(t.itertext()) for t in root([{**pie, "textinfo": "label+value"}]).iter(f"{SVG}text")]
+    assert "b" in slices and "3" in slices and "75 %" not in slices
+    assert "75\u00a0%" in ["".join(t.itertext()) for t in root([pie]).iter(f"{SVG}text")]
+
+
+def bar_width() -> None:
+    def widths(data) -> list[float]:
+        return [round(box(r)[2] - box(r)[0], 1) for r in marks(root(data), "bar")]
+
+    normal = widths([BARS])
+    half = widths([{**BARS, "width": 0.4}])
+    assert half[0] == pytest.approx(normal[0] / 0.8 * 0.4, abs=0.2)
+    assert widths([{**BARS, "width": [0.2, 0.8]}])[1] == pytest.approx(4 * widths([{**BARS, "width": [0.2, 0.8]}])[0], abs=0.3)
+    shifted = [box(r)[0] for r in marks(root([{**BARS, "width": 0.4, "offset": 0}]), "bar")]
+    centred = [box(r)[0] for r in marks(root([{**BARS, "width": 0.4}]), "bar")]
+    assert shifted[0] == pytest.approx(centred[0] + half[0] / 2, abs=0.2)  # starts at the position itself
+    refused("data[0].width", [{**BARS, "width": -1}])
+
+
 def line_dash() -> None:
     tree = root([{"x": [1, 2], "y": [1, 2], "line": {"dash": "dash"}}])
     assert marks(tree, "line")[0].get("stroke-dasharray") == "6 3"
@@ -349,11 +381,11 @@ def colours() -> None:
 
 
 def sizes() -> None:
-    cosmetic([BARS], None, [{**BARS, "width": 0.1}], {"width": 300, "height": 200, "margin": {"t": 0}, "bargap": 0.5})
+    cosmetic([BARS], None, [BARS], {"width": 300, "height": 200, "margin": {"t": 0}, "bargap": 0.5})
 
 
 def text_hover() -> None:
-    cosmetic([BARS], None, [{**BARS, "text": ["x", "y"], "hovertemplate": "%{y}", "texttemplate": "%{y}"}], None)
+    cosmetic([BARS], None, [{**BARS, "hovertemplate": "%{y}", "hoverinfo": "y", "textfont": {"size": 9}}], None)
 
 
 def legend_fonts() -> None:
@@ -424,6 +456,8 @@ CASES: dict[str, Callable[[], None]] = {
     "data[].visible": visible,
     "data[].error_y": error_y,
     "data[].line.dash": line_dash,
+    "data[].text": texts,
+    "data[].width": bar_width,
     "layout.xaxis.type": axis_type,
     "layout.xaxis.categoryorder": categoryorder,
     "layout.xaxis.autorange": autorange,

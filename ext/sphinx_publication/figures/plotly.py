@@ -36,13 +36,14 @@ HONOURED_TRACE_KEYS = {
     "marker", "line", "connectgaps", "base", "fill", "stackgroup", "groupnorm", "stackgaps",
     "error_x", "error_y", "text", "xaxis", "yaxis", "labels", "values", "label0", "dlabel",
     "hole", "title", "domain", "showlegend", "legendgroup", "sort", "direction", "rotation", "pull",
+    "width", "offset", "textposition", "texttemplate", "textinfo",
 }
 COSMETIC_TRACE_KEYS = {
     "uid", "ids", "meta", "customdata", "opacity", "legendrank",
     "legendgrouptitle", "legend", "hoverinfo", "hovertext", "hovertemplate", "hoverlabel",
-    "hoveron", "hovertemplatefallback", "textinfo", "textposition", "textfont", "texttemplate",
+    "hoveron", "hovertemplatefallback", "textfont",
     "textangle", "insidetextanchor", "insidetextfont", "outsidetextfont", "constraintext",
-    "cliponaxis", "width", "offset", "alignmentgroup", "offsetgroup", "fillcolor", "fillpattern",
+    "cliponaxis", "alignmentgroup", "offsetgroup", "fillcolor", "fillpattern",
     "selected", "unselected", "selectedpoints", "automargin", "scalegroup", "insidetextorientation", "xhoverformat", "yhoverformat", "zorder",
     "xperiodalignment", "yperiodalignment", "xperiod", "yperiod", "xperiod0", "yperiod0", "xcalendar",
     "ycalendar", "textsrc", "xsrc", "ysrc", "valuessrc", "labelssrc",
@@ -650,6 +651,8 @@ def _read_trace(index: int, trace: dict, horizontal: bool, position_type: str, v
         if "base" in trace and trace["base"] is not None:
             convert = (lambda raw, p: date_ms(raw, p)) if value_type == "date" else _number
             result.base = _per_point(trace["base"], len(values), f"{path}.base", convert)
+        _point_texts(trace, result, path, bool(trace.get("text") or trace.get("texttemplate")))
+        _bar_sizes(trace, result, path)
         return result
     if "base" in trace:
         raise _unsupported(f"{path}.base", trace["base"], _allowed())
@@ -663,11 +666,43 @@ def _read_trace(index: int, trace: dict, horizontal: bool, position_type: str, v
     if fill not in ("none", "tozeroy", "tonexty", "toself"):
         raise _unsupported(f"{path}.fill", fill, _allowed("none", "tozeroy", "tonexty", "toself"))
     result.fill = fill
-    if "text" in result.mode:
-        texts = trace.get("text", "")
-        result.texts = [_text(item) for item in texts] if isinstance(texts, list) else [_text(texts)] * len(values)
-        result.texts += [""] * (len(values) - len(result.texts))
+    _point_texts(trace, result, path, "text" in result.mode)
     return result
+
+
+def _point_texts(trace: dict, result: Trace, path: str, shown: bool) -> None:
+    """The texts drawn at the points: ``text``, or ``texttemplate`` (``%{y}``,
+    ``%{x}``, ``%{label}``, ``%{value}``, ``%{text}``), where ``textposition`` says."""
+    position = trace.get("textposition", "auto" if result.type == "bar" else "top center")
+    if isinstance(position, list):  # one per point: drawn where the first says
+        position = next((item for item in position if isinstance(item, str)), "auto")
+    if not shown or position == "none":
+        return
+    count = len(result.values)
+    texts = trace.get("text", "")
+    result.texts = [_text(item) for item in texts] if isinstance(texts, list) else [_text(texts)] * count
+    result.texts = (result.texts + [""] * count)[:count]
+    template = trace.get("texttemplate")
+    if isinstance(template, list):
+        _ignored(f"{path}.texttemplate")
+    elif isinstance(template, str) and template:
+        result.text_template = template
+    result.text_position = str(position)
+
+
+def _bar_sizes(trace: dict, result: Trace, path: str) -> None:
+    """Bar ``width`` and ``offset``, in units of the position axis (one per point or one for all)."""
+    count = len(result.values)
+    for key in ("width", "offset"):
+        if trace.get(key) is None:
+            continue
+        raw = trace[key]
+        if isinstance(raw, list):
+            raw = (raw + [None] * count)[:count]
+        sizes = _per_point(raw, count, f"{path}.{key}", lambda item, p: math.nan if item is None else _number(item, p))
+        if key == "width" and any(size < 0 for size in sizes):
+            raise _unsupported(f"{path}.width", trace[key], ">= 0")
+        setattr(result, "bar_width" if key == "width" else "bar_offset", sizes)
 
 
 def _axis(layout: dict, name: str, axis_type: str) -> Axis:

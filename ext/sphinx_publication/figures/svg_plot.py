@@ -20,7 +20,9 @@ from babel.dates import format_datetime
 
 from .layout import binned, decimate, fmt, nice_step, text_width, wrap
 from .limits import BIN_PX, MAX_LINE_MARKERS, MAX_MARKERS
-from .model import Axis, Chart, Plot, Trace
+from decimal import Decimal
+
+from .model import Axis, Chart, Plot, Trace, Value
 from .numbers import NumberFormat
 
 FONT = 13
@@ -441,10 +443,10 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
                 canvas.add(f'<path d="{path}" fill="url(#{pattern})" stroke="none"/>')
         previous[trace.stackgroup] = points
     for index in bar_traces:
-        _draw_bars(canvas, frame, plot, index, marks[index], bar_traces, place, band, value_scale)
+        _draw_bars(canvas, frame, plot, index, marks[index], bar_traces, place, band, value_scale, numbers)
     simplified = []
     for index, trace in enumerate(plot.traces):
-        if trace.type == "scatter" and _draw_scatter(canvas, frame, trace, index, marks[index], place, value_scale):
+        if trace.type == "scatter" and _draw_scatter(canvas, frame, trace, index, marks[index], place, value_scale, plot, numbers):
             simplified.append(trace)
     for index, trace in enumerate(plot.traces):
         offset = _bar_offset(plot, index, bar_traces, band) if trace.type == "bar" else 0.0
@@ -630,25 +632,100 @@ def _bar_offset(plot: Plot, index: int, bar_traces: list[int], band: float) -> f
     return -band * BAR_FILL / 2 + width * (slot + 0.5)
 
 
-def _draw_bars(canvas, frame, plot: Plot, index: int, marks, bar_traces, place, band, value_scale) -> None:
+def _unit_px(plot: Plot, place, band: float) -> float:
+    """Pixels per unit of the position axis (a category is one unit); nan on log axes."""
+    axis = plot.position_axis
+    if axis.type == "category":
+        return band
+    if axis.type == "log":
+        return math.nan
+    first = next((p for trace in plot.traces for p in trace.positions if p is not None), 0.0)
+    return abs(place(float(first) + 1.0) - place(float(first)))
+
+
+def _draw_bars(canvas, frame, plot: Plot, index: int, marks, bar_traces, place, band, value_scale,
+               numbers: NumberFormat) -> None:
     grouped = plot.barmode == "group" and len(bar_traces) > 1
     width = band * BAR_FILL / (len(bar_traces) if grouped else 1)
     offset = _bar_offset(plot, index, bar_traces, band)
     trace = plot.traces[index]
-    for mark in marks:
+    unit = _unit_px(plot, place, band) if trace.bar_width or trace.bar_offset else math.nan
+    for n, mark in enumerate(marks):
         if mark is None:
             continue
         centre = place(mark.position) + offset
+        start, end = centre - width / 2, centre + width / 2
+        own_width = trace.bar_width[n] * unit if trace.bar_width and not math.isnan(trace.bar_width[n] * unit) else None
+        own_offset = trace.bar_offset[n] * unit if trace.bar_offset and not math.isnan(trace.bar_offset[n] * unit) else None
+        if own_width is not None:  # Plotly's width, in axis units, centred where its bar would be
+            start, end = centre - own_width / 2, centre + own_width / 2
+        if own_offset is not None:  # Plotly's offset: the bar starts there from its position
+            start = place(mark.position) + own_offset
+            end = start + (own_width if own_width is not None else width)
         low = value_scale(value_scale.clamp(mark.low))
         high = value_scale(value_scale.clamp(mark.high))
         tooltip = canvas.wording.labelled(f"{trace.name} — {mark.position}" if len(plot.traces) > 1
                                           else str(mark.position), mark.text)
-        canvas.area("rect", frame.rect(centre - width / 2, centre + width / 2, low, high), index,
+        canvas.area("rect", frame.rect(min(start, end), max(start, end), low, high), index,
                     f"<title>{_esc(tooltip)}</title>",
                     f' data-mark="bar" data-trace="{index}" data-position="{_attr(mark.position)}"')
+        if trace.texts is not None:
+            text = point_text(plot, trace, n, mark, numbers)
+            if text:
+                _bar_text(canvas, frame, trace, index, text, (start + end) / 2, low, high)
 
 
-def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_scale) -> bool:
+def point_text(plot: Plot, trace: Trace, n: int, mark: Mark, numbers: NumberFormat) -> str:
+    """What the figure writes at point *n*: its ``text``, or its ``texttemplate``
+    filled (``%{y}``, ``%{x}``, ``%{label}``, ``%{value}``, ``%{text}``; ``<br>``
+    a new line, other tags dropped)."""
+    import re
+
+    texts = trace.texts or []
+    own = texts[n] if n < len(texts) else ""
+    if not trace.text_template:
+        return own
+    raw = trace.values[n]
+    if plot.value_axis.type == "date":
+        value = format_date(raw.as_float, numbers)
+    elif plot.value_axis.percent:
+        value = numbers.share(raw.as_float)
+    else:
+        value = plot.value_axis.prefix + numbers.exact(raw) + plot.value_axis.suffix
+    position = str(mark.position)
+    if plot.position_axis.type == "date":
+        position = format_date(float(mark.position), numbers)
+    elif plot.position_axis.type != "category":
+        position = numbers.exact(Value(Decimal(repr(float(mark.position))).normalize()))
+    x, y = (value, position) if plot.horizontal else (position, value)
+    fields = {"x": x, "y": y, "label": position, "value": value, "text": own}
+    filled = re.sub(r"%\{(\w+)(?::[^}]*)?\}", lambda m: fields.get(m.group(1), ""), trace.text_template)
+    filled = re.sub(r"<br\s*/?>", "\n", filled, flags=re.I)
+    return re.sub(r"<[^>]+>", "", filled).strip()
+
+
+def _bar_text(canvas, frame, trace: Trace, index: int, text: str, p: float, low: float, high: float) -> None:
+    """A bar's text: inside its end when it fits (``inside``, ``auto``), else beyond it (``outside``)."""
+    lines = text.split("\n")
+    length = abs(high - low)
+    needed = (LINE * len(lines) if not frame.horizontal else max(text_width(line, SMALL) for line in lines)) + 6
+    inside = trace.text_position == "inside" or (trace.text_position == "auto" and length >= needed)
+    direction = 1 if high >= low else -1  # pixels grow towards the bar's end
+    edge = high - direction * (needed / 2 + 1) if inside else high + direction * (needed / 2 + 2)
+    if trace.text_position == "inside" and length < needed:
+        edge = (low + high) / 2
+    x, y = frame.point(p, edge)
+    for number, line in enumerate(lines):
+        offset = (number - (len(lines) - 1) / 2) * LINE + 4
+        if inside:
+            canvas.text(x, y + offset, line, anchor="middle", size=SMALL, extra=canvas.on_fill(index)
+                        + ' data-mark="text"')
+        else:
+            canvas.text(x, y + offset, line, anchor="middle", size=SMALL, extra=' data-mark="text"')
+
+
+def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_scale, plot: Plot,
+                  numbers: NumberFormat) -> bool:
     """Draw a scatter trace; return whether it was simplified (too many points
     to draw one by one: see :mod:`.limits`)."""
     segments: list[list[tuple[float, float]]] = [[]]
@@ -701,9 +778,12 @@ def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_s
         if many:
             simplified = True  # texts at every point would cover each other: in the data table
         else:
-            for n, _mark, x, y in points:
-                canvas.text(x, y - 8 if "markers" in trace.mode else y + 4, trace.texts[n], anchor="middle",
-                            size=SMALL)
+            for n, mark, x, y in points:
+                text = point_text(plot, trace, n, mark, numbers).split("\n")
+                position = trace.text_position
+                dy = -8 if position.startswith("top") else 16 if position.startswith("bottom") else 4
+                canvas.text(x, y + dy if "markers" in trace.mode or position != "middle center" else y + 4,
+                            text, anchor="middle", size=SMALL, extra=' data-mark="text"')
     return simplified
 
 
