@@ -59,7 +59,8 @@ def test_sphinx_values_come_from_the_source(html_build):
     assert config.project == "Modèles & communs"
     assert config.author == "Camille Martin et Jean de La Salle"
     assert config.copyright.startswith("2024, Camille Martin")
-    assert config.html_title == "Modèles & communs"
+    assert config.html_title == "Modèles &amp; communs"  # HTML to Sphinx and the theme
+    assert config.html_short_title == "Modèles & communs"  # text: Sphinx's templates escape it
     assert config.epub_title == TITLE
     assert config.html_baseurl == BASE
 

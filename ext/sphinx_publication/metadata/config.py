@@ -20,7 +20,7 @@ from ..diagnostics import warn
 from ..language import babel_locale
 from .messages import _
 from .model import Article, PartialDate
-from .source import MetadataError, read_article
+from .source import MetadataError, MetadataProblem, read_article
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -50,17 +50,26 @@ def load_article(app: Sphinx, config: Config) -> None:
             warn(_("metadata file not found: {path} (set publication_metadata to the "
                    "article's CITATION.cff)").format(path=path), location=str(path), subtype=SUBTYPE)
         return
+    problems: list[MetadataProblem] = []
     try:
-        article = read_article(path)
+        article = read_article(path, problems)
     except MetadataError as error:
+        report(path, problems)
         warn(_("the article's metadata cannot be read: {problem}; the project's own "
                "settings are used").format(problem=error.problem.message),
              location=f"{path}:{error.problem.line}", subtype=SUBTYPE)
         return
+    report(path, problems)
     if not article.language:
         article = replace(article, language=config.language or "")
     config.publication_article = article
     fill_config(config, article)
+
+
+def report(path: Path, problems: list[MetadataProblem]) -> None:
+    """One located warning per value the check left out (``CITATION.cff:12: …``)."""
+    for problem in sorted(problems, key=lambda problem: problem.line):
+        warn(problem.message, location=f"{path}:{problem.line}", subtype=SUBTYPE)
 
 
 def byline(article: Article) -> str:
@@ -93,7 +102,10 @@ def fill_config(config: Config, article: Article) -> None:
     set_default(config, "project", article.site_title)
     set_default(config, "author", names)
     set_default(config, "copyright", f"{article.year}, {names}" if article.year else names)
-    set_default(config, "html_title", article.site_title)
+    # html_title is HTML to Sphinx and the themes (Furo writes it as is in the
+    # sidebar brand and search.html's <title>; "|striptags|e" elsewhere reads
+    # entities back); html_short_title is text (Sphinx's templates escape it).
+    set_default(config, "html_title", escape(article.site_title))
     set_default(config, "html_short_title", article.site_title)
     set_default(config, "html_baseurl", article.url)
     set_default(config, "today", date_line(article.date_published, article.language))
@@ -157,7 +169,8 @@ def fill_opengraph(config: Config, article: Article) -> None:
     """sphinxext-opengraph, when loaded: site name, and the article:* properties it lacks."""
     if "ogp_custom_meta_tags" not in config:
         return
-    set_default(config, "ogp_site_name", article.site_title)
+    # sphinxext-opengraph writes og:site_name in an attribute, escaping only '"'
+    set_default(config, "ogp_site_name", escape(article.site_title))
     set_default(config, "ogp_site_url", article.url)
     tags = list(config.ogp_custom_meta_tags or [])
     properties = [("og:locale", bcp47(article.language).replace("-", "_"))] if article.language else []

@@ -110,8 +110,7 @@ def dublin_core_tags(article: Article, page_url: str) -> list[str]:
     if article.abstract:
         tags.append(meta("DC.description", article.abstract))
     tags += [meta("DC.subject", keyword) for keyword in article.keywords]
-    if article.license:
-        tags.append(meta("DC.rights", article.license_url or article.license))
+    tags += [meta("DC.rights", url) for url in article.license_urls]
     tags.append(meta("DC.type", "Text"))
     if article.doi:
         tags.append(meta("DC.identifier", f"doi:{article.doi}"))
@@ -158,8 +157,9 @@ def article_json_ld(article: Article, landing_url: str, page_url: str, pdf_url: 
         data["abstract"] = article.abstract
     if article.keywords:
         data["keywords"] = list(article.keywords)
-    if article.license:
-        data["license"] = article.license_url
+    if article.licenses:
+        urls = article.license_urls
+        data["license"] = urls[0] if len(urls) == 1 else urls
     if article.doi:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": article.doi}
         data["sameAs"] = article.doi_url

@@ -7,6 +7,7 @@ Read from the one metadata source (:mod:`.source`), rendered for each output
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 from dataclasses import dataclass, field
 
 #: French (and CFF-title) convention: "Title : subtitle".
@@ -82,7 +83,7 @@ class Article:
     language: str = ""
     abstract: str = ""
     keywords: tuple[str, ...] = ()
-    license: str = ""  # SPDX identifier
+    licenses: tuple[str, ...] = ()  # SPDX identifiers; several: the reader may choose (CFF: "OR")
     url: str = ""  # canonical URL of the landing page
     doi: str = ""
     source: str = field(default="", compare=False)  # path of the file read, for messages
@@ -114,9 +115,18 @@ class Article:
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
     @property
+    def license(self) -> str:
+        """The first licence's SPDX identifier, or ``""``."""
+        return self.licenses[0] if self.licenses else ""
+
+    @property
+    def license_urls(self) -> list[str]:
+        """The SPDX licence pages: stable URLs for ``DC.rights`` and schema.org ``license``."""
+        return [f"https://spdx.org/licenses/{quote(name, safe='')}.html" for name in self.licenses]
+
+    @property
     def license_url(self) -> str:
-        """The SPDX licence page: a stable URL for ``DC.rights`` and schema.org ``license``."""
-        return f"https://spdx.org/licenses/{self.license}.html" if self.license else ""
+        return self.license_urls[0] if self.licenses else ""
 
     def citation_key(self) -> str:
         """``rodriguez2024grands``: first author's family name, year, first long title word."""

@@ -8,6 +8,7 @@ written here rather than adding a library for it.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pybtex.database import BibliographyData, Entry, Person
@@ -15,30 +16,144 @@ from pybtex.database import BibliographyData, Entry, Person
 from .model import Article
 
 
+# -- BibTeX text -----------------------------------------------------------------------
+#
+# A field of the .bib download is LaTeX: each character LaTeX or BibTeX reads
+# as syntax is written so that it prints as written (``%`` starts a comment,
+# ``&`` is an alignment tab, ``_`` and ``^`` are math-only, ``~`` is a
+# non-breaking space, ``--`` a dash). BibTeX counts braces even after a
+# backslash, so ``\{``/``\}`` are used only for braces that pair up; a lone
+# one is ``\textbraceleft{}``/``\textbraceright{}``.
+
+_LATEX_CHARACTERS = {
+    "\\": r"\textbackslash{}", "%": r"\%", "&": r"\&", "#": r"\#", "_": r"\_", "$": r"\$",
+    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+#: ligatures LaTeX (and latexcodec) would read: ``--``, ``''``, ``\`\```, ``!\```, ``?\```, ``,,``, ``<<``, ``>>``
+_LIGATURE_RE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=`)(?=`)|(?<=[!?])(?=`)|(?<=,)(?=,)|(?<=<)(?=<)|(?<=>)(?=>)")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _paired_braces(text: str) -> set[int]:
+    """Positions of the braces of *text* that pair up."""
+    paired, opened = set(), []
+    for index, char in enumerate(text):
+        if char == "{":
+            opened.append(index)
+        elif char == "}" and opened:
+            paired.update((opened.pop(), index))
+    return paired
+
 
 def bibtex_text(text: str) -> str:
-    """Plain text for a BibTeX field: pybtex's writer LaTeX-encodes it (``&`` -> ``\\&``);
-    braces, which BibTeX reads as grouping, are dropped."""
-    return text.replace("{", "").replace("}", "")
+    """*text* as the value of a BibTeX field (between braces) that prints as written."""
+    text = " ".join(_CONTROL_RE.sub(" ", text).split())
+    paired = _paired_braces(text)
+    out = []
+    for index, char in enumerate(text):
+        if char in "{}":
+            if index in paired:
+                out.append("\\" + char)
+            else:
+                out.append(r"\textbraceleft{}" if char == "{" else r"\textbraceright{}")
+        else:
+            out.append(_LATEX_CHARACTERS.get(char, char))
+    return _LIGATURE_RE.sub("{}", "".join(out))
+
+
+def _bibtex_fields(article: Article, url: str) -> list[tuple[str, str]]:
+    """(name, BibTeX value) pairs of the article's ``@misc`` entry."""
+    fields = [("author", " and ".join(_bibtex_name(a) for a in article.authors)),
+              ("title", "{" + bibtex_text(article.title) + "}")]  # braced: case kept as written
+    date = article.date_published
+    if date:
+        fields.append(("year", str(date.year)))
+        if date.month:
+            fields.append(("month", str(date.month)))  # a number: no macro needed
+            if date.day:
+                fields.append(("day", str(date.day)))
+    if url or article.url:
+        fields.append(("url", _bibtex_verbatim(url or article.url)))
+    if article.doi:
+        fields.append(("doi", _bibtex_verbatim(article.doi)))
+    if article.language:
+        fields.append(("language", bibtex_text(article.language)))
+    if article.keywords:
+        fields.append(("keywords", bibtex_text(", ".join(article.keywords))))
+    return fields
+
+
+def _bibtex_name(author) -> str:
+    """``de La Salle, Jean`` (BibTeX's "von Last, Jr, First"); an organisation in braces.
+    A part holding a comma or the word "and" is braced, so it is never split."""
+    if not author.is_person:
+        return "{" + bibtex_text(author.entity) + "}"
+
+    def part(text: str) -> str:
+        value = bibtex_text(text)
+        return "{" + value + "}" if re.search(r",|\band\b", text, re.IGNORECASE) else value
+
+    parts = [part(p) for p in (author.family_with_particle, author.suffix, author.given) if p]
+    if not author.family_with_particle:  # a given name alone: BibTeX's last name
+        return "{" + bibtex_text(author.given) + "}" if author.given else "{}"
+    return ", ".join(parts)
+
+
+def _bibtex_verbatim(value: str) -> str:
+    """An address or a DOI: read verbatim by biblatex and hyperref; only what would end the
+    field (an unpaired brace) or the line is left out."""
+    value = " ".join(_CONTROL_RE.sub(" ", value).split())
+    paired = _paired_braces(value)
+    return "".join(c for i, c in enumerate(value) if c not in "{}" or i in paired)
+
+
+# -- pybtex entry for the formatted citation --------------------------------------------
+#
+# pybtex reads every text field as LaTeX (``Text.from_latex``). The fields of
+# the entry formatted for « Citer cet article » hold the text with each
+# character LaTeX would read replaced by a private-use character, put back in
+# the formatted text: the citation prints the title as written.
+
+#: characters pybtex's LaTeX reading (latexcodec, then braces) would change
+_PROTECTED = "\\{}$~%&#^_`"
+#: second characters of the ligatures latexcodec reads (``--``, ``''``, ``,,``, ``<<``, ``>>``)
+_LIGATURE_SECOND_RE = re.compile(r"(?<=-)-|(?<=')'|(?<=,),|(?<=<)<|(?<=>)>")
+_SHIELDS = {char: chr(0xF8E0 + index) for index, char in enumerate(_PROTECTED)}
+_LIGATURE_SHIELDS = {char: chr(0xF8F0 + index) for index, char in enumerate("-',<>")}
+_UNSHIELD = {shield: char for table in (_SHIELDS, _LIGATURE_SHIELDS) for char, shield in table.items()}
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
+
+
+def _shielded(text: str) -> str:
+    """*text* with what LaTeX reading would change replaced by private-use characters
+    (those of the text itself are left out: they have no meaning to share)."""
+    text = " ".join(_CONTROL_RE.sub(" ", _PRIVATE_USE_RE.sub("", text)).split())
+    text = _LIGATURE_SECOND_RE.sub(lambda match: _LIGATURE_SHIELDS[match.group()], text)
+    return "".join(_SHIELDS.get(char, char) for char in text)
+
+
+def _unshielded(text: str) -> str:
+    return "".join(_UNSHIELD.get(char, char) for char in text)
 
 
 def _person(author) -> Person:
     if not author.is_person:
-        return Person("{" + bibtex_text(author.entity) + "}")
-    return Person(first=bibtex_text(author.given),
-                  prelast=bibtex_text(author.particle),
-                  last=bibtex_text(author.family),
-                  lineage=bibtex_text(author.suffix))
+        return Person("{" + _shielded(author.entity) + "}")
+    return Person(first=_shielded(author.given),
+                  prelast=_shielded(author.particle),
+                  last=_shielded(author.family),
+                  lineage=_shielded(author.suffix))
 
 
 def article_entry(article: Article, url: str = "") -> Entry:
-    """``@misc`` (every BibTeX style knows it) with the URL (*url*: the landing page's), DOI, date."""
-    fields = {"title": "{" + bibtex_text(article.title) + "}"}
+    """``@misc`` (every BibTeX style knows it) with the URL (*url*: the landing page's), DOI,
+    date; text fields shielded from LaTeX reading (see :func:`formatted_citation`)."""
+    fields = {"title": "{" + _shielded(article.title) + "}"}
     date = article.date_published
     if date:
         fields["year"] = str(date.year)
         if date.month:
-            fields["month"] = str(date.month)  # a number: no macro survives pybtex's writer
+            fields["month"] = str(date.month)
             if date.day:
                 fields["day"] = str(date.day)
     if url or article.url:
@@ -46,9 +161,7 @@ def article_entry(article: Article, url: str = "") -> Entry:
     if article.doi:
         fields["doi"] = article.doi
     if article.language:
-        fields["language"] = article.language
-    if article.keywords:
-        fields["keywords"] = bibtex_text(", ".join(article.keywords))
+        fields["language"] = _shielded(article.language)
     entry = Entry("misc", fields=fields, persons={"author": [_person(a) for a in article.authors]})
     entry.key = article.citation_key()
     return entry
@@ -56,8 +169,9 @@ def article_entry(article: Article, url: str = "") -> Entry:
 
 @lru_cache(maxsize=8)  # the same article on every page that shows it
 def article_bibtex(article: Article, url: str = "") -> str:
-    key = article.citation_key()
-    return BibliographyData({key: article_entry(article, url)}).to_string("bibtex").strip() + "\n"
+    """The article's BibTeX entry, every value escaped (it round-trips through a BibTeX parser)."""
+    body = ",\n".join(f"    {name} = {{{value}}}" for name, value in _bibtex_fields(article, url))
+    return f"@misc{{{article.citation_key()},\n{body}\n}}\n"
 
 
 def bibliography_bibtex(entries: list[Entry]) -> str:
@@ -107,4 +221,15 @@ def formatted_citation(article: Article, url: str = ""):
     from ..citations.style import Style
 
     entry = article_entry(article, url)
-    return Style(language=article.language).format_entry("", entry).text
+    return _restore(Style(language=article.language).format_entry("", entry).text)
+
+
+def _restore(text):
+    """The formatted rich text with the shielded characters put back."""
+    from pybtex.richtext import BaseMultipartText, String
+
+    if isinstance(text, String):
+        return String(_unshielded(text.value))
+    if isinstance(text, BaseMultipartText):
+        return text._create_similar([_restore(part) for part in text.parts])
+    return text

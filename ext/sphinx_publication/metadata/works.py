@@ -102,15 +102,41 @@ def plain(latex: str) -> str:
     return decoded_plain(latex)
 
 
+#: text commands for the characters LaTeX reads as syntax, as BibTeX exports write them
+#: (ours: :func:`.reference.bibtex_text`); latexcodec leaves some as they are or
+#: leaves a brace behind, so each is read apart from the text around it
+SYMBOL_COMMANDS = {"textbackslash": "\\", "textbraceleft": "{", "textbraceright": "}",
+                   "textasciicircum": "^", "textasciitilde": "~"}
+_SYMBOL_RE = re.compile(r"(?<!\\)\\(" + "|".join(SYMBOL_COMMANDS) + r")(?![A-Za-z])(?:\s*\{\}|\s*)")
+
+
 def decoded_plain(latex: str) -> str:
     """latexcodec decodes accents and symbols; braces go; any other command is
     dropped rather than shown to a reader or a crawler."""
+    if _SYMBOL_RE.search(latex):
+        pieces = _SYMBOL_RE.split(latex)  # text, command, text, command… text
+        return " ".join("".join(
+            SYMBOL_COMMANDS[piece] if index % 2 else _spaced(piece)
+            for index, piece in enumerate(pieces)).split())
+    return " ".join(_decoded_piece(latex).split())
+
+
+def _spaced(latex: str) -> str:
+    """A piece between two symbol commands, decoded, with the spaces at its ends kept."""
+    inner = latex.strip()
+    decoded = _decoded_piece(inner) if inner else ""
+    before = " " if latex[:1].isspace() else ""
+    after = " " if latex[-1:].isspace() and inner else ""
+    return before + decoded + after
+
+
+def _decoded_piece(latex: str) -> str:
     import latexcodec  # noqa: F401  (registers the "ulatex" codec; a pybtex dependency)
 
     text = codecs.decode(latex, "ulatex")
     text = re.sub(r"\\([&%$#_])", r"\1", text)
     text = _COMMAND_RE.sub(lambda m: TEXT_COMMANDS.get(m.group(1), ""), text)
-    return " ".join(re.sub(r"(?<!\\)[{}]", "", text).replace("\\{", "{").replace("\\}", "}").split())
+    return re.sub(r"(?<!\\)[{}]", "", text).replace("\\{", "{").replace("\\}", "}")
 
 
 def _author(person: Person) -> WorkAuthor:
