@@ -315,6 +315,20 @@ def subplots() -> None:
     assert model.kind == "panels" and [panel.kind for panel in model.panels] == ["plot", "plot"]
     tree = root([BARS, {**BARS, "y": [5, 6], "xaxis": "x2", "yaxis": "y2"}])
     assert len([e for e in tree.iter() if e.get("data-panel") is not None]) == 2
+    # side by side when the x domains say so; one below the other otherwise
+    side = {"xaxis": {"domain": [0, 0.45]}, "xaxis2": {"domain": [0.55, 1]}, "yaxis2": {"anchor": "x2"}}
+    data = [BARS, {**BARS, "y": [5, 6], "xaxis": "x2", "yaxis": "y2"}]
+    assert chart(data, side).grid == [[0, 1]]
+    placed = [e.get("transform") for e in root(data, side).iter() if e.get("data-panel") is not None]
+    assert placed[0].startswith("translate(0 ") and not placed[1].startswith("translate(0 ")
+    stacked = {"yaxis": {"domain": [0.55, 1]}, "yaxis2": {"domain": [0, 0.45]}}
+    assert chart(data, stacked).grid == [[0], [1]]
+    # matches: one range for both panels (the bar of 2 is as tall as on a 0–6 axis)
+    def heights(layout):
+        tree = root(data, layout)
+        return [round(box(r)[3] - box(r)[1], 1) for r in marks(tree, "bar")]
+    own, shared = heights(side), heights({**side, "yaxis2": {"anchor": "x2", "matches": "y"}})
+    assert own[1] > shared[1] and shared[1] / shared[3] == pytest.approx(2 / 6, rel=0.02)
     refused("layout.yaxis2.overlaying", [BARS, {**BARS, "yaxis": "y2"}], {"yaxis2": {"overlaying": "y"}})
     refused("data[0].xaxis", [{**BARS, "xaxis": "x0"}])
 

@@ -43,6 +43,7 @@ class Axis:
     prefix: str = ""  # tickprefix, e.g. "$"
     categories: list[str] = field(default_factory=list)  # category axes: the order drawn
     range: tuple[float, float] | None = None  # the figure's range, low to high (category axes: indices)
+    match: str = ""  # the axes drawn with one range (Plotly's ``matches``): the same name on each panel
 
 
 @dataclass
@@ -108,6 +109,7 @@ class Chart:
     panels: list[Chart] = field(default_factory=list)  # kind "panels": drawn one below the other
     notes: list = field(default_factory=list)  # Plotly: DataErrors for what is left out, warned about
     heading: str = ""  # Plotly: the figure's own title, drawn above the chart (the caption is apart)
+    grid: list[list[int]] = field(default_factory=list)  # panels: rows of panel indices, as the domains place them
     clockwise: bool = True  # pie: the slices follow each other clockwise (Plotly's ``direction``)
     rotation: float = 0.0  # pie: degrees clockwise from 12 o'clock where the first slice starts
     pulls: list[float] = field(default_factory=list)  # pie: each slice pulled out, a fraction of the radius

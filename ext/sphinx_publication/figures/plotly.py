@@ -82,16 +82,16 @@ NOTED_KEYS = {
 CARRIES_MEANING_LAYOUT_KEYS = {"annotations", "shapes", "images", "sliders", "updatemenus", "hiddenlabels"}
 HONOURED_AXIS_KEYS = {
     "type", "title", "autorange", "range", "categoryorder", "categoryarray", "tickformat",
-    "ticksuffix", "tickprefix", "ticktext", "overlaying", "rangebreaks", "visible",
+    "ticksuffix", "tickprefix", "ticktext", "overlaying", "rangebreaks", "visible", "domain", "matches",
 }
 COSMETIC_AXIS_KEYS = {
-    "domain", "anchor", "side", "position", "tickfont", "titlefont", "tickangle", "tickwidth",
+    "anchor", "side", "position", "tickfont", "titlefont", "tickangle", "tickwidth",
     "ticklen", "tickcolor", "ticks", "tick0", "dtick", "nticks", "tickvals", "tickmode",
     "showticklabels", "showgrid", "gridwidth", "gridcolor", "griddash", "zeroline", "zerolinecolor",
     "zerolinewidth", "showline", "linecolor", "linewidth", "mirror", "rangemode", "fixedrange",
     "exponentformat", "showexponent", "separatethousands", "hoverformat", "automargin",
     "showspikes", "spikemode", "spikesnap", "spikethickness", "spikecolor", "spikedash",
-    "constrain", "constraintoward", "scaleanchor", "scaleratio", "matches", "layer", "color",
+    "constrain", "constraintoward", "scaleanchor", "scaleratio", "layer", "color",
     "showdividers", "dividercolor", "dividerwidth", "ticklabelmode", "ticklabelposition",
     "ticklabeloverflow", "ticklabelstep", "minor", "autotypenumbers", "minexponent",
     "showtickprefix", "showticksuffix", "tickson", "ticklabelshift", "ticklabelstandoff",
@@ -352,8 +352,9 @@ def _parse_plotly(
     _check_layout({key: value for key, value in layout.items()
                    if not (key == "annotations" and subplot_titles is not None)})
     figure_title = _text(layout.get("title"))
-    if len(pies) > 1:  # several pies: small multiples, one pie each
+    if len(pies) > 1:  # several pies: small multiples, one pie each, placed by their domains
         chart = _small_multiples([_pie_chart(index, trace, layout) for index, trace in traces])
+        chart.grid = _grid([_pie_domain(trace, f"data[{index}]") for index, trace in traces])
     elif pies:
         chart = _pie_chart(*traces[0], layout)
     elif len(groups) == 1:
@@ -362,7 +363,11 @@ def _parse_plotly(
         panels = [_plot_chart(group, layout, scale, axes) for axes, group in groups.items()]
         for panel, axes in zip(panels, groups):
             panel.title = (subplot_titles or {}).get(axes) or panel.title
+            position_name, value_name = (axes[1], axes[0]) if panel.plot.horizontal else axes
+            panel.plot.position_axis.match = _match_group(layout, position_name)
+            panel.plot.value_axis.match = _match_group(layout, value_name)
         chart = _small_multiples(panels)
+        chart.grid = _grid([(_domain(layout, axes[0]), _domain(layout, axes[1])) for axes in groups])
     chart.title = title or figure_title
     chart.heading = figure_title  # drawn above the chart, also when the caption says something else
     if x_label is not None:
@@ -834,6 +839,52 @@ def _subplot_titles(layout: dict, groups: dict[tuple[str, str], list]) -> dict[t
         else:
             return None
     return titles
+
+
+def _match_group(layout: dict, name: str) -> str:
+    """Axes drawn with one range share a name: ``matches`` ("x"), else their own ("x2")."""
+    own = name[0] + name[5:]
+    matches = _dict(layout, name, "layout").get("matches")
+    if matches is None:
+        return own
+    if not isinstance(matches, str) or not re.fullmatch(rf"{name[0]}([2-9]|[1-9]\d+)?", matches):
+        raise _unsupported(f"layout.{name}.matches", matches, _allowed(name[0], f"{name[0]}2", "…"))
+    return matches
+
+
+def _pie_domain(trace: dict, path: str) -> tuple[tuple[float, float], tuple[float, float]]:
+    domain = _dict(trace, "domain", path)
+    result = []
+    for key in ("x", "y"):
+        raw = domain.get(key, [0, 1])
+        if (not isinstance(raw, list) or len(raw) != 2
+                or not all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in raw)):
+            raise _unsupported(f"{path}.domain.{key}", raw, "[start, end] between 0 and 1")
+        result.append((float(raw[0]), float(raw[1])))
+    if "row" in domain or "column" in domain:  # layout.grid's cells: row 0 at the top
+        row, column = domain.get("row", 0), domain.get("column", 0)
+        if isinstance(row, int) and isinstance(column, int):
+            return (column, column + 0.9), (-row - 0.9, -row)
+    return result[0], result[1]
+
+
+def _grid(domains: list[tuple[tuple[float, float], tuple[float, float]]]) -> list[list[int]]:
+    """Panels in rows as their domains place them: a row for each band of
+    overlapping y domains (top first), side by side in x order when their x
+    domains do not overlap; else one below the other, in figure order."""
+    rows: list[list[int]] = []
+    for index in sorted(range(len(domains)), key=lambda i: (-domains[i][1][1], domains[i][0][0])):
+        (x0, x1), (y0, y1) = domains[index]
+        for row in rows:
+            (_rx, (ry0, ry1)) = domains[row[0]]
+            overlap = min(y1, ry1) - max(y0, ry0)
+            apart = all(min(x1, domains[j][0][1]) - max(x0, domains[j][0][0]) <= 1e-9 for j in row)
+            if overlap > 0.5 * min(y1 - y0, ry1 - ry0) and apart:
+                row.append(index)
+                break
+        else:
+            rows.append([index])
+    return [sorted(row, key=lambda i: domains[i][0][0]) for row in rows]
 
 
 def _small_multiples(panels: list[Chart]) -> Chart:

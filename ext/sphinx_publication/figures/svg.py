@@ -506,17 +506,29 @@ def _plot(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, 
 
 
 def _panels(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
-    """Small multiples: each panel under its heading, with its own axes."""
+    """Small multiples: each panel under its heading, with its own axes, in
+    the rows of ``chart.grid`` (side by side as the figure's domains place
+    them), else one below the other; matched axes share one range."""
+    from .svg_plot import shared_axes
+
+    panels = shared_axes(chart.panels, numbers)
+    rows = chart.grid or [[number] for number in range(len(panels))]
     y, width = PAD, 0.0
-    for number, panel in enumerate(chart.panels):
-        inner = canvas.panel()
-        panel_width, panel_height = _draw(panel, panel_numbers(panel, numbers), inner)
-        for line in wrap(panel.title, max(panel_width - 2 * PAD, 200), FONT):
-            canvas.text(PAD, y + FONT, line, extra=' font-weight="bold"')
-            y += LINE
-        canvas.add(f'<g data-panel="{number}" transform="translate(0 {fmt(y)})">{"".join(inner.parts)}</g>')
-        y += panel_height + LINE
-        width = max(width, panel_width)
+    for row in rows:
+        x, row_height = 0.0, 0.0
+        for number in row:
+            panel = panels[number]
+            inner = canvas.panel()
+            panel_width, panel_height = _draw(panel, panel_numbers(panel, numbers), inner)
+            heading = wrap(panel.title, max(panel_width - 2 * PAD, 200), FONT)
+            for line_number, line in enumerate(heading):
+                canvas.text(x + PAD, y + FONT + LINE * line_number, line, extra=' font-weight="bold"')
+            top = y + LINE * len(heading)
+            canvas.add(f'<g data-panel="{number}" transform="translate({fmt(x)} {fmt(top)})">{"".join(inner.parts)}</g>')
+            x += panel_width
+            row_height = max(row_height, LINE * len(heading) + panel_height)
+        y += row_height + LINE
+        width = max(width, x)
     return width, y
 
 

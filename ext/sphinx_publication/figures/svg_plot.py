@@ -337,21 +337,8 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
     plain = NumberFormat(numbers.locale.language)  # no magnitude suffix, e.g. for years
     plain.exponent, plain.suffix = 0, ""
     pos_axis, val_axis = plot.position_axis, plot.value_axis
-    # value extent
-    values = []
-    for trace_marks in marks:
-        for mark in trace_marks:
-            if mark is None:
-                continue
-            values += [mark.low, mark.high]
-            if mark.error:
-                values += [mark.high - mark.error[0], mark.high + mark.error[1]]
     has_bars = any(trace.type == "bar" for trace in plot.traces)
-    fills_zero = any(trace.fill == "tozeroy" for trace in plot.traces)
-    include_zero = val_axis.type == "linear" and (has_bars or fills_zero)
-    if val_axis.type == "log":
-        values = [value for value in values if value > 0] or [1.0]
-    low, high = _padded(min(values), max(values), val_axis.type, include_zero)
+    low, high = _value_extent(plot, marks)
     if val_axis.range is not None:  # the figure's range: what lies outside is clipped
         low, high = val_axis.range
     # geometry
@@ -491,6 +478,66 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
         canvas.text(PAD, bottom + LINE, lines, size=SMALL, extra=' font-style="italic"')
         bottom += LINE * len(lines) + 4
     return max(p_high + PAD + 24, 560 + 2 * PAD), bottom + PAD
+
+
+def _value_extent(plot: Plot, marks: list[list[Mark | None]]) -> tuple[float, float]:
+    """The value axis as autorange draws it: every bar, point and error bar, padded."""
+    values = []
+    for trace_marks in marks:
+        for mark in trace_marks:
+            if mark is None:
+                continue
+            values += [mark.low, mark.high]
+            if mark.error:
+                values += [mark.high - mark.error[0], mark.high + mark.error[1]]
+    val_axis = plot.value_axis
+    has_bars = any(trace.type == "bar" for trace in plot.traces)
+    fills_zero = any(trace.fill == "tozeroy" for trace in plot.traces)
+    include_zero = val_axis.type == "linear" and (has_bars or fills_zero)
+    if val_axis.type == "log":
+        values = [value for value in values if value > 0] or [1.0]
+    return _padded(min(values, default=0.0), max(values, default=1.0), val_axis.type, include_zero)
+
+
+def shared_axes(panels: list[Chart], numbers: NumberFormat) -> list[Chart]:
+    """Panels whose axes ``matches`` one another drawn with one range: copies
+    of the panels with that range (the union of theirs) fixed."""
+    from dataclasses import replace
+
+    plots = [panel.plot for panel in panels]
+    result = list(panels)
+    for role in ("value_axis", "position_axis"):
+        groups: dict[tuple[str, str], list[int]] = {}
+        for n, plot in enumerate(plots):
+            if plot is not None and getattr(plot, role).match and getattr(plot, role).range is None:
+                groups.setdefault((getattr(plot, role).match, getattr(plot, role).type), []).append(n)
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            if role == "value_axis":
+                extents = [_value_extent(plots[n], _stacked(plots[n], numbers)) for n in members]
+                shared = (min(e[0] for e in extents), max(e[1] for e in extents))
+                change = {"range": shared}
+            elif plots[members[0]].position_axis.type == "category":
+                names = list(dict.fromkeys(c for n in members for c in plots[n].position_axis.categories))
+                change = {"categories": names}
+            else:
+                points = sorted({float(p) for n in members for t in plots[n].traces for p in t.positions
+                                 if p is not None})
+                if len(points) < 2:
+                    continue
+                gaps = [b - a for a, b in zip(points, points[1:]) if b > a]
+                bars = any(t.type == "bar" for n in members for t in plots[n].traces)
+                margin = min(gaps) / 2 if bars else (points[-1] - points[0]) * 0.02
+                if plots[members[0]].position_axis.type == "log":
+                    continue  # log positions keep their own range
+                change = {"range": (points[0] - margin, points[-1] + margin)}
+            for n in members:
+                plot = result[n].plot
+                axis = replace(getattr(plot, role), **change)
+                result[n] = replace(result[n], plot=replace(plot, **{role: axis}))
+                plots[n] = result[n].plot
+    return result
 
 
 PLOTLY_DASHES = {"solid": "", "dash": "6 3", "dot": "2 2", "dashdot": "8 3 2 3", "longdash": "12 4",
