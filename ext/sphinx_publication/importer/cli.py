@@ -54,12 +54,36 @@ def build_parser() -> argparse.ArgumentParser:
                          help=_("where to write the article's CITATION.cff "
                                 "(default: beside the conf.py at or above --out, else beside --out)"))
     command.add_argument("-q", "--quiet", action="store_true", help=_("do not print notices"))
+    add_diff_command(commands)
     return parser
+
+
+def add_diff_command(commands) -> None:
+    """``publication diff BASE [--out DIR]``: see :mod:`sphinx_publication.revisions.command`."""
+    command = commands.add_parser(
+        "diff",
+        help="the tracked-changes edition: the working tree compared with a git revision",
+        description="Compare the publication at a git revision (BASE) with the working tree "
+                    "(uncommitted edits included) and write the new version with every change marked: "
+                    "html/, changes.json and the PDF.",
+        epilog="Exit codes: 0 success; 1 a side does not build; 2 not a git repository, "
+               "no history, or BASE is not a revision.",
+    )
+    command.add_argument("base", metavar="BASE", help="git revision to compare with (commit, branch, tag)")
+    command.add_argument("--out", type=Path, default=Path("_build/diff"), metavar="DIR",
+                         help="output folder (default: _build/diff)")
+    command.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
+                         help="the folder of the publication's conf.py (default: the current folder)")
+    command.add_argument("--no-pdf", action="store_true", help="skip the PDF")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "diff":
+        from sphinx_publication.revisions.command import run
+
+        return run(args.base, args.out, args.project, pdf=not args.no_pdf)
     if not args.check and args.out is None:
         parser.error(_("--out is required unless --check is given"))
     return run_import(args)

@@ -1,0 +1,165 @@
+"""``publication diff BASE [--out DIR]``: the tracked-changes edition.
+
+1. BASE is checked, then checked out by ``git worktree add --detach`` into a
+   temporary folder: the user's working tree, index and branches are never
+   touched; the worktree is removed again, even on failure;
+2. both sides are built at the same time, each in its own process
+   (:mod:`.side`): the base writes its snapshot, the head (the working tree,
+   uncommitted edits included) compares it with its own and writes the edition;
+3. the outputs are assembled in a temporary folder and moved to ``--out``
+   (default ``_build/diff``) only when every step worked: nothing is left
+   behind by a failure.
+
+Exit codes: 0 done; 1 a side does not build; 2 bad input (not a git
+repository, no history, BASE not a revision).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+EXIT_OK, EXIT_BUILD, EXIT_USAGE = 0, 1, 2
+HEAD_LABEL = "working tree"
+
+
+class DiffError(Exception):
+    def __init__(self, message: str, status: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, env=env)
+    if check and result.returncode:
+        raise DiffError(result.stderr.strip() or f"git {' '.join(args)} failed")
+    return result
+
+
+def resolve_base(project: Path, base: str) -> tuple[Path, str]:
+    """(the repository's top folder, BASE's commit), or a :class:`DiffError` that says why not."""
+    try:
+        found = git(project, "rev-parse", "--show-toplevel", check=False)
+    except FileNotFoundError as error:
+        raise DiffError(f"git is needed for publication diff: {error}") from error
+    if found.returncode:
+        raise DiffError(f"{project} is not in a git repository: publication diff compares git revisions")
+    top = Path(found.stdout.strip())
+    if git(top, "rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode:
+        raise DiffError(f"the repository {top.name} has no git history yet: commit a first version to compare with")
+    if not base or base.startswith("-"):
+        raise DiffError(f"{base!r} is not a git revision")
+    commit = git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", check=False)
+    if commit.returncode:
+        raise DiffError(f"{base!r} is not a revision of this repository (a commit, branch or tag: "
+                        "git log --oneline lists them)")
+    return top, commit.stdout.strip()
+
+
+def pdf_name(project: Path) -> str:
+    """The project's PDF name (the Typst builder's) with ``-modifications`` before ``.pdf``."""
+    from sphinx.config import Config
+
+    from sphinx_publication.typst.builder import default_pdf_name
+
+    from sphinx.util.tags import Tags
+
+    config = Config.read(project, overrides={}, tags=Tags())
+    name = config._raw_config.get("typst_pdf_name") or ""  # noqa: SLF001 - read before any extension
+    if not name:
+        class _View:
+            root_doc = config._raw_config.get("root_doc", "index")  # noqa: SLF001
+            latex_documents = config._raw_config.get("latex_documents", [])  # noqa: SLF001
+        name = default_pdf_name(_View)
+    return name[:-4] + "-modifications.pdf" if name.endswith(".pdf") else name + "-modifications.pdf"
+
+
+def side_command(mode: str, src: Path, build: Path, snapshot: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "sphinx_publication.revisions.side", mode, str(src), str(build),
+            "--snapshot", str(snapshot), *extra]
+
+
+def run(base: str, out: Path, project: Path, pdf: bool = True, echo=print) -> int:
+    try:
+        top, commit = resolve_base(project.resolve(), base)
+    except DiffError as error:
+        echo(f"publication diff: {error}", file=sys.stderr)
+        return error.status
+    relative = project.resolve().relative_to(top)
+    scratch = Path(tempfile.mkdtemp(prefix="publication-diff-"))
+    worktree = scratch / "base"
+    try:
+        git(top, "worktree", "add", "--detach", "--quiet", str(worktree), commit)
+        return build_both(base, commit, worktree / relative, project.resolve(), scratch, out, pdf, echo)
+    except DiffError as error:
+        echo(f"publication diff: {error}", file=sys.stderr)
+        return error.status
+    finally:
+        git(top, "worktree", "remove", "--force", str(worktree), check=False)
+        shutil.rmtree(scratch, ignore_errors=True)
+        git(top, "worktree", "prune", check=False)
+
+
+def build_both(base: str, commit: str, base_src: Path, head_src: Path, scratch: Path, out: Path,
+               pdf: bool, echo) -> int:
+    if not (base_src / "conf.py").is_file():
+        raise DiffError(f"at {base}, there is no conf.py in {base_src.name or 'the repository'}: "
+                        "no publication to compare with", EXIT_BUILD)
+    snapshot = scratch / "base.json"
+    staged = scratch / "out"
+    pdf_path = str(scratch / "pdf" / pdf_name(head_src)) if pdf else ""
+    base_proc = subprocess.Popen(side_command("snapshot", base_src, scratch / "build-base", snapshot),
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    head_proc = subprocess.Popen(side_command(
+        "edition", head_src, scratch / "build-head", snapshot, "--out", str(staged), "--pdf", pdf_path,
+        "--base-label", f"{base} ({commit[:10]})", "--head-label", HEAD_LABEL),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base_error = base_proc.communicate()[1]
+    if base_proc.returncode:
+        snapshot.with_suffix(".failed").write_text("failed\n", encoding="utf-8")
+        head_proc.communicate()
+        raise DiffError(side_failure(f"the publication at {base}", scratch / "build-base", base_error),
+                        EXIT_BUILD)
+    head_error = head_proc.communicate()[1]
+    if head_proc.returncode:
+        raise DiffError(side_failure("the working tree's publication", scratch / "build-head", head_error),
+                        EXIT_BUILD)
+    if pdf_path:
+        if not Path(pdf_path).is_file():
+            raise DiffError(side_failure("the PDF of the working tree's edition", scratch / "build-head",
+                                         head_error), EXIT_BUILD)
+        shutil.move(pdf_path, staged / Path(pdf_path).name)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.move(str(staged), str(out))
+    timing = out / "timing.json"
+    seconds = json.loads(timing.read_text(encoding="utf-8"))["comparison_seconds"]
+    timing.unlink()
+    document = json.loads((out / "changes.json").read_text(encoding="utf-8"))
+    count = len(document["changes"])
+    if count:
+        echo(f"{count} change(s) between {base} and the working tree")
+    else:
+        echo(f"no change between {base} and the working tree")
+    echo(f"comparison: {seconds:.3f} s")
+    echo(f"HTML: {out / 'html' / 'index.html'}")
+    echo(f"changes: {out / 'changes.json'}")
+    if pdf_path:
+        echo(f"PDF: {out / Path(pdf_path).name}")
+    return EXIT_OK
+
+
+def side_failure(which: str, build: Path, stderr: str) -> str:
+    warnings = ""
+    path = build / "warnings.txt"
+    if path.is_file():
+        warnings = path.read_text(encoding="utf-8").strip()
+    details = "\n".join(part for part in (warnings, (stderr or "").strip()) if part)
+    return f"{which} does not build:\n{details}" if details else f"{which} does not build"

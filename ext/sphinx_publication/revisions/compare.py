@@ -1,0 +1,418 @@
+"""Model: two snapshots (:mod:`.blocks`) → the changes and where to mark them.
+
+Pure: no Sphinx, no docutils. Blocks are aligned with :class:`difflib.SequenceMatcher`
+on their normalised text; a block deleted on one side and inserted unchanged
+elsewhere is a move; inside each changed region the words of both sides are
+compared together, so a paragraph split or merged shows only the words that
+changed. Charts are compared value by value, bibliography entries field by
+field, review notes by status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .blocks import Block, Snapshot, Token, tokens_text
+
+TEXT_KINDS = {"text", "heading", "table", "figure", "editorial"}
+#: Where a mark goes among the head blocks: (block index, token index); "after a block" is a large token index.
+AFTER = 10**9
+
+
+@dataclass
+class Change:
+    page: str
+    kind: str
+    op: str
+    before: str | None
+    after: str | None
+    anchor: str = ""
+
+    def as_json(self) -> dict:
+        return {"page": self.page, "kind": self.kind, "op": self.op, "before": self.before,
+                "after": self.after, "anchor": self.anchor}
+
+
+@dataclass
+class Mark:
+    """One mark in the head edition; ``anchor`` is its id, in reading order."""
+
+    what: str  # words | deleted-blocks | move | move-from | bibliography | figure | note | page
+    position: tuple[int, int]  # (head block, token) where it goes
+    block: int = -1  # head block marked
+    inserted: tuple[int, int] | None = None  # head tokens [start, end) inserted in *block*
+    deleted: list[Token] = field(default_factory=list)  # base tokens shown as deleted
+    deleted_blocks: list[list[Token]] = field(default_factory=list)
+    detail: dict = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+    anchor: str = ""
+    partner: str = ""  # the other end of a move
+
+
+@dataclass
+class Comparison:
+    marks: list[Mark]
+    summary: dict
+    words: tuple[int, int]
+
+    @property
+    def changes(self) -> list[Change]:
+        return [change for mark in self.marks for change in mark.changes]
+
+
+def compare(base: Snapshot, head: Snapshot) -> Comparison:
+    marks: list[Mark] = []
+    _compare_text(base.blocks, head.blocks, marks)
+    _compare_keyed(base.blocks, head.blocks, "bibliography", marks)
+    _compare_charts(base.blocks, head.blocks, marks)
+    _compare_notes(base.blocks, head.blocks, marks)
+    _compare_pages(base, head, marks)
+    marks.sort(key=lambda m: m.position)
+    for number, mark in enumerate(marks, start=1):
+        mark.anchor = f"rev-{number}"
+        for change in mark.changes:
+            change.anchor = mark.anchor
+    for mark in marks:  # the two ends of a move point at each other
+        if mark.what in {"move", "move-from"}:
+            other = mark.detail["other"]
+            mark.partner = other.anchor
+    summary = summarise(marks, base.words, head.words)
+    return Comparison(marks, summary, (base.words, head.words))
+
+
+def summarise(marks: list[Mark], words_before: int, words_after: int) -> dict:
+    changes = [c for m in marks for c in m.changes]
+
+    def count(kind: str, op: str | None = None) -> int:
+        return sum(1 for c in changes if c.kind == kind and (op is None or c.op == op))
+
+    added = removed = 0
+    for mark in marks:
+        if mark.what == "words":
+            added += sum(1 for c in (mark.detail.get("inserted_tokens") or []) if _is_word(c))
+            removed += sum(1 for t in mark.deleted if _is_word(t.norm))
+        elif mark.what == "deleted-blocks":
+            removed += sum(1 for b in mark.deleted_blocks for t in b if _is_word(t.norm))
+    return {
+        "changes": len(changes),
+        "words_added": added,
+        "words_removed": removed,
+        "passages_changed": len({(m.block if m.block >= 0 else m.position) for m in marks
+                                 if m.what in {"words", "deleted-blocks", "move"}}),
+        "citations_added": count("citation", "insert"),
+        "citations_removed": count("citation", "delete"),
+        "bibliography_added": count("bibliography", "insert"),
+        "bibliography_removed": count("bibliography", "delete"),
+        "bibliography_changed": count("bibliography", "replace"),
+        "figures_changed": sum(1 for m in marks if m.what == "figure" and m.detail.get("data_changes")),
+        "tables_changed": len({m.block for m in marks if m.what == "words" and any(
+            c.kind == "table" for c in m.changes)}),
+        "editorial_resolved": sum(1 for c in changes if c.kind == "editorial" and c.op == "delete"),
+        "editorial_added": sum(1 for c in changes if c.kind == "editorial" and c.op == "insert"),
+        "editorial_status_changed": sum(1 for m in marks if m.what == "note"),
+        "pages_added": count("page", "insert"),
+        "pages_removed": count("page", "delete"),
+        "pages_renamed": count("page", "move"),
+        "words_before": words_before,
+        "words_after": words_after,
+    }
+
+
+def _is_word(norm: str) -> bool:
+    return not norm.startswith("\x00") and any(ch.isalnum() for ch in norm)
+
+
+# -- text -----------------------------------------------------------------------------
+
+
+def _compare_text(base: list[Block], head: list[Block], marks: list[Mark]) -> None:
+    b_index = [i for i, b in enumerate(base) if b.kind in TEXT_KINDS]
+    h_index = [j for j, b in enumerate(head) if b.kind in TEXT_KINDS]
+    matcher = SequenceMatcher(None, [base[i].key for i in b_index], [head[j].key for j in h_index],
+                              autojunk=False)
+    opcodes = matcher.get_opcodes()
+    deleted = [p for tag, i1, i2, _j1, _j2 in opcodes if tag != "equal" for p in range(i1, i2)]
+    inserted = [q for tag, _i1, _i2, j1, j2 in opcodes if tag != "equal" for q in range(j1, j2)]
+    # Moves: a block deleted here and inserted unchanged there (long enough to mean it).
+    moved_base: dict[int, int] = {}
+    waiting: dict[str, list[int]] = {}
+    for q in inserted:
+        block = head[h_index[q]]
+        if len(block.tokens) >= 4:
+            waiting.setdefault(block.key, []).append(q)
+    for p in deleted:
+        candidates = waiting.get(base[b_index[p]].key)
+        if candidates:
+            moved_base[p] = candidates.pop(0)
+    moved_head = set(moved_base.values())
+    # Where a base block stands in the head: after the head block aligned with the last equal base block before it.
+    head_of_base: dict[int, int] = {}
+    for tag, i1, i2, j1, _j2 in opcodes:
+        if tag == "equal":
+            for offset in range(i2 - i1):
+                head_of_base[i1 + offset] = j1 + offset
+
+    def anchor_after(p: int) -> int:
+        """The head block (global index) after which base block *p* would stand; -1 at the start."""
+        for earlier in range(p - 1, -1, -1):
+            if earlier in head_of_base:
+                return h_index[head_of_base[earlier]]
+        return -1
+
+    for p, q in moved_base.items():
+        block = head[h_index[q]]
+        text = block.text
+        to = Mark("move", (h_index[q], -1), block=h_index[q],
+                  changes=[Change(block.page, block.kind, "move", text, text)])
+        origin_after = anchor_after(p)
+        origin = Mark("move-from", (origin_after, AFTER - 1), block=origin_after, detail={"other": to},
+                      deleted=base[b_index[p]].tokens)
+        to.detail["other"] = origin
+        to.detail["from_page"] = base[b_index[p]].page
+        marks.extend([to, origin])
+
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        old = [base[b_index[p]] for p in range(i1, i2) if p not in moved_base]
+        new_positions = [h_index[q] for q in range(j1, j2) if q not in moved_head]
+        if not new_positions:
+            if old:
+                where = anchor_after(i1)
+                page = head[where].page if where >= 0 else old[0].page
+                marks.append(Mark("deleted-blocks", (where, AFTER), block=where,
+                                  deleted_blocks=[b.tokens for b in old],
+                                  detail={"kinds": [b.kind for b in old]},
+                                  changes=[Change(b.page, b.kind, "delete", b.text, None) for b in old]
+                                  + _atom_changes(old[0].page, [t for b in old for t in b.tokens], "delete")))
+            continue
+        _word_diff(old, [(position, head[position]) for position in new_positions], marks)
+
+
+def _word_diff(old: list[Block], new: list[tuple[int, Block]], marks: list[Mark]) -> None:
+    old_tokens = [t for b in old for t in b.tokens]
+    new_tokens: list[tuple[int, int, Token]] = [(position, t_index, token)
+                                                for position, block in new
+                                                for t_index, token in enumerate(block.tokens)]
+    page = new[0][1].page
+    matcher = SequenceMatcher(None, [t.norm for t in old_tokens], [t.norm for _p, _t, t in new_tokens],
+                              autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        deleted = old_tokens[i1:i2]
+        if j1 < len(new_tokens):
+            position, t_index, _token = new_tokens[j1]
+        else:
+            position, t_index, _token = new_tokens[-1]
+            t_index += 1
+        block = next(b for p, b in new if p == position)
+        # Insertions spanning blocks: one mark per head block.
+        spans: dict[int, list[int]] = {}
+        for k in range(j1, j2):
+            spans.setdefault(new_tokens[k][0], []).append(new_tokens[k][1])
+        before = tokens_text(deleted) or None
+        inserted_tokens = [t for _p, _t, t in new_tokens[j1:j2]]
+        after = tokens_text(inserted_tokens) or None
+        op = {"replace": "replace", "delete": "delete", "insert": "insert"}[tag]
+        words_changed = any(not t.norm.startswith("\x00") for t in deleted + inserted_tokens)
+        changes = []
+        if words_changed:
+            changes.append(Change(block.page or page, block.kind, op, before, after))
+        changes += _atom_changes(block.page, deleted, "delete") + _atom_changes(block.page, inserted_tokens, "insert")
+        first = True
+        if not spans:
+            marks.append(Mark("words", (position, t_index), block=position, deleted=deleted, changes=changes,
+                              detail={"inserted_tokens": []}))
+            continue
+        for span_position, indices in spans.items():
+            marks.append(Mark("words", (span_position, indices[0]), block=span_position,
+                              inserted=(indices[0], indices[-1] + 1),
+                              deleted=deleted if first else [],
+                              changes=changes if first else [],
+                              detail={"inserted_tokens": [t.norm for t in inserted_tokens] if first else []}))
+            first = False
+
+
+def _atom_changes(page: str, tokens: list[Token], op: str) -> list[Change]:
+    found = []
+    for token in tokens:
+        text = f"{token.cite} {token.text}"
+        if token.cite:
+            found.append(Change(page, "citation", op, text if op == "delete" else None,
+                                text if op == "insert" else None))
+        elif token.marker:
+            found.append(Change(page, "editorial", op, token.text if op == "delete" else None,
+                                token.text if op == "insert" else None))
+    return found
+
+
+# -- bibliography ---------------------------------------------------------------------
+
+
+def field_changes(before: dict[str, str], after: dict[str, str]) -> list[tuple[str, str | None, str | None]]:
+    return [(name, before.get(name), after.get(name))
+            for name in sorted(set(before) | set(after)) if before.get(name) != after.get(name)]
+
+
+def _compare_keyed(base: list[Block], head: list[Block], kind: str, marks: list[Mark]) -> None:
+    old = {b.payload["key"]: b for b in base if b.kind == kind}
+    new = {j: b for j, b in enumerate(head) if b.kind == kind}
+    new_keys = {b.payload["key"] for b in new.values()}
+    last = max(new, default=-1)
+    for j, block in new.items():
+        key = block.payload["key"]
+        previous = old.get(key)
+        label = f"{key} [{block.payload['label']}]"
+        if previous is None:
+            marks.append(Mark("bibliography", (j, -1), block=j, detail={"op": "insert"},
+                              changes=[Change(block.page, "bibliography", "insert", None,
+                                              f"{label} {block.payload['text']}")]))
+            continue
+        fields = field_changes(previous.payload["fields"], block.payload["fields"])
+        if fields:
+            marks.append(Mark("bibliography", (j, -1), block=j, detail={"op": "replace", "fields": fields},
+                              changes=[Change(block.page, "bibliography", "replace",
+                                              f"{key}: " + "; ".join(f"{n}: {b}" for n, b, _a in fields if b),
+                                              f"{key}: " + "; ".join(f"{n}: {a}" for n, _b, a in fields if a))]))
+    for key, block in old.items():
+        if key not in new_keys:
+            page = head[last].page if last >= 0 else block.page
+            marks.append(Mark("bibliography", (last, AFTER), block=last,
+                              detail={"op": "delete", "text": f"[{block.payload['label']}] {block.payload['text']}"},
+                              changes=[Change(page, "bibliography", "delete",
+                                              f"{key} [{block.payload['label']}] {block.payload['text']}", None)]))
+
+
+# -- charts ---------------------------------------------------------------------------
+
+
+def table_changes(before: list[dict], after: list[dict]) -> list[dict]:
+    """Cell by cell: ``{"row", "column", "before", "after"}``; a row or a column
+    (series, category) added or removed is one entry with ``before``/``after`` None."""
+    found = []
+    for index in range(max(len(before), len(after))):
+        old = before[index] if index < len(before) else {"headers": [], "rows": []}
+        new = after[index] if index < len(after) else {"headers": [], "rows": []}
+        old_columns, new_columns = old["headers"][1:], new["headers"][1:]
+        for name in new_columns:
+            if name not in old_columns:
+                found.append({"row": None, "column": name, "before": None, "after": name, "what": "series"})
+        for name in old_columns:
+            if name not in new_columns:
+                found.append({"row": None, "column": name, "before": name, "after": None, "what": "series"})
+        old_rows = {row[0]: row for row in old["rows"]}
+        new_rows = {row[0]: row for row in new["rows"]}
+        for label, row in new_rows.items():
+            if label not in old_rows:
+                found.append({"row": label, "column": None, "before": None,
+                              "after": " ; ".join(row[1:]), "what": "row"})
+                continue
+            for column, value in zip(new_columns, row[1:]):
+                if column not in old_columns:
+                    continue
+                previous = old_rows[label][1 + old_columns.index(column)] if 1 + old_columns.index(
+                    column) < len(old_rows[label]) else None
+                if previous != value:
+                    found.append({"row": label, "column": column, "before": previous, "after": value,
+                                  "what": "value"})
+        for label, row in old_rows.items():
+            if label not in new_rows:
+                found.append({"row": label, "column": None, "before": " ; ".join(row[1:]), "after": None,
+                              "what": "row"})
+    return found
+
+
+def _compare_charts(base: list[Block], head: list[Block], marks: list[Mark]) -> None:
+    old = [b for b in base if b.kind == "chart"]
+    new = [(j, b) for j, b in enumerate(head) if b.kind == "chart"]
+    matcher = SequenceMatcher(None, [b.key for b in old], [b.key for _j, b in new], autojunk=False)
+    pairs: list[tuple[Block | None, int, Block | None]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        olds, news = old[i1:i2], new[j1:j2]
+        for k in range(max(len(olds), len(news))):
+            o = olds[k] if k < len(olds) else None
+            j, n = news[k] if k < len(news) else (-1, None)
+            if o is None and n is None:
+                continue
+            if n is None:  # removed: after the last chart before it, else at the start
+                j = new[j1 - 1][0] if j1 > 0 else -1
+            pairs.append((o, j, n))
+    for o, j, n in pairs:
+        if n is None:
+            marks.append(Mark("figure", (j, AFTER), block=j, detail={"op": "delete", "title": o.payload["title"]},
+                              changes=[Change(o.page, "figure", "delete", o.payload["title"], None)]))
+        elif o is None:
+            marks.append(Mark("figure", (j, -1), block=j, detail={"op": "insert", "title": n.payload["title"]},
+                              changes=[Change(n.page, "figure", "insert", None, n.payload["title"])]))
+        else:
+            cells = table_changes(o.payload["tables"], n.payload["tables"])
+            if not cells:
+                continue
+            changes = []
+            for cell in cells:
+                name = " / ".join(str(x) for x in (cell["row"], cell["column"]) if x)
+                op = "replace" if cell["before"] is not None and cell["after"] is not None else (
+                    "insert" if cell["before"] is None else "delete")
+                changes.append(Change(n.page, "figure", op,
+                                      None if cell["before"] is None else f"{name} : {cell['before']}",
+                                      None if cell["after"] is None else f"{name} : {cell['after']}"))
+            marks.append(Mark("figure", (j, -1), block=j,
+                              detail={"op": "replace", "title": n.payload["title"], "data_changes": cells},
+                              changes=changes))
+
+
+# -- review notes ---------------------------------------------------------------------
+
+
+def _compare_notes(base: list[Block], head: list[Block], marks: list[Mark]) -> None:
+    old = [b for b in base if b.kind == "note"]
+    new = [(j, b) for j, b in enumerate(head) if b.kind == "note"]
+    matcher = SequenceMatcher(None, [b.payload["text"] for b in old], [b.payload["text"] for _j, b in new],
+                              autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag not in {"equal", "replace"}:
+            continue  # notes added or removed: their text is marked as editorial text
+        for o, (j, n) in zip(old[i1:i2], new[j1:j2]):
+            if o.payload["status"] != n.payload["status"]:
+                marks.append(Mark("note", (j, -1), block=j,
+                                  detail={"before": o.payload["status"], "after": n.payload["status"]},
+                                  changes=[Change(n.page, "editorial", "replace",
+                                                  o.payload.get("label") or o.payload["status"],
+                                                  n.payload.get("label") or n.payload["status"])]))
+
+
+# -- pages ----------------------------------------------------------------------------
+
+
+def _compare_pages(base: Snapshot, head: Snapshot, marks: list[Mark]) -> None:
+    added = [p for p in head.pages if p not in base.pages]
+    removed = [p for p in base.pages if p not in head.pages]
+    first_block = {}
+    for j, block in enumerate(head.blocks):
+        first_block.setdefault(block.page, j)
+    renamed = {}
+    for new in added:
+        best, score = None, 0.0
+        for old in removed:
+            if old in renamed.values():
+                continue
+            ratio = SequenceMatcher(None, base.pages[old].split(), head.pages[new].split(), autojunk=False).ratio()
+            if ratio > score:
+                best, score = old, ratio
+        if best is not None and score >= 0.6:
+            renamed[new] = best
+    for new in added:
+        j = first_block.get(new, -1)
+        if new in renamed:
+            change = Change(new, "page", "move", renamed[new], new)
+        else:
+            change = Change(new, "page", "insert", None, new)
+        marks.append(Mark("page", (j, -2), block=j, detail={"op": change.op, "before": change.before},
+                          changes=[change]))
+    for old in removed:
+        if old in renamed.values():
+            continue
+        marks.append(Mark("page", (len(head.blocks) - 1, AFTER + 1), block=len(head.blocks) - 1,
+                          detail={"op": "delete", "before": old}, changes=[Change(old, "page", "delete", old, None)]))

@@ -1,0 +1,183 @@
+"""Render: the marks of the tracked-changes edition, one visitor per output format.
+
+``revision_ins`` / ``revision_del`` are inline (``<ins>`` / ``<del>`` in HTML,
+underlined / struck out in Typst, ``[+ … +]`` / ``[- … -]`` in text);
+``revision_block`` holds whole passages (deleted paragraphs, a moved
+paragraph's former place, a chart's changed data); ``revision_nav`` is the
+« modification suivante / précédente » control (HTML only).
+Screen readers hear where each mark starts and ends (visually hidden text),
+since they do not announce ``<ins>``/``<del>`` by themselves.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from docutils import nodes
+
+from sphinx_publication.i18n import translator
+
+_ = translator("sphinx_publication.revisions")
+
+
+class revision_ins(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """Inserted text."""
+
+
+class revision_del(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """Deleted text."""
+
+
+class revision_block(nodes.General, nodes.Element):  # noqa: N801
+    """A whole passage marked: ``op`` is ``del``, ``ins``, ``moved-from`` or ``data``."""
+
+
+class revision_nav(nodes.General, nodes.Element):  # noqa: N801
+    """The control that walks through the changes (``count``)."""
+
+
+def labels() -> dict[str, str]:
+    return {
+        "ins_start": str(_("start of insertion")),
+        "ins_end": str(_("end of insertion")),
+        "del_start": str(_("start of deletion")),
+        "del_end": str(_("end of deletion")),
+        "next": str(_("next change")),
+        "previous": str(_("previous change")),
+        "fold": str(_("Fold unchanged sections")),
+        "unfold": str(_("Unfold unchanged sections")),
+        "nav": str(_("Changes")),
+    }
+
+
+# -- HTML ---------------------------------------------------------------------------------
+
+
+def _attributes(node: nodes.Element, css: str) -> str:
+    classes = " ".join([css, *node.get("classes", [])])
+    ids = node.get("ids", [])
+    out = f' class="{escape(classes)}"'
+    if ids:
+        out += f' id="{escape(ids[0])}"'
+    if node.get("partner"):
+        out += f' data-partner="{escape(node["partner"])}"'
+    return out
+
+
+def visit_ins_html(self: Any, node: revision_ins) -> None:
+    words = labels()
+    self.body.append(f"<ins{_attributes(node, 'sp-rev-ins')}>"
+                     f'<span class="sp-rev-sr">[{escape(words["ins_start"])}] </span>')
+
+
+def depart_ins_html(self: Any, node: revision_ins) -> None:
+    self.body.append(f'<span class="sp-rev-sr"> [{escape(labels()["ins_end"])}]</span></ins>')
+
+
+def visit_del_html(self: Any, node: revision_del) -> None:
+    words = labels()
+    self.body.append(f"<del{_attributes(node, 'sp-rev-del')}>"
+                     f'<span class="sp-rev-sr">[{escape(words["del_start"])}] </span>')
+
+
+def depart_del_html(self: Any, node: revision_del) -> None:
+    self.body.append(f'<span class="sp-rev-sr"> [{escape(labels()["del_end"])}]</span></del>')
+
+
+def visit_block_html(self: Any, node: revision_block) -> None:
+    self.body.append(f"<div{_attributes(node, 'sp-rev-block sp-rev-' + node.get('op', 'del'))}>")
+
+
+def depart_block_html(self: Any, node: revision_block) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_nav_html(self: Any, node: revision_nav) -> None:
+    words = labels()
+    count = int(node.get("count", 0))
+    self.body.append(
+        f'<nav class="sp-rev-nav" aria-label="{escape(words["nav"])}" data-count="{count}">'
+        f'<button type="button" class="sp-rev-prev">{escape(words["previous"])}</button> '
+        f'<output class="sp-rev-position" aria-live="polite">0 / {count}</output> '
+        f'<button type="button" class="sp-rev-next">{escape(words["next"])}</button> '
+        f'<button type="button" class="sp-rev-fold" aria-pressed="false" '
+        f'data-fold="{escape(words["fold"])}" data-unfold="{escape(words["unfold"])}">'
+        f'{escape(words["fold"])}</button></nav>\n')
+    raise nodes.SkipNode
+
+
+# -- text, LaTeX, Typst ----------------------------------------------------------------------
+
+
+def visit_ins_text(self: Any, node: nodes.Element) -> None:
+    self.add_text("[+")
+
+
+def depart_ins_text(self: Any, node: nodes.Element) -> None:
+    self.add_text("+]")
+
+
+def visit_del_text(self: Any, node: nodes.Element) -> None:
+    self.add_text("[-")
+
+
+def depart_del_text(self: Any, node: nodes.Element) -> None:
+    self.add_text("-]")
+
+
+def visit_ins_latex(self: Any, node: nodes.Element) -> None:
+    self.body.append(r"\underline{")
+
+
+def visit_del_latex(self: Any, node: nodes.Element) -> None:
+    self.body.append(r"\sout{")
+
+
+def depart_brace(self: Any, node: nodes.Element) -> None:
+    self.body.append("}")
+
+
+def visit_ins_typst(self: Any, node: nodes.Element) -> None:
+    self.body.append(f"{self.anchors(node)}#underline[")
+
+
+def visit_del_typst(self: Any, node: nodes.Element) -> None:
+    self.body.append(f"{self.anchors(node)}#strike[")
+
+
+def depart_bracket(self: Any, node: nodes.Element) -> None:
+    self.body.append("]")
+
+
+def visit_block_typst(self: Any, node: nodes.Element) -> None:
+    self.body.append(f"\n\n{self.anchors(node)}#block(stroke: (left: 2pt + gray), inset: (left: 6pt))[\n\n")
+
+
+def depart_block_typst(self: Any, node: nodes.Element) -> None:
+    self.body.append("\n\n]\n\n")
+
+
+def visit_pass(self: Any, node: nodes.Element) -> None:
+    pass
+
+
+def depart_pass(self: Any, node: nodes.Element) -> None:
+    pass
+
+
+def skip(self: Any, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def register(app: Any) -> None:
+    from sphinx_publication.builders import add_visitors
+
+    add_visitors(app, revision_ins, html=(visit_ins_html, depart_ins_html), text=(visit_ins_text, depart_ins_text),
+                 latex=(visit_ins_latex, depart_brace), typst=(visit_ins_typst, depart_bracket))
+    add_visitors(app, revision_del, html=(visit_del_html, depart_del_html), text=(visit_del_text, depart_del_text),
+                 latex=(visit_del_latex, depart_brace), typst=(visit_del_typst, depart_bracket))
+    add_visitors(app, revision_block, html=(visit_block_html, depart_block_html), text=(visit_pass, depart_pass),
+                 latex=(visit_pass, depart_pass), typst=(visit_block_typst, depart_block_typst))
+    add_visitors(app, revision_nav, html=(visit_nav_html, None), text=(skip, None), latex=(skip, None),
+                 typst=(skip, None))
