@@ -248,6 +248,19 @@ def axis_type() -> None:
     assert chart([{"x": [1, 2], "y": [1, 2]}], {"xaxis": {"type": "category"}}).plot.position_axis.type == "category"
 
 
+def value_category() -> None:
+    data = [{"x": [1, 2, 3], "y": ["haut", "bas", "haut"]}]
+    for layout in ({"yaxis": {"type": "category"}}, None):
+        model = chart(data, layout)
+        assert model.plot.value_axis.categories == ["haut", "bas"]
+        assert [row[1] for row in table_rows(model, number_format(model, "fr"))] == ["haut", "bas", "haut"]
+    tree = root(data)
+    assert {"haut", "bas"} <= set(ticks(tree))
+    ys = [float(m.get("cy")) for m in marks(tree, "marker")]
+    assert ys[0] == ys[2] != ys[1]
+    refused("layout.yaxis.type", [{"type": "bar", "x": [1], "y": ["a"]}], {"yaxis": {"type": "category"}})
+
+
 def categoryorder() -> None:
     data = [{"type": "bar", "x": ["b", "c", "a"], "y": [2, 3, 1]}]
     assert chart(data, {"xaxis": {"categoryorder": "category ascending"}}).labels == ["a", "b", "c"]
@@ -473,6 +486,7 @@ CASES: dict[str, Callable[[], None]] = {
     "data[].text": texts,
     "data[].width": bar_width,
     "layout.xaxis.type": axis_type,
+    "layout.yaxis.type": value_category,
     "layout.xaxis.categoryorder": categoryorder,
     "layout.xaxis.autorange": autorange,
     "layout.yaxis.tickformat": tickformat,

@@ -590,7 +590,8 @@ def _errors(trace: dict, key: str, values: list[Value | None], path: str) -> tup
     return plus, minus
 
 
-def _read_trace(index: int, trace: dict, horizontal: bool, position_type: str, value_type: str) -> Trace:
+def _read_trace(index: int, trace: dict, horizontal: bool, position_type: str, value_type: str,
+                value_categories: dict[str, int] | None = None) -> Trace:
     """One bar or scatter trace, its positions and values read along the chart's axes."""
     path = f"data[{index}]"
     kind = "bar" if trace.get("type") == "bar" else "scatter"
@@ -630,6 +631,8 @@ def _read_trace(index: int, trace: dict, horizontal: bool, position_type: str, v
     if value_type == "date":
         values = [None if raw is None else Value(Decimal(repr(date_ms(raw, f"{path}.{value_key}[{n}]"))))
                   for n, raw in enumerate(raw_values)]
+    elif value_categories is not None:
+        values = [None if raw is None else Value(Decimal(value_categories[_key_text(raw)])) for raw in raw_values]
     else:
         values = [_value(raw, f"{path}.{value_key}[{n}]") for n, raw in enumerate(raw_values)]
     marker = _dict(trace, "marker", path)
@@ -916,13 +919,31 @@ def _plot_chart(traces: list[tuple[int, dict]], layout: dict, scale: str | None,
     value_raw = [trace.get(value_key) or [] for _index, trace in traces]
     value_type = _axis_type(value_raw, _dict(layout, value_name, "layout").get("type"),
                             f"layout.{value_name}.type")
-    if value_type == "category":
-        raise _unsupported(f"layout.{value_name}.type", "category", _allowed("linear", "log", "date"))
+    value_categories: dict[str, int] | None = None
+    if value_type == "category":  # values are names: drawn at their rank on the axis, as Plotly does
+        bars = next((index for index, trace in traces if trace.get("type") == "bar"), None)
+        if bars is not None:
+            raise _unsupported(f"layout.{value_name}.type", "category", _allowed("linear", "log", "date"))
+        names = list(dict.fromkeys(_key_text(item) for raw in value_raw for item in raw if item is not None))
+        raw_axis = _dict(layout, value_name, "layout")
+        order = raw_axis.get("categoryorder", "array" if raw_axis.get("categoryarray") else "trace")
+        if order == "array":
+            wanted = [_key_text(item) for item in raw_axis.get("categoryarray") or []]
+            names = [name for name in wanted if name in names] + [name for name in names if name not in wanted]
+        elif order in ("category ascending", "category descending"):
+            names.sort(reverse=order.endswith("descending"))
+        elif order != "trace":
+            raise _unsupported(f"layout.{value_name}.categoryorder", order,
+                               _allowed("trace", "array", "category ascending", "category descending"))
+        value_categories = {name: rank for rank, name in enumerate(names)}
     if scale == "log":
         value_type = "log" if value_type == "linear" else value_type
-    read = [_read_trace(index, trace, horizontal, position_type, value_type) for index, trace in traces]
+    read = [_read_trace(index, trace, horizontal, position_type, value_type, value_categories)
+            for index, trace in traces]
     position_axis = _axis(layout, position_name, position_type)
     value_axis = _axis(layout, value_name, value_type)
+    if value_categories is not None:
+        value_axis.categories = list(value_categories)
     barmode = layout.get("barmode", "group")
     if barmode not in BARMODES:
         raise _unsupported("layout.barmode", barmode, _allowed(*BARMODES))

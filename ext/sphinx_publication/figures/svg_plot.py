@@ -292,6 +292,8 @@ def _interpolated(values: dict, used: list, axis: Axis) -> dict:
 
 
 def _value_text(axis: Axis, value, numbers: NumberFormat, trace: Trace, n: int) -> str:
+    if axis.type == "category":  # the name the figure gives, not its rank
+        return axis.categories[int(value.number)]
     if axis.type == "date":
         if trace.base is not None:
             return f"{format_date(trace.base[n], numbers)} – {format_date(trace.base[n] + value.as_float, numbers)}"
@@ -321,6 +323,8 @@ class _Frame:
 
 
 def _tick_text(axis: Axis, value: float, numbers: NumberFormat, plain: NumberFormat) -> str:
+    if axis.type == "category":
+        return axis.categories[int(value)] if 0 <= int(value) < len(axis.categories) else ""
     if axis.percent:
         return numbers.share(value)
     if axis.suffix.strip() == "%" and not axis.prefix:
@@ -339,6 +343,8 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
     pos_axis, val_axis = plot.position_axis, plot.value_axis
     has_bars = any(trace.type == "bar" for trace in plot.traces)
     low, high = _value_extent(plot, marks)
+    if val_axis.type == "category":  # one unit per name, as Plotly spaces them
+        low, high = -0.5, max(len(val_axis.categories), 1) - 0.5
     if val_axis.range is not None:  # the figure's range: what lies outside is clipped
         low, high = val_axis.range
     # geometry
@@ -358,7 +364,9 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
         v_start, v_end = x0, x0 + 420
     else:
         probe = Continuous(low, high, 0, 1, val_axis.type)
-        tick_values = date_ticks(low, high)[0] if val_axis.type == "date" else linear_ticks(probe)
+        tick_values = (date_ticks(low, high)[0] if val_axis.type == "date"
+                       else list(range(len(val_axis.categories))) if val_axis.type == "category"
+                       else linear_ticks(probe))
         widest = max((text_width(_tick_text(val_axis, t, numbers, plain), SMALL) for t in tick_values), default=20)
         if val_axis.title:
             for line in wrap(val_axis.title, 540, FONT):
@@ -384,6 +392,9 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
     if val_axis.type == "date":
         tick_values, skeleton = date_ticks(low, high)
         tick_labels = [format_date(t, numbers, skeleton) for t in tick_values]
+    elif val_axis.type == "category":
+        tick_values = [float(rank) for rank in range(len(val_axis.categories)) if low <= rank <= high]
+        tick_labels = [val_axis.categories[int(t)] for t in tick_values]
     else:
         tick_values = linear_ticks(value_scale)
         tick_labels = [_tick_text(val_axis, t, numbers, plain) for t in tick_values]
