@@ -84,11 +84,20 @@ class Block:
         return tokens_text(self.tokens)
 
 
+#: Between two blocks compared together: a paragraph split or merged is no change of words.
+BOUNDARY = "\x00¶"
+
+
 def tokens_text(tokens: list[Token]) -> str:
-    out = []
-    for index, token in enumerate(tokens):
-        if index and token.space:
+    out: list[str] = []
+    pending = False
+    for token in tokens:
+        if token.norm == BOUNDARY:
+            pending = True
+            continue
+        if out and (token.space or pending):
             out.append(" ")
+        pending = False
         out.append(token.text)
     return "".join(out)
 

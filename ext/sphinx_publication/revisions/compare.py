@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from .blocks import Block, Snapshot, Token, tokens_text
+from .blocks import BOUNDARY, Block, Snapshot, Token, tokens_text
 
 TEXT_KINDS = {"text", "heading", "table", "figure", "editorial"}
 #: Where a mark goes among the head blocks: (block index, token index); "after a block" is a large token index.
@@ -191,41 +191,45 @@ def _compare_text(base: list[Block], head: list[Block], marks: list[Mark]) -> No
 
 
 def _word_diff(old: list[Block], new: list[tuple[int, Block]], marks: list[Mark]) -> None:
-    old_tokens = [t for b in old for t in b.tokens]
-    new_tokens: list[tuple[int, int, Token]] = [(position, t_index, token)
-                                                for position, block in new
-                                                for t_index, token in enumerate(block.tokens)]
-    page = new[0][1].page
-    matcher = SequenceMatcher(None, [t.norm for t in old_tokens], [t.norm for _p, _t, t in new_tokens],
-                              autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    boundary = Token(BOUNDARY, "", False)
+    old_tokens = [t for b in old for t in [*b.tokens, boundary]]
+    new_tokens: list[tuple[int, int, Token]] = [
+        entry for position, block in new
+        for entry in [*((position, i, t) for i, t in enumerate(block.tokens)),
+                      (position, len(block.tokens), boundary)]]
+    old_norms, new_norms = [t.norm for t in old_tokens], [t.norm for _p, _t, t in new_tokens]
+    matcher = SequenceMatcher(None, old_norms, new_norms, autojunk=False)
+    for tag, i1, i2, j1, j2 in slide(matcher.get_opcodes(), old_norms, new_norms):
         if tag == "equal":
             continue
-        deleted = old_tokens[i1:i2]
-        if j1 < len(new_tokens):
-            position, t_index, _token = new_tokens[j1]
-        else:
-            position, t_index, _token = new_tokens[-1]
-            t_index += 1
+        deleted = [t for t in old_tokens[i1:i2] if t.norm != BOUNDARY]
+        inserted_entries = [e for e in new_tokens[j1:j2] if e[2].norm != BOUNDARY]
+        if not deleted and not inserted_entries:
+            continue  # a paragraph split or merged: no word changed
+        # Where the deletion shows: before the first inserted token, else before the
+        # token the region ends at (or after the last token of its block).
+        anchor = inserted_entries[0] if inserted_entries else (
+            new_tokens[j1] if j1 < len(new_tokens) else new_tokens[-1])
+        position, t_index, _token = anchor
         block = next(b for p, b in new if p == position)
-        # Insertions spanning blocks: one mark per head block.
         spans: dict[int, list[int]] = {}
-        for k in range(j1, j2):
-            spans.setdefault(new_tokens[k][0], []).append(new_tokens[k][1])
+        for entry_position, entry_index, _t in inserted_entries:
+            spans.setdefault(entry_position, []).append(entry_index)
+        inserted_tokens = [t for _p, _t, t in inserted_entries]
         before = tokens_text(deleted) or None
-        inserted_tokens = [t for _p, _t, t in new_tokens[j1:j2]]
         after = tokens_text(inserted_tokens) or None
-        op = {"replace": "replace", "delete": "delete", "insert": "insert"}[tag]
-        words_changed = any(not t.norm.startswith("\x00") for t in deleted + inserted_tokens)
+        op = "replace" if deleted and inserted_tokens else ("delete" if deleted else "insert")
+        plain = [t for t in deleted + inserted_tokens if not t.norm.startswith("\x00")]
+        atoms = [t for t in deleted + inserted_tokens if t.norm.startswith("\x00")]
         changes = []
-        if words_changed:
-            changes.append(Change(block.page or page, block.kind, op, before, after))
+        if any(_is_word(t.norm) for t in plain) or (plain and not atoms):
+            changes.append(Change(block.page, block.kind, op, before, after))
         changes += _atom_changes(block.page, deleted, "delete") + _atom_changes(block.page, inserted_tokens, "insert")
-        first = True
         if not spans:
             marks.append(Mark("words", (position, t_index), block=position, deleted=deleted, changes=changes,
                               detail={"inserted_tokens": []}))
             continue
+        first = True
         for span_position, indices in spans.items():
             marks.append(Mark("words", (span_position, indices[0]), block=span_position,
                               inserted=(indices[0], indices[-1] + 1),
@@ -235,10 +239,35 @@ def _word_diff(old: list[Block], new: list[tuple[int, Block]], marks: list[Mark]
             first = False
 
 
+def slide(opcodes: list[tuple], old: list[str], new: list[str]) -> list[tuple]:
+    """A whole deletion or insertion moved right while the text allows it, so that
+    it ends at a block boundary rather than starting with the previous block's
+    full stop (``. ¶ Ce … rien`` → ``Ce … rien . ¶``)."""
+    result = [list(op) for op in opcodes]
+    for index, op in enumerate(result[:-1]):
+        tag, i1, i2, j1, j2 = op
+        following = result[index + 1]
+        if following[0] != "equal" or tag not in {"delete", "insert"}:
+            continue
+        seq, start, end = (old, i1, i2) if tag == "delete" else (new, j1, j2)
+        limit = following[2] if tag == "delete" else following[4]
+        while end < limit and seq[start] == seq[end] and not (end > 0 and seq[end - 1] == BOUNDARY):
+            start, end = start + 1, end + 1
+            following[1] += 1
+            following[3] += 1
+            if tag == "delete":
+                op[1], op[2], op[3], op[4] = start, end, j1 + (start - i1), j1 + (start - i1)
+            else:
+                op[1], op[2], op[3], op[4] = i1 + (start - j1), i1 + (start - j1), start, end
+        if index > 0 and result[index - 1][0] == "equal":
+            result[index - 1][2], result[index - 1][4] = op[1], op[3]
+    return [tuple(op) for op in result if op[0] != "equal" or op[2] > op[1]]
+
+
 def _atom_changes(page: str, tokens: list[Token], op: str) -> list[Change]:
     found = []
     for token in tokens:
-        text = f"{token.cite} {token.text}"
+        text = f"{token.cite} [{token.text}]"
         if token.cite:
             found.append(Change(page, "citation", op, text if op == "delete" else None,
                                 text if op == "insert" else None))
@@ -353,6 +382,10 @@ def _compare_charts(base: list[Block], head: list[Block], marks: list[Mark]) -> 
             changes = []
             for cell in cells:
                 name = " / ".join(str(x) for x in (cell["row"], cell["column"]) if x)
+                if cell["what"] == "series":
+                    changes.append(Change(n.page, "figure", "insert" if cell["before"] is None else "delete",
+                                          cell["before"], cell["after"]))
+                    continue
                 op = "replace" if cell["before"] is not None and cell["after"] is not None else (
                     "insert" if cell["before"] is None else "delete")
                 changes.append(Change(n.page, "figure", op,

@@ -205,14 +205,16 @@ def apply(comparison: Comparison, tree: nodes.document, blocks: list[Block], cit
             link = nodes.reference("", "", nodes.Text(str(_("moved, see where it was"))),
                                    refuri="#" + mark.partner, internal=True)
             flag = revision_ins("", "", nodes.Text("↧ "), link, ids=[mark.anchor],
-                                classes=["sp-rev-mark", "sp-rev-move"])
+                                classes=["sp-rev-mark", "sp-rev-move"], partner=mark.partner)
             node.insert(0, [flag, nodes.Text(" ")])
         elif mark.what == "move-from":
             link = nodes.reference("", "", nodes.Text(str(_("moved: see its new place"))),
                                    refuri="#" + mark.partner, internal=True)
             text = " ".join(t.text for t in mark.deleted[:12]) + (" …" if len(mark.deleted) > 12 else "")
-            marker.block_after(mark.block, passage(mark, "moved-from", nodes.paragraph(
-                "", "", nodes.Text("↥ "), link, nodes.Text(f" — « {text} »"))))
+            origin = passage(mark, "moved-from", nodes.paragraph(
+                "", "", nodes.Text("↥ "), link, nodes.Text(f" — « {text} »")))
+            origin["partner"] = mark.partner
+            marker.block_after(mark.block, origin)
         elif mark.what == "bibliography":
             bibliography(marker, mark, blocks)
         elif mark.what == "figure":

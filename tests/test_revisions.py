@@ -1,0 +1,332 @@
+"""``publication diff BASE``: the tracked-changes edition (sphinx_publication.revisions).
+
+``roots/test-revisions`` is committed into a fresh git repository (the base);
+the working tree is then edited, one change of each kind per page (:func:`edit_all`),
+and compared. The asserts read ``changes.json`` and the marked HTML; the last
+tests check bad input and that git's state is never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_publication.importer import cli
+from sphinx_publication.revisions.blocks import Block, Snapshot, Token
+from sphinx_publication.revisions.compare import compare, table_changes
+
+ROOT = Path(__file__).resolve().parent / "roots" / "test-revisions"
+EDITION = "docs/modifications.html"
+GIT_USER = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *GIT_USER, *args], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def make_repo(tmp: Path, commit: bool = True) -> Path:
+    repo = tmp / "repo"
+    shutil.copytree(ROOT, repo)
+    git(repo, "init", "-q", "-b", "main")
+    if commit:
+        git(repo, "add", ".")
+        git(repo, "commit", "-q", "-m", "base")
+    return repo
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def edit_all(repo: Path) -> None:
+    """One change of each kind, each on its own page (uncommitted: the working tree)."""
+    docs = repo / "docs"
+    texte = docs / "texte.md"
+    replace(texte, "progressent vite", "progressent très vite")  # a word added
+    replace(texte, "Ce paragraphe sera retiré de la version suivante, car il ne sert à rien.\n\n", "")
+    replace(texte, "reste la même. La seconde", "reste la même.\n\nLa seconde")  # split
+    replace(texte, "## Une première partie", "## Une partie remaniée")
+    replace(texte, "dont un mot change", "dont un terme change")
+    replace(texte, "| Bêta | 13 milliards |", "| Bêta | 14 milliards |")
+    deplace = docs / "deplace.md"
+    moved = "Ce paragraphe ira tout à la fin de la page sans changer d’un mot.\n\n"
+    replace(deplace, moved, "")
+    deplace.write_text(deplace.read_text(encoding="utf-8") + "\n" + moved, encoding="utf-8")
+    citations = docs / "citations.md"
+    replace(citations, "sourcée plus tard.", "sourcée plus tard {cite:p}`martin2023`.")
+    replace(citations, "retirée {cite:p}`durand2021`.", "retirée.")
+    bib = repo / "refs.bib"
+    replace(bib, "  year = {2023},\n", "  year = {2024},\n  doi = {10.1000/livre},\n")
+    text = bib.read_text(encoding="utf-8")
+    start = text.index("@misc{durand2021")
+    bib.write_text(text[:start] + "@misc{nouveau2024,\n  author = {Neuf, Anne},\n  title = {Un ajout},\n"
+                   "  year = {2024},\n}\n", encoding="utf-8")
+    figures = docs / "figures.md"
+    replace(figures, ":headers: Modèle, 2023\n\nClaude : 175\nLlama : 65",
+            ":headers: Modèle, 2023, 2024\n\nClaude : 180 ; 200\nLlama : 65 ; 70")
+    notes = docs / "notes.md"
+    replace(notes, ":status: wrong", ":status: confirmed")
+    replace(notes, "{data-needed}`le nombre de contributeurs`", "1 200 contributeurs")
+    (docs / "ancienne.md").rename(docs / "nouvelle.md")
+    (docs / "ajout.md").write_text("# Une page ajoutée\n\nUn paragraphe entièrement nouveau ici.\n",
+                                   encoding="utf-8")
+    replace(docs / "index.md", "ancienne\n", "nouvelle\najout\n")
+
+
+def git_state(repo: Path) -> dict[str, str]:
+    return {
+        "status": git(repo, "status", "--porcelain", "--untracked-files=all"),
+        "head": git(repo, "rev-parse", "HEAD"),
+        "branches": git(repo, "branch", "-a", "-v"),
+        "index": git(repo, "ls-files", "-s"),
+        "worktrees": git(repo, "worktree", "list", "--porcelain"),
+        "stash": git(repo, "stash", "list"),
+    }
+
+
+def diff(repo: Path, base: str, out: Path, *extra: str) -> int:
+    return cli.main(["diff", base, "--out", str(out), "--project", str(repo), *extra])
+
+
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("revisions")
+    repo = make_repo(tmp)
+    edit_all(repo)
+    before = git_state(repo)
+    out = tmp / "diff"
+    status = diff(repo, "main", out)
+    return {"status": status, "out": out, "repo": repo, "before": before,
+            "changes": json.loads((out / "changes.json").read_text(encoding="utf-8")),
+            "html": BeautifulSoup((out / "html" / EDITION).read_text(encoding="utf-8"), "html.parser")}
+
+
+def changes_of(compared, kind, op=None, page=None):
+    return [c for c in compared["changes"]["changes"]
+            if c["kind"] == kind and (op is None or c["op"] == op) and (page is None or c["page"] == page)]
+
+
+# -- the command's output -----------------------------------------------------------------
+
+
+def test_outputs_and_untouched_git_state(compared):
+    assert compared["status"] == 0
+    out = compared["out"]
+    assert (out / "html" / "index.html").is_file()
+    assert (out / "revisions-test-modifications.pdf").read_bytes()[:5] == b"%PDF-"
+    assert git_state(compared["repo"]) == compared["before"]
+    assert not list(out.glob("*.typ"))
+
+
+def test_changes_json_schema(compared):
+    document = compared["changes"]
+    assert document["base"].startswith("main (") and document["head"] == "working tree"
+    for change in document["changes"]:
+        assert set(change) == {"page", "kind", "op", "before", "after", "anchor"}
+        assert change["kind"] in {"text", "heading", "citation", "bibliography", "figure", "table",
+                                  "editorial", "page"}
+        assert change["op"] in {"insert", "delete", "replace", "move"}
+        assert compared["html"].find(id=change["anchor"]) is not None, change
+    for value in document["changes"]:
+        for text in (value["before"], value["after"]):
+            assert text is None or ("{cite" not in text and "<" not in text)
+
+
+def test_sentence_edited(compared):
+    assert {"page": "docs/texte", "kind": "text", "op": "insert", "before": None, "after": "très"} in [
+        {k: c[k] for k in ("page", "kind", "op", "before", "after")} for c in changes_of(compared, "text")]
+    ins = [i for i in compared["html"].find_all("ins") if "très" in i.get_text()]
+    assert ins and "début d’insertion" in ins[0].get_text()
+
+
+def test_paragraph_deleted(compared):
+    deleted = changes_of(compared, "text", "delete", "docs/texte")
+    assert any(c["before"].startswith("Ce paragraphe sera retiré") for c in deleted)
+    dels = [d for d in compared["html"].find_all("del") if "sera retiré" in d.get_text()]
+    assert dels and "fin de suppression" in dels[0].get_text()
+
+
+def test_paragraph_split_shows_no_word_change(compared):
+    for change in compared["changes"]["changes"]:
+        for text in (change["before"] or "", change["after"] or ""):
+            assert "seconde phrase" not in text and "première phrase" not in text
+
+
+def test_heading_renamed(compared):
+    headings = changes_of(compared, "heading", page="docs/texte")
+    assert {c["before"] for c in headings} >= {"première"} and {c["after"] for c in headings} >= {"remaniée"}
+
+
+def test_list_item_and_table_cell(compared):
+    assert any(c["before"] == "mot" and c["after"] == "terme" for c in changes_of(compared, "text", "replace"))
+    assert any(c["before"] == "13" and c["after"] == "14" for c in changes_of(compared, "table", "replace"))
+
+
+def test_paragraph_moved_is_one_move_linked_both_ways(compared):
+    moves = changes_of(compared, "text", "move", "docs/deplace")
+    assert len(moves) == 1 and moves[0]["before"].startswith("Ce paragraphe ira tout à la fin")
+    assert not [c for c in changes_of(compared, "text", page="docs/deplace") if c["op"] != "move"]
+    html = compared["html"]
+    to = html.find(id=moves[0]["anchor"])
+    origin = html.find(attrs={"data-partner": moves[0]["anchor"]})
+    assert origin is not None and to.get("data-partner") == origin["id"]
+    assert to.find("a")["href"] == "#" + origin["id"]
+
+
+def test_citation_added_and_removed_as_citations(compared):
+    added = changes_of(compared, "citation", "insert", "docs/citations")
+    removed = changes_of(compared, "citation", "delete", "docs/citations")
+    assert [c["after"].split()[0] for c in added] == ["martin2023"]
+    assert [c["before"].split()[0] for c in removed] == ["durand2021"]
+    mark = compared["html"].find(id=added[0]["anchor"])
+    links = [a for a in compared["html"].find_all("ins") if a.find("a", href="#cite-martin2023")]
+    assert links, mark
+    assert "{cite" not in compared["html"].get_text()
+
+
+def test_bibliography_entries(compared):
+    bib = changes_of(compared, "bibliography")
+    assert any(c["op"] == "insert" and c["after"].startswith("nouveau2024") for c in bib)
+    assert any(c["op"] == "delete" and c["before"].startswith("durand2021") for c in bib)
+    changed = [c for c in bib if c["op"] == "replace"]
+    assert len(changed) == 1 and "year: 2023" in changed[0]["before"] and "year: 2024" in changed[0]["after"]
+    assert "doi: 10.1000/livre" in changed[0]["after"]
+    note = compared["html"].find(id=changed[0]["anchor"]).get_text(" ")
+    assert "année" in note and "2023" in note and "2024" in note and "DOI" in note
+
+
+def test_chart_value_changed_and_series_added(compared):
+    figures = changes_of(compared, "figure", page="docs/figures")
+    assert {"op": "replace", "before": "Claude / 2023 : 175", "after": "Claude / 2023 : 180"} in [
+        {k: c[k] for k in ("op", "before", "after")} for c in figures]
+    assert any(c["op"] == "insert" and c["after"].endswith("2024") for c in figures)
+    block = compared["html"].find(id=figures[0]["anchor"])
+    assert "données modifiées (" in block.get_text()
+    assert block.find("del").get_text().count("175") and block.find("ins")
+
+
+def test_editorial_changes(compared):
+    editorial = changes_of(compared, "editorial", page="docs/notes")
+    assert any(c["op"] == "replace" and c["before"] == "erroné" and c["after"] == "confirmé" for c in editorial)
+    assert any(c["op"] == "delete" and "contributeurs" in c["before"] for c in editorial)
+    summary = compared["changes"]["summary"]
+    assert summary["editorial_status_changed"] == 1 and summary["editorial_resolved"] >= 1
+    assert summary["words_before"] != summary["words_after"]
+
+
+def test_pages_added_and_renamed(compared):
+    pages = changes_of(compared, "page")
+    assert {"op": "move", "before": "docs/ancienne", "after": "docs/nouvelle"} in [
+        {k: c[k] for k in ("op", "before", "after")} for c in pages]
+    assert any(c["op"] == "insert" and c["after"] == "docs/ajout" for c in pages)
+    assert not [c for c in pages if c["op"] == "delete"]
+
+
+def test_summary_lists_every_change_in_reading_order(compared):
+    html = compared["html"]
+    box = html.find(id="resume-des-modifications")
+    assert "Résumé des modifications" in box.get_text()
+    links = [a["href"][1:] for a in box.find("ol").find_all("a")]
+    anchors = [c["anchor"] for c in compared["changes"]["changes"]]
+    assert links == anchors
+    order = [tag["id"] for tag in html.find_all(id=True) if tag["id"].startswith("rev-")]
+    assert sorted(set(anchors), key=order.index) == list(dict.fromkeys(anchors))
+    nav = box.find("nav")
+    assert nav.find("output").get_text() == f"0 / {len(order)}"
+
+
+def test_assets_from_the_package_only(compared):
+    html = compared["html"]
+    for tag in html.find_all(["script", "link"]):
+        address = tag.get("src") or tag.get("href") or ""
+        assert "://" not in address or tag.name == "link" and tag.get("rel") == ["canonical"], address
+    assert (compared["out"] / "html" / "_static" / "revisions.js").is_file()
+
+
+# -- the model alone --------------------------------------------------------------------
+
+
+def _block(text: str, page: str = "docs/p") -> Block:
+    tokens = [Token(word, word, index > 0) for index, word in enumerate(text.split())]
+    return Block(page, "text", " ".join(text.split()), tokens)
+
+
+def test_french_typography_is_not_a_change():
+    from sphinx_publication.revisions.blocks import _TOKEN, normalise
+
+    def key(text):
+        return [m.group() for m in _TOKEN.finditer(normalise(text))]
+
+    assert key("« Oui » : c’est\u202fvrai ?") == key("\"Oui\" : c'est vrai ?")
+
+
+def test_identical_snapshots_have_no_change():
+    blocks = [_block("Un paragraphe assez long pour compter"), _block("Un autre")]
+    result = compare(Snapshot(blocks, {}, 10), Snapshot(blocks, {}, 10))
+    assert result.changes == [] and result.summary["changes"] == 0
+
+
+def test_table_changes_rows_and_series():
+    before = [{"headers": ["Modèle", "2023"], "rows": [["Claude", "175"], ["Llama", "65"]]}]
+    after = [{"headers": ["Modèle", "2023", "2024"], "rows": [["Claude", "180", "200"], ["Mistral", "7", "8"]]}]
+    found = {(c["what"], c["row"], c["column"], c["before"], c["after"]) for c in table_changes(before, after)}
+    assert ("value", "Claude", "2023", "175", "180") in found
+    assert ("series", None, "2024", None, "2024") in found
+    assert ("row", "Mistral", None, None, "7 ; 8") in found
+    assert ("row", "Llama", None, "65", None) in found
+
+
+# -- identical versions, bad input --------------------------------------------------------
+
+
+def test_identical_versions(tmp_path):
+    repo = make_repo(tmp_path)
+    out = tmp_path / "diff"
+    assert diff(repo, "HEAD", out, "--no-pdf") == 0
+    document = json.loads((out / "changes.json").read_text(encoding="utf-8"))
+    assert document["changes"] == [] and document["summary"]["changes"] == 0
+    page = (out / "html" / EDITION).read_text(encoding="utf-8")
+    assert "Les deux versions sont identiques" in page
+
+
+@pytest.mark.parametrize("base", ["pas-une-revision", "HEAD~5", "HEAD^{tree}"])
+def test_base_that_is_not_a_revision(tmp_path, capsys, base):
+    repo = make_repo(tmp_path)
+    before = git_state(repo)
+    out = tmp_path / "diff"
+    assert diff(repo, base, out) == 2
+    assert "not a" in capsys.readouterr().err
+    assert not out.exists()
+    assert git_state(repo) == before
+
+
+def test_repository_without_history(tmp_path, capsys):
+    repo = make_repo(tmp_path, commit=False)
+    out = tmp_path / "diff"
+    assert diff(repo, "HEAD", out) == 2
+    assert "no git history" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_base_that_does_not_build(tmp_path, capsys):
+    repo = make_repo(tmp_path)
+    replace(repo / "conf.py", 'html_theme = "furo"', 'html_theme = "furo"\nraise RuntimeError("conf cassée")')
+    git(repo, "commit", "-q", "-am", "broken")
+    broken = git(repo, "rev-parse", "HEAD").strip()
+    replace(repo / "conf.py", '\nraise RuntimeError("conf cassée")', "")
+    before = git_state(repo)
+    out = tmp_path / "diff"
+    assert diff(repo, broken, out, "--no-pdf") == 1
+    err = capsys.readouterr().err
+    assert f"the publication at {broken} does not build" in err and "conf cassée" in err
+    assert not out.exists()
+    assert git_state(repo) == before
+    assert not [p for p in Path(tmp_path).iterdir() if p.name.startswith("publication-diff-")]
