@@ -93,6 +93,14 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The tracked-changes edition: the publication at BASE (a git revision, built in a
+# temporary worktree) compared with the working tree: html/, changes.json and the
+# PDF in $(BUILDDIR)/diff (README, « Revision rounds »).
+.PHONY: diff
+diff: $(STAMP)
+	@if [ -z "$(BASE)" ]; then echo "usage: make diff BASE=<git revision> (a commit, branch or tag)"; exit 2; fi
+	$(BIN)/publication diff "$(BASE)" --out $(BUILDDIR)/diff
+
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
