@@ -216,8 +216,8 @@ def _word_diff(old: list[Block], new: list[tuple[int, Block]], marks: list[Mark]
         for entry_position, entry_index, _t in inserted_entries:
             spans.setdefault(entry_position, []).append(entry_index)
         inserted_tokens = [t for _p, _t, t in inserted_entries]
-        before = tokens_text(deleted) or None
-        after = tokens_text(inserted_tokens) or None
+        before = tokens_text(old_tokens[i1:i2]) or None  # boundaries: a space between paragraphs
+        after = tokens_text([t for _p, _t, t in new_tokens[j1:j2]]) or None
         op = "replace" if deleted and inserted_tokens else ("delete" if deleted else "insert")
         plain = [t for t in deleted + inserted_tokens if not t.norm.startswith("\x00")]
         atoms = [t for t in deleted + inserted_tokens if t.norm.startswith("\x00")]
