@@ -26,6 +26,8 @@ help:
 	@echo "make release  release build: fails on unresolved editorial markers"
 	@echo "make bench    print the benchmark table"
 	@echo "make clean    remove $(BUILDDIR)"
+	@echo "LANGUAGE=en   any build above in English, into its folder suffixed -en ($(BUILDDIR)/html-en...)"
+	@echo "make gettext, make locale-update LANGUAGE=en, make translation-status: the English catalogs"
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,16 +40,16 @@ install: $(STAMP)
 # What the PDF is made from: a PDF older than any of these files is stale.
 PDF_SOURCES := docs ext conf.py refs.bib CITATION.cff
 # The first source file newer than the Typst PDF, if any (empty: the PDF is current).
-NEWER_THAN_PDF = find $(PDF_SOURCES) -type f -newer $(BUILDDIR)/typst/$(PDF_NAME) \
+NEWER_THAN_PDF = find $(PDF_SOURCES) -type f -newer $(BUILDDIR)/typst$(LANG_SUFFIX)/$(PDF_NAME) \
 	! -path '*/__pycache__/*' ! -path '*.egg-info/*' -print -quit 2>/dev/null
 
 html dirhtml singlehtml epub text: $(STAMP)
-	$(SPHINXBUILD) -b $@ -d $(BUILDDIR)/doctrees . $(BUILDDIR)/$@ $(SPHINXOPTS)
+	$(SPHINXBUILD) -b $@ -d $(BUILDDIR)/doctrees$(LANG_SUFFIX) . $(BUILDDIR)/$@$(LANG_SUFFIX) $(SPHINXOPTS)
 	@if [ "$@" = html ]; then \
-		rm -f $(BUILDDIR)/html/$(PDF_NAME); \
-		if [ -f $(BUILDDIR)/typst/$(PDF_NAME) ] && [ -z "$$($(NEWER_THAN_PDF))" ]; then \
-			cp $(BUILDDIR)/typst/$(PDF_NAME) $(BUILDDIR)/html/$(PDF_NAME); \
-		elif [ -f $(BUILDDIR)/typst/$(PDF_NAME) ]; then \
+		rm -f $(BUILDDIR)/html$(LANG_SUFFIX)/$(PDF_NAME); \
+		if [ -f $(BUILDDIR)/typst$(LANG_SUFFIX)/$(PDF_NAME) ] && [ -z "$$($(NEWER_THAN_PDF))" ]; then \
+			cp $(BUILDDIR)/typst$(LANG_SUFFIX)/$(PDF_NAME) $(BUILDDIR)/html$(LANG_SUFFIX)/$(PDF_NAME); \
+		elif [ -f $(BUILDDIR)/typst$(LANG_SUFFIX)/$(PDF_NAME) ]; then \
 			echo "The Typst PDF is older than the sources: not copied (make pdf)"; fi; fi
 
 check-tex:
@@ -57,36 +59,36 @@ check-tex:
 		exit 1; }
 
 latex: $(STAMP)
-	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees . $(BUILDDIR)/latex $(SPHINXOPTS)
+	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees$(LANG_SUFFIX) . $(BUILDDIR)/latex$(LANG_SUFFIX) $(SPHINXOPTS)
 
 # The accessible PDF (tagged PDF/UA-1) through Typst: Python packages only.
 # The HTML's « Télécharger le PDF » links this one.
 # A failed compile fails the command and leaves no PDF, here or in the HTML.
 pdf: $(STAMP)
-	rm -f $(BUILDDIR)/html/$(PDF_NAME)
-	$(SPHINXBUILD) -b typst -d $(BUILDDIR)/doctrees . $(BUILDDIR)/typst $(SPHINXOPTS)
-	@if [ -d $(BUILDDIR)/html ]; then cp $(BUILDDIR)/typst/$(PDF_NAME) $(BUILDDIR)/html/; fi
+	rm -f $(BUILDDIR)/html$(LANG_SUFFIX)/$(PDF_NAME)
+	$(SPHINXBUILD) -b typst -d $(BUILDDIR)/doctrees$(LANG_SUFFIX) . $(BUILDDIR)/typst$(LANG_SUFFIX) $(SPHINXOPTS)
+	@if [ -d $(BUILDDIR)/html$(LANG_SUFFIX) ]; then cp $(BUILDDIR)/typst$(LANG_SUFFIX)/$(PDF_NAME) $(BUILDDIR)/html$(LANG_SUFFIX)/; fi
 	@echo "PDF: $(BUILDDIR)/typst/$(PDF_NAME)"
 
 # The LaTeX edition (XeLaTeX, untagged). The PDF of an earlier build goes
 # first; a LaTeX error fails the command and leaves no PDF (not even a partial one).
 latexpdf: check-tex latex
-	rm -f $(BUILDDIR)/latex/$(PDF_NAME)
-	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" || { \
-		rm -f $(BUILDDIR)/latex/$(PDF_NAME); \
-		echo "LaTeX failed: no PDF (the log: $(BUILDDIR)/latex/*.log)"; exit 1; }
+	rm -f $(BUILDDIR)/latex$(LANG_SUFFIX)/$(PDF_NAME)
+	$(MAKE) -C $(BUILDDIR)/latex$(LANG_SUFFIX) all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" || { \
+		rm -f $(BUILDDIR)/latex$(LANG_SUFFIX)/$(PDF_NAME); \
+		echo "LaTeX failed: no PDF (the log: $(BUILDDIR)/latex$(LANG_SUFFIX)/*.log)"; exit 1; }
 	@echo "PDF: $(BUILDDIR)/latex/$(PDF_NAME)"
 
 release: $(STAMP)
 	$(SPHINXBUILD) -b html -E -W --keep-going -D editorial_mode=release \
-		-d $(BUILDDIR)/doctrees-release . $(BUILDDIR)/release $(SPHINXOPTS)
+		-d $(BUILDDIR)/doctrees-release$(LANG_SUFFIX) . $(BUILDDIR)/release$(LANG_SUFFIX) $(SPHINXOPTS)
 
 # Live preview: one Sphinx application kept in memory, rebuilt in process on
 # every change (sphinx_publication.preview); loopback only unless HOST is set.
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
 serve: $(STAMP)
-	$(BIN)/python -m sphinx_publication.preview . $(BUILDDIR)/serve -d $(BUILDDIR)/doctrees-serve \
+	$(BIN)/python -m sphinx_publication.preview . $(BUILDDIR)/serve$(LANG_SUFFIX) -d $(BUILDDIR)/doctrees-serve$(LANG_SUFFIX) \
 		--host $(HOST) --port $(PORT) --restart-on ext --ignore tests --ignore bench \
 		--ignore requirements $(SPHINXOPTS)
 
@@ -106,6 +108,40 @@ bench: $(STAMP)
 
 locale: $(STAMP)
 	$(BIN)/python -m sphinx_publication.i18n compile
+
+# -- Editions in other languages (issue 25) ------------------------------------
+# The pages are French; LANGUAGE=en builds any target above in English from
+# locale/en/LC_MESSAGES/docs/*.po, into the same folder suffixed -en
+# (_build/html-en, _build/typst-en, _build/latex-en, _build/epub-en...), with
+# doctrees of its own. `make gettext` writes the .pot files, `make
+# locale-update LANGUAGE=en` merges them into the catalogs (sphinx-intl: a
+# changed French sentence becomes fuzzy), `make translation-status` lists what
+# is left to translate.
+SOURCE_LANGUAGE := fr
+LANGUAGE        ?= $(SOURCE_LANGUAGE)
+ifneq ($(LANGUAGE),$(SOURCE_LANGUAGE))
+LANG_SUFFIX     := -$(LANGUAGE)
+override SPHINXOPTS += -D language=$(LANGUAGE)
+endif
+# the catalogs' language: LANGUAGE, English by default
+TRANSLATION_LANGUAGE := $(if $(LANG_SUFFIX),$(LANGUAGE),en)
+
+.PHONY: gettext locale-update translation-status
+# Message catalogs of the French pages, located in the sources (docs/PAGE.md:LINE).
+# The templates' interface strings (sphinx.pot) are the theme's catalog, not the
+# publication's: left out.
+gettext: $(STAMP)
+	$(SPHINXBUILD) -b gettext -d $(BUILDDIR)/doctrees-gettext . $(BUILDDIR)/gettext \
+		$(SPHINXOPTS) -D language=$(SOURCE_LANGUAGE)
+	rm -f $(BUILDDIR)/gettext/sphinx.pot
+	$(BIN)/python -m sphinx_publication.translation.status relocate $(BUILDDIR)/gettext
+
+locale-update: gettext
+	$(BIN)/sphinx-intl update -p $(BUILDDIR)/gettext -d locale -l $(TRANSLATION_LANGUAGE)
+
+translation-status: locale-update
+	$(BIN)/python -m sphinx_publication.translation.status status --locale-dir locale \
+		-l $(TRANSLATION_LANGUAGE)
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -119,6 +119,12 @@ latex_elements = {
     "releasename": "",
 }
 
+# -- Editions in other languages (sphinx_publication.translation) -------------
+# `make html LANGUAGE=en` builds the English edition into _build/html-en from
+# locale/en/LC_MESSAGES/docs/*.po; each page links its twin (sidebar switcher,
+# hreflang). On Read the Docs the English edition is a translation project.
+publication_translations = ["en"]
+
 # -- One-page reading edition (sphinx_publication.editions) --------------------
 # `make html` writes docs/lire-en-une-page.html: the whole article on one page.
 one_page_edition = "lire-en-une-page"
@@ -153,6 +159,7 @@ html_sidebars = {
         "sidebar/search.html",
         "sidebar/download-pdf.html",
         "sidebar/one-page.html",
+        "sidebar/language-switcher.html",
         "sidebar/scroll-start.html",
         "sidebar/navigation.html",
         "sidebar/scroll-end.html",

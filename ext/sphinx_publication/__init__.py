@@ -6,7 +6,7 @@ sub-extensions one by one: ``sphinx_publication.figures``,
 ``sphinx_publication.typography``, ``sphinx_publication.accessible_html``,
 ``sphinx_publication.typst``, ``sphinx_publication.titles``,
 ``sphinx_publication.editions``, ``sphinx_publication.metadata``,
-``sphinx_publication.links``.
+``sphinx_publication.links``, ``sphinx_publication.translation``.
 The version is :data:`sphinx_publication.package_info.__version__`. The draft
 importer (:mod:`sphinx_publication.importer`) needs neither Sphinx nor
 docutils: no ``__init__`` of the package imports them.
@@ -27,6 +27,7 @@ def setup(app):
         "sphinx_publication.editions",
         "sphinx_publication.metadata",
         "sphinx_publication.links",
+        "sphinx_publication.translation",
     ):
         app.setup_extension(name)
     return extension_metadata()

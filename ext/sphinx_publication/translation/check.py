@@ -1,0 +1,134 @@
+"""Messages a translated edition shows in the source language, found as pages are read.
+
+A message whose translation is missing, empty or fuzzy falls back to the
+source text (Sphinx leaves fuzzy translations out of the compiled catalog).
+Each page's are recorded, with their line, in :class:`TranslationDomain`; at
+the end of the build a release (``editorial_mode = "release"``) fails with a
+located error for each, and a review build says once how many there are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.domains import Domain
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.i18n import docname_to_domain
+from sphinx.util.nodes import extract_messages
+
+from ..diagnostics import WARNING_TYPE
+from .editions import build_language, is_translation, language_name, source_language
+from .messages import _
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+SUBTYPE = "translation"
+FUZZY, UNTRANSLATED = "fuzzy", "untranslated"
+
+
+def first_words(text: str, count: int = 8) -> str:
+    words = " ".join(text.split()).split(" ")
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+class TranslationDomain(Domain):
+    """Per page: the messages its translated edition shows untranslated."""
+
+    name = "publication-translation"
+    label = "translation status"
+    initial_data: dict[str, Any] = {"missing": {}}  # docname -> [(line, state, message)]
+
+    @property
+    def missing(self) -> dict[str, list[tuple[int | None, str, str]]]:
+        return self.data.setdefault("missing", {})
+
+    def clear_doc(self, docname: str) -> None:
+        self.missing.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata.get("missing", {}):
+                self.missing[docname] = otherdata["missing"][docname]
+
+    def resolve_any_xref(self, *args: Any) -> list:
+        return []
+
+
+def _catalog(srcdir: Path, locale_dirs: list[str], language: str, domain: str) -> dict[str, tuple[str, bool]]:
+    """msgid -> (msgstr, fuzzy) of the page's catalogs (Babel reads the .po, which says fuzzy)."""
+    from babel.messages.pofile import read_po
+
+    found: dict[str, tuple[str, bool]] = {}
+    for directory in locale_dirs:
+        path = srcdir / directory / language / "LC_MESSAGES" / f"{domain}.po"
+        if not path.is_file():
+            continue
+        with path.open("rb") as source:
+            catalog = read_po(source)
+        for message in catalog:
+            if message.id and isinstance(message.id, str) and message.id not in found:
+                found[message.id] = (message.string or "", message.fuzzy)
+    return found
+
+
+class FindUntranslated(SphinxTransform):
+    """Record the page's messages that stay in the source language."""
+
+    default_priority = 19  # before sphinx.transforms.i18n.Locale (20) replaces them
+
+    def apply(self, **kwargs: Any) -> None:
+        if not is_translation(self.config):
+            return
+        docname = self.env.current_document.docname
+        domain = docname_to_domain(docname, self.config.gettext_compact)
+        catalog = _catalog(Path(self.env.srcdir), list(self.config.locale_dirs), self.config.language, domain)
+        missing = []
+        for node, message in extract_messages(self.document):
+            translation, fuzzy = catalog.get(message, ("", False))
+            if translation.strip() and not fuzzy:
+                continue
+            line = node.line or (node.parent.line if node.parent is not None else None)
+            missing.append((line, FUZZY if fuzzy else UNTRANSLATED, message))
+        domain_data = self.env.get_domain(TranslationDomain.name)
+        if missing:
+            domain_data.missing[docname] = list(dict.fromkeys(missing))
+        else:
+            domain_data.clear_doc(docname)
+
+
+def report(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: located errors in a release, one warning in a review build."""
+    if exception is not None or app.env is None or not is_translation(app.config):
+        return
+    missing = app.env.get_domain(TranslationDomain.name).missing
+    items = [(docname, line, state, message)
+             for docname in sorted(missing) if docname in app.env.found_docs
+             for line, state, message in missing[docname]]
+    if not items:
+        return
+    ui = app.config.language
+    edition = language_name(build_language(app.config), ui)
+    source = language_name(source_language(app.config), ui)
+    if getattr(app.config, "editorial_mode", "review") == "release":
+        for docname, line, state, message in items:
+            template = (_("fuzzy message in the {edition} edition (shown in {source}): \"{words}\"")
+                        if state == FUZZY else
+                        _("untranslated message in the {edition} edition (shown in {source}): \"{words}\""))
+            logger.error(str(template).format(edition=edition, source=source, words=first_words(message)),
+                         location=(docname, line), type=WARNING_TYPE, subtype=SUBTYPE)
+        app.statuscode = 1
+        return
+    docname, line, _state, _message = items[0]
+    pages = len({item[0] for item in items})
+    logger.warning(
+        str(_("{count} message(s) of the {edition} edition on {pages} page(s) are not translated "
+              "(fuzzy or missing) and are shown in {source}, the first here; "
+              "`make translation-status` lists them; a release fails on them")).format(
+            count=len(items), pages=pages, edition=edition, source=source),
+        location=(docname, line), type=WARNING_TYPE, subtype=SUBTYPE)
