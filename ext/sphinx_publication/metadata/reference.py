@@ -111,23 +111,25 @@ def _bibtex_verbatim(value: str) -> str:
 #
 # pybtex reads every text field as LaTeX (``Text.from_latex``). The fields of
 # the entry formatted for « Citer cet article » hold the text with each
-# character LaTeX would read replaced by a private-use character, put back in
+# character LaTeX would read replaced by a noncharacter, put back in
 # the formatted text: the citation prints the title as written.
 
 #: characters pybtex's LaTeX reading (latexcodec, then braces) would change
 _PROTECTED = "\\{}$~%&#^_`"
 #: second characters of the ligatures latexcodec reads (``--``, ``''``, ``,,``, ``<<``, ``>>``)
 _LIGATURE_SECOND_RE = re.compile(r"(?<=-)-|(?<=')'|(?<=,),|(?<=<)<|(?<=>)>")
-_SHIELDS = {char: chr(0xF8E0 + index) for index, char in enumerate(_PROTECTED)}
-_LIGATURE_SHIELDS = {char: chr(0xF8F0 + index) for index, char in enumerate("-',<>")}
+# Unicode noncharacters (U+FDD0…U+FDEF): reserved for a program's internal use, so no
+# text means anything by them
+_SHIELDS = {char: chr(0xFDD0 + index) for index, char in enumerate(_PROTECTED)}
+_LIGATURE_SHIELDS = {char: chr(0xFDE0 + index) for index, char in enumerate("-',<>")}
 _UNSHIELD = {shield: char for table in (_SHIELDS, _LIGATURE_SHIELDS) for char, shield in table.items()}
-_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
+_NONCHARACTER_RE = re.compile("[\ufdd0-\ufdef]")
 
 
 def _shielded(text: str) -> str:
-    """*text* with what LaTeX reading would change replaced by private-use characters
-    (those of the text itself are left out: they have no meaning to share)."""
-    text = " ".join(_CONTROL_RE.sub(" ", _PRIVATE_USE_RE.sub("", text)).split())
+    """*text* with what LaTeX reading would change replaced by noncharacters
+    (those of the text itself are left out)."""
+    text = " ".join(_CONTROL_RE.sub(" ", _NONCHARACTER_RE.sub("", text)).split())
     text = _LIGATURE_SECOND_RE.sub(lambda match: _LIGATURE_SHIELDS[match.group()], text)
     return "".join(_SHIELDS.get(char, char) for char in text)
 

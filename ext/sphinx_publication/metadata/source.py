@@ -36,7 +36,6 @@ from .validation import MetadataError, MetadataProblem, check, field_name, line_
 __all__ = ["MetadataError", "MetadataProblem", "article_from_cff", "article_from_text", "read_article"]
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ORCID_RE = re.compile(r"https://orcid\.org/[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]")
 
 
 def read_article(path: Path, problems: list[MetadataProblem] | None = None) -> Article:
@@ -77,8 +76,7 @@ def article_from_cff(data: dict[str, Any], source: str = "", lines: dict[tuple, 
     if not title:
         raise MetadataError(MetadataProblem(line_of(where("title"), lines), _("the article has no 'title'")))
     people = pick("authors")
-    authors = tuple(_author(a, where("authors") + (i,), lines, problems)
-                    for i, a in enumerate(people if isinstance(people, list) else []) if isinstance(a, dict))
+    authors = tuple(_author(a) for a in (people if isinstance(people, list) else []) if isinstance(a, dict))
     authors = tuple(a for a in authors if a.full_name)
     if not authors:
         raise MetadataError(MetadataProblem(
@@ -91,6 +89,9 @@ def article_from_cff(data: dict[str, Any], source: str = "", lines: dict[tuple, 
     keywords = pick("keywords")
     licenses = pick("license")
     licenses = licenses if isinstance(licenses, list) else [licenses]
+    # the site's address: the preferred citation's, else the top level's (each checked)
+    addresses = [_address(cited.get("url"), ("preferred-citation", "url"), lines, problems),
+                 _address(data.get("url"), ("url",), lines, problems)]
     return Article(
         title=title,
         authors=authors,
@@ -101,7 +102,7 @@ def article_from_cff(data: dict[str, Any], source: str = "", lines: dict[tuple, 
         abstract=_text(pick("abstract")),
         keywords=tuple(_text(k) for k in keywords if _text(k)) if isinstance(keywords, list) else (),
         licenses=tuple(_text(name) for name in licenses if _text(name)),
-        url=_address(pick("url"), where("url"), lines, problems),
+        url=next((url for url in addresses if url), ""),
         doi=_text(pick("doi")),
         source=source,
     )
@@ -128,22 +129,14 @@ def _address(value: Any, path: tuple, lines: dict[tuple, int], problems: list[Me
     return url
 
 
-def _author(data: dict[str, Any], path: tuple, lines: dict[tuple, int],
-            problems: list[MetadataProblem]) -> Author:
-    orcid = _text(data.get("orcid"))
-    if orcid and not (_ORCID_RE.fullmatch(orcid) and safe_url(orcid)):
-        problems.append(MetadataProblem(line_of(path + ("orcid",), lines), _(
-            "{field}: {value} is not in the expected form ({hint}); ignored").format(
-                field=field_name(path + ("orcid",)), value=quoted(orcid),
-                hint=_("https://orcid.org/ and the 16-character identifier"))))
-        orcid = ""
+def _author(data: dict[str, Any]) -> Author:
     return Author(
         given=_text(data.get("given-names")),
         family=_text(data.get("family-names")),
         particle=_text(data.get("name-particle")),
         suffix=_text(data.get("name-suffix")),
         affiliation=_text(data.get("affiliation")),
-        orcid=orcid,
+        orcid=_text(data.get("orcid")),
         entity=_text(data.get("name")) if "family-names" not in data else "",
     )
 

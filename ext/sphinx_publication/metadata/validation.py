@@ -77,18 +77,25 @@ _DROPPED = object()  # a value that could not be read: left out
 
 def load_yaml(text: str, problems: list[MetadataProblem]) -> tuple[Any, dict[Path_, int]]:
     """The document as plain data, and the line of every key and list item (1-based)."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # checks the characters first
         node = loader.get_single_node()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
+        if mark is not None:
+            line = mark.line + 1
+        elif isinstance(getattr(error, "position", None), int):  # a ReaderError: a forbidden character
+            line = text[: error.position].count("\n") + 1
+        else:
+            line = 1
         raise MetadataError(MetadataProblem(line, _("not valid YAML: {error}").format(error=error))) from error
     except RecursionError as error:
         raise MetadataError(MetadataProblem(1, _("nested too deeply (more than {limit} levels)").format(
             limit=MAX_DEPTH))) from error
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return None, {}
     lines: dict[Path_, int] = {(): node.start_mark.line + 1}
@@ -220,9 +227,30 @@ def check(data: dict[str, Any], lines: dict[Path_, int], problems: list[Metadata
             if (tuple(leaf.absolute_path), leaf.validator == "required") not in reported:
                 reported.add((tuple(leaf.absolute_path), leaf.validator == "required"))
                 _report(leaf, lines, problems, drops)
+    _check_orcids(data, (), lines, problems, drops)
     for path in sorted(drops, key=len, reverse=True):
         _mark(data, path)
     return _purge(data)
+
+
+_ORCID_RE = re.compile(r"https://orcid\.org/[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]")
+
+
+def _check_orcids(value: Any, path: Path_, lines: dict[Path_, int], problems: list[MetadataProblem],
+                  drops: list[Path_]) -> None:
+    """The schema's ORCID pattern is not anchored (``javascript:…//https://orcid.org/…`` passes):
+    every ``orcid`` must be the whole address."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if key == "orcid" and isinstance(item, str) and not _ORCID_RE.fullmatch(item.strip()):
+            if path + (key,) not in drops:
+                problems.append(MetadataProblem(line_of(path + (key,), lines), _(
+                    "{field}: {value} is not in the expected form ({hint}); ignored").format(
+                        field=field_name(path + (key,)), value=quoted(item),
+                        hint=_("https://orcid.org/ and the 16-character identifier"))))
+                drops.append(path + (key,))
+        else:
+            _check_orcids(item, path + (key,), lines, problems, drops)
 
 
 def _leaves(error) -> list:
