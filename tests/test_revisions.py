@@ -72,6 +72,11 @@ def edit_all(repo: Path) -> None:
     figures = docs / "figures.md"
     replace(figures, ":headers: Modèle, 2023\n\nClaude : 175\nLlama : 65",
             ":headers: Modèle, 2023, 2024\n\nClaude : 180 ; 200\nLlama : 65 ; 70")
+    (docs / "publies.json").write_text(  # Plotly: a value changed, a trace added, an axis renamed
+        '{"data": [{"type": "bar", "name": "Ouverts", "x": ["2022", "2023"], "y": [3, 6]},'
+        ' {"type": "bar", "name": "Fermés", "x": ["2022", "2023"], "y": [4, 4]}],'
+        ' "layout": {"xaxis": {"title": {"text": "Année de publication"}},'
+        ' "yaxis": {"title": {"text": "Modèles"}}}}', encoding="utf-8")
     notes = docs / "notes.md"
     replace(notes, ":status: wrong", ":status: confirmed")
     replace(notes, "{data-needed}`le nombre de contributeurs`", "1 200 contributeurs")
@@ -208,9 +213,19 @@ def test_chart_value_changed_and_series_added(compared):
     assert {"op": "replace", "before": "Claude / 2023 : 175", "after": "Claude / 2023 : 180"} in [
         {k: c[k] for k in ("op", "before", "after")} for c in figures]
     assert any(c["op"] == "insert" and c["after"].endswith("2024") for c in figures)
-    block = compared["html"].find(id=figures[0]["anchor"])
+    value = next(c for c in figures if c["before"] == "Claude / 2023 : 175")
+    block = compared["html"].find(id=value["anchor"])
     assert "données modifiées (" in block.get_text()
     assert block.find("del").get_text().count("175") and block.find("ins")
+
+
+def test_plotly_chart_compared_trace_by_trace(compared):
+    figures = [{k: c[k] for k in ("op", "before", "after")} for c in changes_of(compared, "figure")]
+    assert {"op": "replace", "before": "2023 / Ouverts : 5", "after": "2023 / Ouverts : 6"} in figures
+    assert {"op": "insert", "before": None, "after": "Fermés"} in figures
+    assert {"op": "replace", "before": "x_label: Année", "after": "x_label: Année de publication"} in figures
+    summary = compared["changes"]["summary"]
+    assert summary["figures_changed"] == 2
 
 
 def test_editorial_changes(compared):

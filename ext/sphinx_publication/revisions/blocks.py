@@ -278,5 +278,7 @@ class _Extractor:
         except Exception:  # noqa: BLE001 - a chart this code cannot read compares as its title
             tables = []
         title = " ".join(str(getattr(chart, "title", "") or "").split())
-        return Block(page, "chart", key=f"figure:{title}", payload={"title": title, "tables": tables},
+        words = {name: " ".join(str(getattr(chart, name, "") or "").split())
+                 for name in ("x_label", "y_label", "unit", "description")}
+        return Block(page, "chart", key=f"figure:{title}", payload={"title": title, "tables": tables, **words},
                      node=node)

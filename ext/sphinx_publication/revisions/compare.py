@@ -324,7 +324,15 @@ def table_changes(before: list[dict], after: list[dict]) -> list[dict]:
     for index in range(max(len(before), len(after))):
         old = before[index] if index < len(before) else {"headers": [], "rows": []}
         new = after[index] if index < len(after) else {"headers": [], "rows": []}
-        old_columns, new_columns = old["headers"][1:], new["headers"][1:]
+        old_columns, new_columns = list(old["headers"][1:]), list(new["headers"][1:])
+        # A single series' column is named after the y axis: with a second series it
+        # takes the series' name. The same data, not a series removed and one added.
+        if len(old_columns) == 1 and old_columns[0] not in new_columns and new_columns and (
+                new_columns[0] not in old_columns):
+            old_columns = [new_columns[0]]
+        elif len(new_columns) == 1 and new_columns[0] not in old_columns and old_columns and (
+                old_columns[0] not in new_columns):
+            new_columns = [old_columns[0]]
         for name in new_columns:
             if name not in old_columns:
                 found.append({"row": None, "column": name, "before": None, "after": name, "what": "series"})
@@ -377,6 +385,15 @@ def _compare_charts(base: list[Block], head: list[Block], marks: list[Mark]) -> 
                               changes=[Change(n.page, "figure", "insert", None, n.payload["title"])]))
         else:
             cells = table_changes(o.payload["tables"], n.payload["tables"])
+            words = [(name, o.payload.get(name, ""), n.payload.get(name, ""))
+                     for name in ("x_label", "y_label", "unit", "description")
+                     if o.payload.get(name, "") != n.payload.get(name, "")
+                     # one series' name stands for the y axis; with a legend it does not
+                     and not (name == "y_label" and any(c["what"] == "series" for c in cells))]
+            if words:  # axis titles, unit, description: text, marked beside the chart
+                marks.append(Mark("figure-words", (j, -1), block=j, detail={"words": words},
+                                  changes=[Change(n.page, "figure", "replace", f"{name}: {before}",
+                                                  f"{name}: {after}") for name, before, after in words]))
             if not cells:
                 continue
             changes = []

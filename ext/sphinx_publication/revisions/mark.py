@@ -219,6 +219,17 @@ def apply(comparison: Comparison, tree: nodes.document, blocks: list[Block], cit
             bibliography(marker, mark, blocks)
         elif mark.what == "figure":
             figure(marker, mark, blocks)
+        elif mark.what == "figure-words":
+            paragraph = nodes.paragraph()
+            for index, (name, before, after) in enumerate(mark.detail["words"]):
+                if index:
+                    paragraph += nodes.Text(" ; ")
+                paragraph += nodes.Text(f"{AXIS_LABELS.get(name, name)} : ")
+                if before:
+                    paragraph += revision_del("", before)
+                    paragraph += nodes.Text(" → ")
+                paragraph += revision_ins("", after) if after else nodes.Text("∅")
+            marker.block_after(mark.block, passage(mark, "data", paragraph))
         elif mark.what == "note":
             node = blocks[mark.block].node
             label = str(_("status: "))
@@ -265,6 +276,10 @@ def bibliography(marker: Marker, mark: Mark, blocks: list[Block]) -> None:
         note["ids"] = [mark.anchor]
         note["classes"].append("sp-rev-mark")
     entry.append(note)
+
+
+AXIS_LABELS = {"x_label": _("x axis"), "y_label": _("y axis"), "unit": _("unit"),
+               "description": _("description")}
 
 
 def field_label(name: str) -> str:
