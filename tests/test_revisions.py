@@ -345,3 +345,42 @@ def test_base_that_does_not_build(tmp_path, capsys):
     assert not out.exists()
     assert git_state(repo) == before
     assert not [p for p in Path(tmp_path).iterdir() if p.name.startswith("publication-diff-")]
+
+
+# -- Read the Docs: a pull request's build ----------------------------------------------
+
+
+def test_readthedocs_pull_request_build(tmp_path, monkeypatch):
+    from sphinx_publication.revisions import readthedocs
+
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "-b", "pr")
+    replace(repo / "docs" / "texte.md", "progressent vite", "progressent très vite")
+    git(repo, "commit", "-q", "-am", "a pull request")
+    output = tmp_path / "_readthedocs"
+    site = output / "html"
+    (site / "docs").mkdir(parents=True)  # the site Read the Docs just built (two of its pages)
+    (site / "index.html").write_text("<html><body><p>accueil</p></body></html>", encoding="utf-8")
+    (site / "docs" / "texte.html").write_text('<html><body class="x"><p>texte</p></body></html>',
+                                              encoding="utf-8")
+    monkeypatch.chdir(repo)
+    monkeypatch.setenv("READTHEDOCS_OUTPUT", str(output))
+    monkeypatch.setenv("READTHEDOCS_VERSION", "42")
+    monkeypatch.setenv("READTHEDOCS_LANGUAGE", "fr")
+    monkeypatch.setenv("READTHEDOCS_VERSION_TYPE", "branch")
+    assert readthedocs.main(["--base", "main"]) == 0
+    assert not (site / "_modifications").exists()
+
+    monkeypatch.setenv("READTHEDOCS_VERSION_TYPE", "external")
+    assert readthedocs.main(["--base", "main"]) == 0
+    edition = site / "_modifications"
+    changes = json.loads((edition / "changes.json").read_text(encoding="utf-8"))
+    assert [c["after"] for c in changes["changes"]] == ["très"]
+    assert (edition / EDITION).is_file() and (edition / "revisions-test-modifications.pdf").is_file()
+    page = BeautifulSoup((site / "docs" / "texte.html").read_text(encoding="utf-8"), "html.parser")
+    banner = page.body.find(class_="sp-rev-banner")
+    assert "demande de fusion 42" in banner.get_text() and "par rapport à main" in banner.get_text()
+    assert banner.find("a")["href"] == "../_modifications/index.html"
+    top = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert top.find(class_="sp-rev-banner").find("a")["href"] == "_modifications/index.html"
+    assert git(repo, "status", "--porcelain") == ""
