@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pybtex.database import parse_string
 
+from helpers import require_tool
 from sphinx_publication.metadata.model import Article, Author, PartialDate
 from sphinx_publication.metadata.reference import article_bibtex, article_ris, bibtex_text, formatted_citation
 from sphinx_publication.metadata.source import MetadataError, article_from_text, read_article
@@ -168,6 +170,20 @@ def test_row3_latex_title_block_and_pdf_information(builds):
     assert r"pdfkeywords={<img src=x onerror=alert(5)>, \% \& \# \_ \{ \} \textbackslash{}" in tex
     # « Citer cet article »: the same text, escaped by the LaTeX writer
     assert r"ouverts ? \& \# \_ \{ \} \textbackslash{} \textasciitilde{} \textasciicircum{} \$ a\}b\{c. 1" in tex
+
+
+@pytest.mark.latex
+def test_row3_latex_compiles_and_prints_the_title(builds):
+    latexmk = require_tool("latexmk", "to compile the LaTeX output")
+    require_tool("xelatex", "to compile the LaTeX output")
+    pdftotext = require_tool("pdftotext", "to read the PDF back")
+    outdir = Path(builds("metadata-hostile", "latex").outdir)
+    result = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "hostile.tex"],
+                            cwd=outdir, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:]
+    text = subprocess.run([pdftotext, "hostile.pdf", "-"], cwd=outdir, capture_output=True, text=True,
+                          check=True).stdout
+    assert TITLE in " ".join(text.split()) and AUTHOR in text
 
 
 def test_row3_typst_metadata_and_title(builds):
