@@ -135,7 +135,7 @@ def write_pdf(html_builder: Any, tree: Any, target: Path) -> None:
     """The Typst PDF of the marked tree, through the project's Typst builder."""
     from sphinx_publication.typst.builder import TypstBuilder
 
-    app = html_builder._app  # noqa: SLF001 - a second builder of the same application
+    app = html_builder.revisions_app  # set by builder_inited, which receives the application
     builder = TypstBuilder(app, html_builder.env)
     builder.outdir = target.parent
     builder.init()
@@ -156,6 +156,7 @@ def _(message: str) -> str:
 
 def builder_inited(app: Any) -> None:
     if isinstance(app.builder, RevisionsBuilder):
+        app.builder.revisions_app = app
         app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
         app.add_css_file("revisions.css")
         app.add_js_file("revisions.js", loading_method="defer")

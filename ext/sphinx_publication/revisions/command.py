@@ -62,21 +62,23 @@ def resolve_base(project: Path, base: str) -> tuple[Path, str]:
     return top, commit.stdout.strip()
 
 
+def conf_values(project: Path) -> dict:
+    """The names ``conf.py`` sets, evaluated as Sphinx does (before any extension)."""
+    from sphinx.config import eval_config_file
+    from sphinx.util.tags import Tags
+
+    return eval_config_file(project / "conf.py", Tags())
+
+
 def pdf_name(project: Path) -> str:
     """The project's PDF name (the Typst builder's) with ``-modifications`` before ``.pdf``."""
-    from sphinx.config import Config
+    from types import SimpleNamespace
 
     from sphinx_publication.typst.builder import default_pdf_name
 
-    from sphinx.util.tags import Tags
-
-    config = Config.read(project, overrides={}, tags=Tags())
-    name = config._raw_config.get("typst_pdf_name") or ""  # noqa: SLF001 - read before any extension
-    if not name:
-        class _View:
-            root_doc = config._raw_config.get("root_doc", "index")  # noqa: SLF001
-            latex_documents = config._raw_config.get("latex_documents", [])  # noqa: SLF001
-        name = default_pdf_name(_View)
+    values = conf_values(project)
+    name = values.get("typst_pdf_name") or default_pdf_name(SimpleNamespace(
+        root_doc=values.get("root_doc", "index"), latex_documents=values.get("latex_documents", [])))
     return name[:-4] + "-modifications.pdf" if name.endswith(".pdf") else name + "-modifications.pdf"
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import sphinx_publication  # noqa: F401 - this checkout's package, whatever conf.py puts on sys.path
 import sphinx_publication.revisions  # noqa: F401
+from sphinx_publication.revisions.command import conf_values
 
 FURO_SIDEBARS = {"**": ["sidebar/brand.html", "sidebar/scroll-start.html", "sidebar/scroll-end.html"]}
 
@@ -35,13 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from sphinx.application import Sphinx
-    from sphinx.config import Config
 
     srcdir = args.srcdir.resolve()
-    from sphinx.util.tags import Tags
-
-    config = Config.read(srcdir, overrides={}, tags=Tags())
-    extensions = [*config.extensions, "sphinx_publication.revisions"]
+    values = conf_values(srcdir)
+    extensions = [*values.get("extensions", []), "sphinx_publication.revisions"]
     overrides: dict = {
         "extensions": extensions,
         "revisions_snapshot": str(args.snapshot.resolve()),
@@ -50,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.mode == "edition":
         overrides.update(revisions_output=str(args.out.resolve()), revisions_pdf=args.pdf,
                          revisions_base_label=args.base_label, revisions_head_label=args.head_label)
-        if config._raw_config.get("html_theme") == "furo":  # noqa: SLF001 - read before the extensions
+        if values.get("html_theme") == "furo":
             overrides["html_sidebars"] = FURO_SIDEBARS
     args.builddir.mkdir(parents=True, exist_ok=True)
     outdir = args.out / "html" if args.mode == "edition" else args.builddir / "html"
