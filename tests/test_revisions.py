@@ -217,6 +217,13 @@ def test_chart_value_changed_and_series_added(compared):
     block = compared["html"].find(id=value["anchor"])
     assert "données modifiées (" in block.get_text()
     assert block.find("del").get_text().count("175") and block.find("ins")
+    figure = compared["html"].find(id="fig-parametres")
+    data = figure.find("details", class_="sp-chart-data")
+    assert data.has_attr("open")
+    claude = next(tr for tr in data.find_all("tr") if tr.th and tr.th.get_text() == "Claude")
+    cell = claude.find_all("td")[0]
+    assert "175" in cell.find("del").get_text() and "180" in cell.find("ins").get_text()
+    assert "2024" in data.find("thead").find("ins").get_text()
 
 
 def test_plotly_chart_compared_trace_by_trace(compared):

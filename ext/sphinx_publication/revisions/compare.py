@@ -335,16 +335,18 @@ def table_changes(before: list[dict], after: list[dict]) -> list[dict]:
             new_columns = [old_columns[0]]
         for name in new_columns:
             if name not in old_columns:
-                found.append({"row": None, "column": name, "before": None, "after": name, "what": "series"})
+                found.append({"row": None, "column": name, "before": None, "after": name, "what": "series",
+                              "table": index})
         for name in old_columns:
             if name not in new_columns:
-                found.append({"row": None, "column": name, "before": name, "after": None, "what": "series"})
+                found.append({"row": None, "column": name, "before": name, "after": None, "what": "series",
+                              "table": index})
         old_rows = {row[0]: row for row in old["rows"]}
         new_rows = {row[0]: row for row in new["rows"]}
         for label, row in new_rows.items():
             if label not in old_rows:
                 found.append({"row": label, "column": None, "before": None,
-                              "after": " ; ".join(row[1:]), "what": "row"})
+                              "after": " ; ".join(row[1:]), "what": "row", "table": index})
                 continue
             for column, value in zip(new_columns, row[1:]):
                 if column not in old_columns:
@@ -353,11 +355,11 @@ def table_changes(before: list[dict], after: list[dict]) -> list[dict]:
                     column) < len(old_rows[label]) else None
                 if previous != value:
                     found.append({"row": label, "column": column, "before": previous, "after": value,
-                                  "what": "value"})
+                                  "what": "value", "table": index})
         for label, row in old_rows.items():
             if label not in new_rows:
                 found.append({"row": label, "column": None, "before": " ; ".join(row[1:]), "after": None,
-                              "what": "row"})
+                              "what": "row", "table": index})
     return found
 
 

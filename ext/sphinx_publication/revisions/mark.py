@@ -299,6 +299,7 @@ def figure(marker: Marker, mark: Mark, blocks: list[Block]) -> None:
             "", "", revision_ins("", str(_("Figure added"))))))
         return
     cells = mark.detail["data_changes"]
+    blocks[mark.block].node["revision_cells"] = cells  # marked in the chart's own data table (nodes.py)
     badge = nodes.paragraph("", "", nodes.inline("", str(_("data changed ({count})")).format(count=len(cells)),
                                                  classes=["sp-rev-badge"]))
     table = nodes.table(classes=["sp-rev-data"])

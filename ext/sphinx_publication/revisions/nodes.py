@@ -11,7 +11,8 @@ since they do not announce ``<ins>``/``<del>`` by themselves.
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape, unescape
 from typing import Any
 
 from docutils import nodes
@@ -107,6 +108,80 @@ def visit_nav_html(self: Any, node: revision_nav) -> None:
     raise nodes.SkipNode
 
 
+def _ins(text: str) -> str:
+    words = labels()
+    return (f'<ins class="sp-rev-ins"><span class="sp-rev-sr">[{escape(words["ins_start"])}] </span>{text}'
+            f'<span class="sp-rev-sr"> [{escape(words["ins_end"])}]</span></ins>')
+
+
+def _del(text: str) -> str:
+    words = labels()
+    return (f'<del class="sp-rev-del"><span class="sp-rev-sr">[{escape(words["del_start"])}] </span>{text}'
+            f'<span class="sp-rev-sr"> [{escape(words["del_end"])}]</span></del>')
+
+
+_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+_HEAD_CELL = re.compile(r'<th scope="col">(.*?)</th>', re.DOTALL)
+_ROW = re.compile(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', re.DOTALL)
+_CELL = re.compile(r"<td>(.*?)</td>", re.DOTALL)
+
+
+def mark_data_tables(markup: str, cells: list[dict]) -> str:
+    """The chart's « Données du graphique » with its changes: old → new in each
+    changed cell, rows and series added underlined, rows removed struck out; open."""
+    tables = iter(range(10**6))
+
+    def one_table(match: re.Match[str]) -> str:
+        index = next(tables)
+        mine = [c for c in cells if c.get("table", 0) == index]
+        html = match.group()
+        headers = [unescape(h) for h in _HEAD_CELL.findall(html)]
+        added_series = {c["column"] for c in mine if c["what"] == "series" and c["before"] is None}
+        html = _HEAD_CELL.sub(lambda m: f'<th scope="col">{_ins(m[1]) if unescape(m[1]) in added_series else m[1]}</th>',
+                              html)
+        values = {(c["row"], c["column"]): c for c in mine if c["what"] == "value"}
+        added_rows = {c["row"] for c in mine if c["what"] == "row" and c["before"] is None}
+
+        def row(m: re.Match[str]) -> str:
+            label = unescape(m[1])
+            columns = iter(headers[1:])
+
+            def cell(c: re.Match[str]) -> str:
+                column = next(columns, None)
+                change = values.get((label, column))
+                if change is None:
+                    return c.group()
+                return f"<td>{_del(escape(str(change['before'])))} → {_ins(c[1])}</td>"
+
+            body = _CELL.sub(cell, m[2])
+            head = _ins(m[1]) if label in added_rows else m[1]
+            return f'<tr><th scope="row">{head}</th>{body}</tr>'
+
+        html = _ROW.sub(row, html)
+        removed = [c for c in mine if c["what"] == "row" and c["after"] is None]
+        extra = "".join(
+            f'<tr><th scope="row">{_del(escape(str(c["row"])))}</th>'
+            f'<td colspan="{max(len(headers) - 1, 1)}">{_del(escape(str(c["before"])))}</td></tr>'
+            for c in removed)
+        return html.replace("</tbody>", extra + "</tbody>", 1) if extra else html
+
+    marked = _TABLE.sub(one_table, markup)
+    return marked.replace('<details class="sp-chart-data">', '<details class="sp-chart-data" open>', 1)
+
+
+def visit_chart_marked_html(self: Any, node: nodes.Element) -> None:
+    """The figures layer's chart, its data table marked where the data changed."""
+    from sphinx_publication.figures.render import visit_chart_html
+
+    start = len(self.body)
+    try:
+        visit_chart_html(self, node)
+    except nodes.SkipNode:
+        if node.get("revision_cells"):
+            self.body[start:] = [mark_data_tables("".join(self.body[start:]), node["revision_cells"])]
+        raise
+
+
 # -- text, LaTeX, Typst ----------------------------------------------------------------------
 
 
@@ -179,5 +254,9 @@ def register(app: Any) -> None:
                  latex=(visit_del_latex, depart_brace), typst=(visit_del_typst, depart_bracket))
     add_visitors(app, revision_block, html=(visit_block_html, depart_block_html), text=(visit_pass, depart_pass),
                  latex=(visit_pass, depart_pass), typst=(visit_block_typst, depart_block_typst))
+    from sphinx_publication.figures.nodes import chart_node
+
+    # Loaded after the figures layer, in the comparison's builds only: its HTML chart, marked.
+    app.add_node(chart_node, override=True, html=(visit_chart_marked_html, None))
     add_visitors(app, revision_nav, html=(visit_nav_html, None), text=(skip, None), latex=(skip, None),
                  typst=(skip, None))

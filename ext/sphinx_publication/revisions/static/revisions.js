@@ -18,7 +18,7 @@
       if (section) document.body.classList.remove("sp-rev-folded");
       mark.classList.add("sp-rev-current");
       mark.setAttribute("tabindex", "-1");
-      mark.scrollIntoView({block: "center"});
+      mark.scrollIntoView({block: "center", behavior: "instant"});
       mark.focus({preventScroll: true});
       output.textContent = (current + 1) + " / " + marks.length;
       if (history.replaceState) history.replaceState(null, "", "#" + mark.id);
