@@ -131,6 +131,16 @@ def test_outputs_and_untouched_git_state(compared):
     assert not list(out.glob("*.typ"))
 
 
+def test_pdf_is_tagged_and_marked(compared):
+    pikepdf = pytest.importorskip("pikepdf")
+    with pikepdf.open(compared["out"] / "revisions-test-modifications.pdf") as pdf:
+        assert "/StructTreeRoot" in pdf.Root
+        assert "pdfuaid" in pdf.Root.Metadata.read_bytes().decode("utf-8")
+        assert str(pdf.Root.Lang).startswith("fr")
+    source = (compared["out"] / "html" / EDITION).read_text(encoding="utf-8")
+    assert "Résumé des modifications" in source
+
+
 def test_changes_json_schema(compared):
     document = compared["changes"]
     assert document["base"].startswith("main (") and document["head"] == "working tree"

@@ -97,7 +97,7 @@ class RevisionsBuilder(StandaloneHTMLBuilder):
         seconds = time.perf_counter() - started
         cite_targets = {key: cid for cid, key in citation_keys(self.env).items()}
         apply(comparison, tree, head.blocks, cite_targets, config.revisions_base_label,
-              config.revisions_head_label)
+              config.revisions_head_label, config.language)
         root_doc = config.root_doc
         pagename = posixpath.join(posixpath.dirname(root_doc), EDITION_NAME)
         renamed = onepage.unique_ids(tree, root_doc)

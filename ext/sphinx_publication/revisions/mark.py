@@ -191,7 +191,7 @@ def passage(mark: Mark, op: str, *children: nodes.Node) -> revision_block:
 
 
 def apply(comparison: Comparison, tree: nodes.document, blocks: list[Block], cite_targets: dict[str, str],
-          base: str, head: str) -> None:
+          base: str, head: str, language: str | None = None) -> None:
     marker = Marker(tree, blocks, cite_targets)
     for mark in comparison.marks:
         if mark.what == "words":
@@ -243,7 +243,7 @@ def apply(comparison: Comparison, tree: nodes.document, blocks: list[Block], cit
     marker.apply_inline()
     marker.apply_blocks()
     fold_unchanged(tree)
-    insert_summary(tree, comparison, base, head)
+    insert_summary(tree, comparison, base, head, language)
 
 
 def bibliography(marker: Marker, mark: Mark, blocks: list[Block]) -> None:
@@ -365,10 +365,15 @@ SUMMARY_ROWS = (
 )
 
 
-def summary_rows(summary: dict) -> list[str]:
-    rows = [str(template).format(n=summary[key]) for key, template in SUMMARY_ROWS]
-    rows.append(str(_("word count: {before} → {after}")).format(before=summary["words_before"],
-                                                                 after=summary["words_after"]))
+def summary_rows(summary: dict, language: str | None = None) -> list[str]:
+    from sphinx_publication.editorial.wordcount import format_count
+
+    def number(value: int) -> str:
+        return format_count(value, language) if language else str(value)
+
+    rows = [str(template).format(n=number(summary[key])) for key, template in SUMMARY_ROWS]
+    rows.append(str(_("word count: {before} → {after}")).format(before=number(summary["words_before"]),
+                                                                 after=number(summary["words_after"])))
     return rows
 
 
@@ -392,7 +397,8 @@ def change_line(change: Any) -> str:
     return f"{kind}, {op} : {what}"
 
 
-def insert_summary(tree: nodes.document, comparison: Comparison, base: str, head: str) -> None:
+def insert_summary(tree: nodes.document, comparison: Comparison, base: str, head: str,
+                   language: str | None = None) -> None:
     box = nodes.container(ids=[SUMMARY_ID], classes=["sp-rev-summary"])
     box += nodes.rubric("", str(_("Summary of changes")))
     shown = str(_("the working tree")) if head == "working tree" else head
@@ -402,7 +408,7 @@ def insert_summary(tree: nodes.document, comparison: Comparison, base: str, head
         box += nodes.paragraph("", str(_("The two versions are identical: no change.")), classes=["sp-rev-none"])
     else:
         counts = nodes.bullet_list()
-        for row in summary_rows(comparison.summary):
+        for row in summary_rows(comparison.summary, language):
             counts += nodes.list_item("", nodes.paragraph("", row))
         box += counts
         lines = nodes.enumerated_list()

@@ -214,15 +214,15 @@ def depart_brace(self: Any, node: nodes.Element) -> None:
 
 
 def visit_ins_typst(self: Any, node: nodes.Element) -> None:
-    self.body.append(f"{self.anchors(node)}#underline[")
+    self.body.append(f'{self.anchors(node)}#underline(text(fill: rgb("#0b5d1e"))[')
 
 
 def visit_del_typst(self: Any, node: nodes.Element) -> None:
-    self.body.append(f"{self.anchors(node)}#strike[")
+    self.body.append(f'{self.anchors(node)}#strike(text(fill: rgb("#8a1414"))[')
 
 
 def depart_bracket(self: Any, node: nodes.Element) -> None:
-    self.body.append("]")
+    self.body.append("])")
 
 
 def visit_block_typst(self: Any, node: nodes.Element) -> None:
