@@ -320,7 +320,79 @@ def showlegend() -> None:
 
 
 def trace_type() -> None:
-    refused("data[0].type", [{"type": "heatmap", "z": [[1]]}])
+    refused("data[0].type", [{"type": "sankey", "node": {}}])
+    refused("data[0].type", [{"type": "scatter3d", "x": [1], "y": [1], "z": [1]}])
+    with pytest.raises(DataError) as error:  # refused, yet the data is given as a table
+        chart([{"type": "sunburst", "labels": ["a", "b"], "parents": ["", "a"], "values": [3, 1], "name": "S"}])
+    assert error.value.data_table.headers == ["trace", "labels", "parents", "values"]
+    assert error.value.data_table.rows == [["S", "a", "", "3"], ["S", "b", "a", "1"]]
+
+
+def histogram() -> None:
+    from sphinx_publication.figures.plotly_traces import auto_bins
+
+    # plotly.js' automatic bins: integers get bins of 1 centred on them
+    assert auto_bins([1, 2, 2, 3, 3, 3, 4, 4, 5]) == (0.5, 5.5, 1.0)
+    model = chart([{"type": "histogram", "x": [1, 2, 2, 3, 3, 3, 4, 4, 5]}])
+    assert model.labels == ["1", "2", "3", "4", "5"] and [v.number for v in model.series[0].values] == [1, 2, 3, 2, 1]
+    bars = [box(r) for r in marks(root([{"type": "histogram", "x": [1, 2, 2, 3, 3, 3, 4, 4, 5]}]), "bar")]
+    assert bars[0][2] == pytest.approx(bars[1][0], abs=0.1)  # no gap between bins
+    percent = chart([{"type": "histogram", "x": [1, 2, 2, 3], "histnorm": "percent"}])
+    assert [v.number for v in percent.series[0].values] == [25, 50, 25]
+    summed = chart([{"type": "histogram", "x": [1, 1, 2], "y": [5, 6, 7], "histfunc": "sum"}])
+    assert [v.number for v in summed.series[0].values] == [11, 7]
+    sized = chart([{"type": "histogram", "x": [0.1, 0.4, 1.2, 1.9], "xbins": {"start": 0, "end": 2, "size": 1}}])
+    assert sized.labels == ["0.5", "1.5"] and [v.number for v in sized.series[0].values] == [2, 2]
+    shared = chart([{"type": "histogram", "x": [1, 2, 2]}, {"type": "histogram", "x": [2, 3, 3]}],
+                   {"barmode": "stack"})
+    assert shared.labels == ["1", "2", "3"]
+    refused("data[0].cumulative", [{"type": "histogram", "x": [1], "cumulative": {"enabled": True}}])
+
+
+def box_trace() -> None:
+    from sphinx_publication.figures.plotly_traces import box_stats
+
+    stats = box_stats([1, 2, 3, 4, 5, 6, 7, 8, 30])
+    assert (stats["q1"], stats["median"], stats["q3"]) == (2.75, 5, 7.25)  # Plotly's linear quartiles
+    assert (stats["lower"], stats["upper"], stats["outliers"]) == (1, 8, [30])
+    model = chart([{"type": "box", "y": [1, 2, 3, 4, 5, 6, 7, 8, 30], "name": "A"}])
+    rows = table_rows(model, number_format(model, "fr"))
+    assert rows == [["A", "9", "1", "2,75", "5", "7,25", "30"]]
+    tree = root([{"type": "box", "y": [1, 2, 3, 4, 5, 6, 7, 8, 30]}])
+    assert len(marks(tree, "box")) == 1 and len(marks(tree, "outlier")) == 1
+    grouped = chart([{"type": "box", "x": ["a", "a", "b", "b"], "y": [1, 2, 3, 4], "name": "T"}])
+    assert grouped.labels == ["a", "b"]
+    refused("data[0].q1", [{"type": "box", "y": [1], "q1": [1]}])
+
+
+def waterfall() -> None:
+    data = [{"type": "waterfall", "x": ["a", "b", "c", "t"], "y": [10, -3, 5, 0],
+             "measure": ["absolute", "relative", "relative", "total"]}]
+    model = chart(data)
+    assert [v.number for v in model.series[0].values] == [10, -3, 5, 12]
+    a, b, c, t = (box(r) for r in marks(root(data), "bar"))
+    assert b[1] == pytest.approx(a[1], abs=0.2) and c[3] == pytest.approx(b[3], abs=0.2)  # steps from the total
+    assert t[3] == pytest.approx(a[3], abs=0.2) and t[1] < a[1]  # the total from zero, above 10
+    refused("data[0].measure[0]", [{**data[0], "measure": ["sideways"]}])
+
+
+def funnel() -> None:
+    tree = root([{"type": "funnel", "y": ["a", "b"], "x": [100, 50]}])
+    a, b = (box(r) for r in marks(tree, "bar"))
+    assert (a[0] + a[2]) / 2 == pytest.approx((b[0] + b[2]) / 2, abs=0.2)  # centred on one line
+    assert a[2] - a[0] == pytest.approx(2 * (b[2] - b[0]), rel=0.02) and a[1] < b[1]  # first at the top
+
+
+def heatmap() -> None:
+    data = [{"type": "heatmap", "z": [[1, 20], [30, None]], "x": ["p", "q"], "y": ["r", "s"]}]
+    model = chart(data)
+    assert table_rows(model, number_format(model, "fr")) == [["r", "1", "20"], ["s", "30", ""]]
+    tree = root(data)
+    cells = {(c.get("data-row"), c.get("data-column")): float(c.get("fill-opacity")) for c in marks(tree, "cell")}
+    assert len(cells) == 3 and cells[("1", "0")] > cells[("0", "1")] > cells[("0", "0")]
+    r, s_row = (float(c.get("y")) for c in marks(tree, "cell")[0:3:2])
+    assert s_row < r  # the first row at the bottom
+    assert len(marks(tree, "colourbar")) == 5
 
 
 def subplots() -> None:
@@ -493,6 +565,11 @@ CASES: dict[str, Callable[[], None]] = {
     "layout.title": titles,
     "data[].showlegend": showlegend,
     "data[].type": trace_type,
+    "histogram": histogram,
+    "box": box_trace,
+    "waterfall": waterfall,
+    "funnel": funnel,
+    "heatmap": heatmap,
     "data[].xaxis": subplots,
     "several pies": several_pies,
     "layout.annotations": annotations,

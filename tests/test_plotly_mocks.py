@@ -30,7 +30,7 @@ EXPECTED: dict[str, str | None] = {
     "bar_show_narrow": None,
     "bar_stackto1": None,
     "basic_bar": None,
-    "basic_heatmap": r"data\[0\]\.type = 'heatmap' : seules les traces bar, scatter et pie",
+    "basic_heatmap": None,
     "basic_line": None,
     "bubblechart": None,
     "date_axes": None,
@@ -41,13 +41,13 @@ EXPECTED: dict[str, str | None] = {
     "pie_labels_colors_text": None,
     "pie_simple": None,
     "pie_title_multiple": None,
-    "polar_line": r"data\[0\]\.type = 'scatterpolar' : seules les traces",
-    "sankey_circular_simple": r"data\[0\]\.type = 'sankey' : seules les traces",
+    "polar_line": r"data\[0\]\.type = 'scatterpolar' : ce type de trace ne peut pas être dessiné",
+    "sankey_circular_simple": r"data\[0\]\.type = 'sankey' : ce type de trace ne peut pas être dessiné",
     "stacked_area": None,
     "stacked_bar": None,
     "style_bar": None,
     "tick-percent": None,
-    "treemap_first": r"data\[0\]\.type = 'treemap' : seules les traces",
+    "treemap_first": r"data\[0\]\.type = 'treemap' : ce type de trace ne peut pas être dessiné",
     "test": None,
     "test_bar_and_scatter_plot": None,
     "test_subdir_example": None,
@@ -114,6 +114,13 @@ def test_each_figure_is_drawn_or_refused_with_a_located_warning(make_app, rootdi
                 svg = re.search(r"<svg .*?</svg>", figure.group(0), re.S).group(0)
                 ElementTree.fromstring(svg)  # well-formed
         assert html.count("Cette figure n’a pas pu être dessinée") == len(refused)
+        # a refused figure still gives its data: a table after the error box, and its CSV
+        for stem in ("sankey_circular_simple", "treemap_first", "polar_line"):
+            after = html.split(f"{stem}.json", 1)[1]
+            table = re.search(r"<table.*?</table>", after, re.S).group(0)
+            assert "<th" in table and after.index("<table") < after.index("<figure") if "<figure" in after else True
+        assert "Eve" in html and "Figure8" in html and "link.source" in html
+        assert (Path(app.outdir) / "_downloads").exists() or "treemap_first.csv" in html
     elif buildername == "latex":
         tex = (Path(app.outdir) / "mocks.tex").read_text(encoding="utf-8")
         drawn = [stem for stem, pattern in EXPECTED.items() if pattern is None]

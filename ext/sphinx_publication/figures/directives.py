@@ -215,7 +215,7 @@ class ChartDirective(_DataDirective):
         try:
             chart, caption_text = self.load_chart()
         except DataError as error:
-            return self._fail(error)
+            return self._fail(error) + self._refused_data(error)
         for note in chart.notes:  # left out of the drawing without changing its meaning: said aloud
             warn(f"{self.name}: {self._size_prefix()}{self._localized(note)}",
                  location=(self.env.docname, self.lineno), subtype="figures")
@@ -241,6 +241,19 @@ class ChartDirective(_DataDirective):
         if legend:
             figure += nodes.legend("", *legend)
         return [figure]
+
+    def _refused_data(self, error: DataError) -> list[nodes.Node]:
+        """A figure that cannot be drawn still gives its data: a table (its first
+        rows) and the CSV file of every row, so the reader loses the picture only."""
+        model: Table | None = getattr(error, "data_table", None)
+        if model is None or not model.rows:
+            return []
+        shown = model.rows[:MAX_TABLE_ROWS]
+        table = table_node(model.headers, shown, ["sp-data-table", "sp-chart-data"])
+        self.set_source_info(table)
+        stem = download_stem(self.options.get("download_name") or Path(self.arguments[0].strip()).stem,
+                             self._uid_hint())
+        return [table, download_node(files=[(f"{stem}.csv", table_csv(model.headers, model.rows))])]
 
     def _node_attributes(self, chart: Chart) -> dict:
         """What the renderers need beyond the chart: the name of its data download."""
@@ -306,7 +319,9 @@ class PlotlyChart(ChartDirective):
         except DataError as error:
             if error.offset is not None:
                 raise
-            raise DataError(_("{file}: {error}"), file=name, error=error) from None
+            located = DataError(_("{file}: {error}"), file=name, error=error)
+            located.data_table = getattr(error, "data_table", None)  # a refused figure's data
+            raise located from None
         if not chart.title:
             raise DataError(_("give a caption in the body or a layout title in the figure"))
         return chart, chart.title

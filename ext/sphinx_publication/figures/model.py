@@ -110,6 +110,7 @@ class Chart:
     notes: list = field(default_factory=list)  # Plotly: DataErrors for what is left out, warned about
     heading: str = ""  # Plotly: the figure's own title, drawn above the chart (the caption is apart)
     grid: list[list[int]] = field(default_factory=list)  # panels: rows of panel indices, as the domains place them
+    stats: dict = field(default_factory=dict)  # kinds "box" and "heatmap": what the drawing adds to the table
     clockwise: bool = True  # pie: the slices follow each other clockwise (Plotly's ``direction``)
     rotation: float = 0.0  # pie: degrees clockwise from 12 o'clock where the first slice starts
     pulls: list[float] = field(default_factory=list)  # pie: each slice pulled out, a fraction of the radius

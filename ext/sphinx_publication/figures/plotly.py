@@ -22,6 +22,7 @@ from .latex_text import latex_to_text
 from .limits import check_json_controls, check_json_depth, check_points
 from .model import BARMODES, PANELS_KIND, PLOT_KIND, Axis, Chart, Plot, Series, Trace, Value
 from .parse import DataError, checked_number, parse_value
+from .plotly_traces import box_chart, funnels, heatmap_chart, histograms, refused_data, waterfalls
 
 
 def _(message: str) -> str:
@@ -67,7 +68,9 @@ COSMETIC_LAYOUT_KEYS = {
     "uniformtext", "transition", "modebar", "barcornerradius", "piecolorway", "extendpiecolors",
     "grid", "calendar", "colorscale", "coloraxis", "newshape", "activeshape", "selectdirection",
     "editrevision", "uirevision", "datarevision", "computed", "boxmode", "violinmode",
-    "hidesources", "minreducedwidth", "minreducedheight", "title_font", "titlefont",
+    "hidesources", "minreducedwidth", "minreducedheight", "title_font", "titlefont", "boxgap",
+    "boxgroupgap", "waterfallmode", "waterfallgap", "waterfallgroupgap", "funnelmode", "funnelgap",
+    "funnelgroupgap",
 }
 #: Known attributes that are not drawn and are not only looks: each one present
 #: gives a located warning naming its JSON path (``layout.xaxis.rangeslider
@@ -78,6 +81,26 @@ NOTED_KEYS = {
     "yperiodalignment", "xperiod", "yperiod", "xperiod0", "yperiod0", "scalegroup", "hovertext",
     "legendrank", "legendgrouptitle", "labelalias", "insiderange", "minallowed", "maxallowed",
     "autorangeoptions", "customdata", "autotypenumbers",
+}
+#: histogram, waterfall and funnel: computed (see :mod:`.plotly_traces`), then drawn as bars
+COMPUTED_TYPES = ("histogram", "waterfall", "funnel")
+COMPUTED_TRACE_KEYS = {
+    "histfunc", "histnorm", "nbinsx", "nbinsy", "xbins", "ybins", "autobinx", "autobiny", "bingroup",
+    "cumulative", "measure",
+}
+COSMETIC_WATERFALL_KEYS = {"connector", "increasing", "decreasing", "totals"}
+BOX_TRACE_KEYS = {
+    "type", "name", "x", "y", "x0", "y0", "orientation", "boxpoints", "boxmean", "quartilemethod", "visible",
+    "showlegend", "legendgroup", "xaxis", "yaxis", "q1", "median", "q3", "lowerfence", "upperfence", "mean", "sd",
+    "notched",
+}
+HEATMAP_TRACE_KEYS = {
+    "type", "name", "z", "x", "y", "x0", "dx", "y0", "dy", "transpose", "zmin", "zmax", "zauto", "visible",
+    "xaxis", "yaxis", "showlegend",
+}
+COSMETIC_BOX_HEATMAP_KEYS = COSMETIC_TRACE_KEYS | {
+    "marker", "line", "jitter", "pointpos", "whiskerwidth", "notchwidth", "boxgap", "colorscale", "showscale",
+    "colorbar", "reversescale", "autocolorscale", "zsmooth", "xgap", "ygap", "hoverongaps", "coloraxis", "zmid",
 }
 CARRIES_MEANING_LAYOUT_KEYS = {"annotations", "shapes", "images", "sliders", "updatemenus", "hiddenlabels"}
 HONOURED_AXIS_KEYS = {
@@ -334,14 +357,53 @@ def _parse_plotly(
     arguments (directive options) override what the figure says.
     """
     layout, traces = load_figure(text)
+    for index, trace in traces:
+        if trace.get("type") in COMPUTED_TYPES:
+            _check_keys(trace, f"data[{index}]", HONOURED_TRACE_KEYS | COMPUTED_TRACE_KEYS, COSMETIC_TRACE_KEYS
+                        | COSMETIC_WATERFALL_KEYS)
+    histograms(traces, layout)  # computed as Plotly computes them: then drawn as its bars
+    waterfalls(traces)
+    funnels(traces, layout)
     types = [(index, str(trace.get("type", "scatter"))) for index, trace in traces]
     for index, kind in types:
-        if kind not in ("bar", "scatter", "scattergl", "pie"):
-            raise DataError(
-                _("{path} = {value!r}: only bar, scatter and pie traces can be drawn;"
-                  " show this figure as an image instead"),
+        if kind not in ("bar", "scatter", "scattergl", "pie", "box", "heatmap"):
+            error = DataError(
+                _("{path} = {value!r}: this trace type cannot be drawn (drawn: bar, scatter, pie, histogram,"
+                  " box, waterfall, funnel, heatmap); the data table gives its data"),
                 path=f"data[{index}].type", value=kind,
             )
+            error.data_table = refused_data(traces)  # the reader loses the picture, not the data
+            raise error
+    special = [(index, kind) for index, kind in types if kind in ("box", "heatmap")]
+    if special:
+        kind = special[0][1]
+        other = next((index for index, other_kind in types if other_kind != kind), None)
+        if other is not None:
+            raise DataError(_("{path}: a {kind} cannot share a chart with other trace types;"
+                              " put it in its own figure file and chart directive"), path=f"data[{other}]", kind=kind)
+        for index, trace in traces:
+            keys = BOX_TRACE_KEYS if kind == "box" else HEATMAP_TRACE_KEYS
+            _check_keys(trace, f"data[{index}]", keys, COSMETIC_BOX_HEATMAP_KEYS)
+            for key, default in (("xaxis", "x"), ("yaxis", "y")):
+                if trace.get(key, default) != default:
+                    raise _unsupported(f"data[{index}].{key}", trace[key], _allowed(default))
+        _check_layout(layout)
+        if kind == "box":
+            chart = box_chart(traces, layout)
+        elif len(traces) == 1:
+            chart = heatmap_chart(*traces[0], layout)
+        else:
+            chart = _small_multiples([heatmap_chart(index, trace, layout) for index, trace in traces])
+        figure_title = _text(layout.get("title"))
+        chart.title = title or figure_title
+        chart.heading = figure_title
+        if x_label is not None:
+            chart.x_label = x_label
+        if y_label is not None:
+            chart.y_label = y_label
+        chart.unit = unit or ""
+        chart.description = description or ""
+        return chart
     pies = [index for index, kind in types if kind == "pie"]
     if pies and len(pies) != len(types):
         other = next(index for index, kind in types if kind != "pie")

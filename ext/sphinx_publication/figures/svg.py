@@ -538,7 +538,20 @@ def panel_numbers(panel: Chart, numbers: NumberFormat) -> NumberFormat:
     return NumberFormat(str(numbers.locale), () if dates else panel.values, panel.unit)
 
 
-_DRAWERS = {"bar": _bar, "line": _line, "pie": _pie, "plot": _plot, "panels": _panels}
+def _box(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+    from .svg_stats import draw_box
+
+    return draw_box(chart, numbers, canvas)
+
+
+def _heatmap(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+    from .svg_stats import draw_heatmap
+
+    return draw_heatmap(chart, numbers, canvas)
+
+
+_DRAWERS = {"bar": _bar, "line": _line, "pie": _pie, "plot": _plot, "panels": _panels, "box": _box,
+            "heatmap": _heatmap}
 
 
 def _not_drawn(chart: Chart, numbers: NumberFormat, canvas: _Canvas, limit: tuple[str, int, int]) -> tuple[float, float]:
