@@ -275,6 +275,14 @@ def test_summary_lists_every_change_in_reading_order(compared):
     assert nav.find("output").get_text() == f"0 / {len(order)}"
 
 
+def test_links_of_the_theme_reach_the_edition(compared):
+    html = compared["out"] / "html"
+    forward = (html / "docs" / "texte.html").read_text(encoding="utf-8")
+    assert 'url=modifications.html#le-texte"' in forward
+    assert "modifications.html#" in (html / "docs" / "index.html").read_text(encoding="utf-8")
+    assert 'url=docs/modifications.html"' in (html / "index.html").read_text(encoding="utf-8")
+
+
 def test_assets_from_the_package_only(compared):
     html = compared["html"]
     for tag in html.find_all(["script", "link"]):

@@ -119,16 +119,29 @@ class RevisionsBuilder(StandaloneHTMLBuilder):
         (out / "changes.json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
                                           encoding="utf-8")
         (out / "timing.json").write_text(json.dumps({"comparison_seconds": seconds}) + "\n", encoding="utf-8")
-        redirect = Path(self.outdir) / "index.html"
         label = _("changes")
-        target = self.get_target_uri(pagename)
-        redirect.write_text(
-            f'<!DOCTYPE html><html lang="{config.language or "en"}"><head><meta charset="utf-8">'
-            f'<meta http-equiv="refresh" content="0; url={target}"><title>{label}</title></head>'
-            f'<body><a href="{target}">{label}</a></body></html>\n', encoding="utf-8")
+        write_redirect(Path(self.outdir) / "index.html", self.get_target_uri(pagename), label, config.language)
+        # The theme links the article's pages (its title, the root document): each
+        # forwards to its place in the edition, the only page written.
+        for page in pages:
+            uri = self.get_target_uri(page)
+            anchor = onepage._first_section_id(tree, root_doc, page)  # noqa: SLF001 - same package
+            target = posixpath.relpath(self.get_target_uri(pagename), posixpath.dirname(uri) or ".")
+            write_redirect(Path(self.outdir) / uri, f"{target}#{anchor}", label, config.language)
         logger.info(f"revisions: {len(comparison.changes)} change(s), comparison {seconds:.3f} s")
         if typst_tree is not None:
             write_pdf(self, typst_tree, Path(config.revisions_pdf))
+
+
+def write_redirect(path: Path, target: str, label: str, language: str | None) -> None:
+    from html import escape
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    target = escape(target)
+    path.write_text(
+        f'<!DOCTYPE html><html lang="{escape(language or "en")}"><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0; url={target}"><title>{escape(label)}</title></head>'
+        f'<body><a href="{target}">{escape(label)}</a></body></html>\n', encoding="utf-8")
 
 
 def write_pdf(html_builder: Any, tree: Any, target: Path) -> None:
