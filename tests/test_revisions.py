@@ -314,6 +314,24 @@ def test_identical_snapshots_have_no_change():
     assert result.changes == [] and result.summary["changes"] == 0
 
 
+def test_moved_and_edited_paragraph_is_a_move_with_its_words_marked():
+    long = "Ce long paragraphe change de place et un seul de ses mots change en chemin vers la fin"
+    base = [_block(long), _block("Un premier paragraphe fixe ici"), _block("Un second paragraphe fixe là")]
+    head = [base[1], base[2], _block(long.replace("seul", "unique"))]
+    result = compare(Snapshot(base, {}, 0), Snapshot(head, {}, 0))
+    ops = [(c.op, c.before, c.after) for c in result.changes]
+    assert ops[0][0] == "move" and ("replace", "seul", "unique") in ops
+    assert not [op for op in ops if op[0] in {"insert", "delete"}]
+
+
+def test_page_removed():
+    base = Snapshot([_block("Une page qui reste", "docs/a"), _block("Une page qui part", "docs/b")],
+                    {"docs/a": "une page qui reste", "docs/b": "une page qui part"}, 0)
+    head = Snapshot([_block("Une page qui reste", "docs/a")], {"docs/a": "une page qui reste"}, 0)
+    pages = [(c.kind, c.op, c.before) for c in compare(base, head).changes if c.kind == "page"]
+    assert pages == [("page", "delete", "docs/b")]
+
+
 def test_table_changes_rows_and_series():
     before = [{"headers": ["Modèle", "2023"], "rows": [["Claude", "175"], ["Llama", "65"]]}]
     after = [{"headers": ["Modèle", "2023", "2024"], "rows": [["Claude", "180", "200"], ["Mistral", "7", "8"]]}]

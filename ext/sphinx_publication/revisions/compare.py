@@ -145,6 +145,34 @@ def _compare_text(base: list[Block], head: list[Block], marks: list[Mark]) -> No
         candidates = waiting.get(base[b_index[p]].key)
         if candidates:
             moved_base[p] = candidates.pop(0)
+    # Moved and edited: a deleted block most of whose words an inserted block elsewhere
+    # has (3/4 or more), outside the region it left.
+    region_of = {}
+    for number, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        for p in range(i1, i2):
+            region_of[("b", p)] = number
+        for q in range(j1, j2):
+            region_of[("h", q)] = number
+    edited_moves: dict[int, int] = {}
+    left = [p for p in deleted if p not in moved_base and len(base[b_index[p]].tokens) >= 8]
+    arrived = [q for q in inserted if q not in moved_base.values() and len(head[h_index[q]].tokens) >= 8]
+    if left and arrived and len(left) * len(arrived) <= 2500:
+        for p in left:
+            words = [t.norm for t in base[b_index[p]].tokens]
+            best, score = None, 0.0
+            for q in arrived:
+                if q in edited_moves.values() or region_of[("b", p)] == region_of[("h", q)]:
+                    continue
+                matcher_pq = SequenceMatcher(None, words, [t.norm for t in head[h_index[q]].tokens],
+                                             autojunk=False)
+                if matcher_pq.quick_ratio() < 0.75:
+                    continue
+                ratio = matcher_pq.ratio()
+                if ratio > score:
+                    best, score = q, ratio
+            if best is not None and score >= 0.75:
+                edited_moves[p] = best
+    moved_base.update(edited_moves)
     moved_head = set(moved_base.values())
     # Where a base block stands in the head: after the head block aligned with the last equal base block before it.
     head_of_base: dict[int, int] = {}
@@ -164,13 +192,15 @@ def _compare_text(base: list[Block], head: list[Block], marks: list[Mark]) -> No
         block = head[h_index[q]]
         text = block.text
         to = Mark("move", (h_index[q], -1), block=h_index[q],
-                  changes=[Change(block.page, block.kind, "move", text, text)])
+                  changes=[Change(block.page, block.kind, "move", base[b_index[p]].text, text)])
         origin_after = anchor_after(p)
         origin = Mark("move-from", (origin_after, AFTER - 1), block=origin_after, detail={"other": to},
                       deleted=base[b_index[p]].tokens)
         to.detail["other"] = origin
         to.detail["from_page"] = base[b_index[p]].page
         marks.extend([to, origin])
+        if p in edited_moves:  # its words changed too: marked where it is now
+            _word_diff([base[b_index[p]]], [(h_index[q], block)], marks)
 
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
