@@ -63,6 +63,9 @@ def edit_all(repo: Path) -> None:
     citations = docs / "citations.md"
     replace(citations, "sourcée plus tard.", "sourcée plus tard {cite:p}`martin2023`.")
     replace(citations, "retirée {cite:p}`durand2021`.", "retirée.")
+    # French typography only: quotes, apostrophe and non-breaking spaces are no change.
+    replace(citations, 'répondu "oui" : l\'article est accepté !',
+            "répondu «\u00a0oui\u00a0»\u202f: l’article est accepté\u202f!")
     bib = repo / "refs.bib"
     replace(bib, "  year = {2023},\n", "  year = {2024},\n  doi = {10.1000/livre},\n")
     text = bib.read_text(encoding="utf-8")
@@ -167,6 +170,12 @@ def test_paragraph_deleted(compared):
     assert any(c["before"].startswith("Ce paragraphe sera retiré") for c in deleted)
     dels = [d for d in compared["html"].find_all("del") if "sera retiré" in d.get_text()]
     assert dels and "fin de suppression" in dels[0].get_text()
+
+
+def test_french_typography_in_the_source_is_no_change(compared):
+    for change in compared["changes"]["changes"]:
+        for text in (change["before"] or "", change["after"] or ""):
+            assert "oui" not in text and "accepté" not in text, change
 
 
 def test_paragraph_split_shows_no_word_change(compared):
