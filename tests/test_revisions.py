@@ -56,6 +56,7 @@ def edit_all(repo: Path) -> None:
     replace(texte, "## Une première partie", "## Une partie remaniée")
     replace(texte, "dont un mot change", "dont un terme change")
     replace(texte, "| Bêta | 13 milliards |", "| Bêta | 14 milliards |")
+    replace(texte, 'taille=7', 'taille=8')  # a code block, highlighted as a whole
     deplace = docs / "deplace.md"
     moved = "Ce paragraphe ira tout à la fin de la page sans changer d’un mot.\n\n"
     replace(deplace, moved, "")
@@ -192,6 +193,15 @@ def test_heading_renamed(compared):
 def test_list_item_and_table_cell(compared):
     assert any(c["before"] == "mot" and c["after"] == "terme" for c in changes_of(compared, "text", "replace"))
     assert any(c["before"] == "13" and c["after"] == "14" for c in changes_of(compared, "table", "replace"))
+
+
+def test_code_block_change_is_marked_beside_it(compared):
+    change = next(c for c in changes_of(compared, "text", "replace") if c["before"] == "7")
+    assert change["after"] == "8"
+    mark = compared["html"].find(id=change["anchor"])
+    assert mark.find("del").get_text().count("7") and mark.find("ins").get_text().count("8")
+    assert mark.find_previous_sibling("div", class_="highlight-text") is not None
+    assert compared["changes"]["summary"]["tables_changed"] == 1
 
 
 def test_paragraph_moved_is_one_move_linked_both_ways(compared):

@@ -34,7 +34,8 @@ _NORMALISE = str.maketrans({
 })
 _TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]", re.UNICODE)
 
-TEXT_BLOCKS = (nodes.paragraph, nodes.title, nodes.caption, nodes.rubric, nodes.term,
+TEXT_BLOCKS = (nodes.paragraph, nodes.title, nodes.caption, nodes.rubric, nodes.term, nodes.math_block,
+               nodes.doctest_block,
                nodes.line, nodes.literal_block, nodes.subtitle)
 SKIPPED_CLASSES = {"citation-backlinks", "publication-card-go", "no-search"}
 
@@ -169,6 +170,8 @@ class _Extractor:
         self.language = language
         self.blocks: list[Block] = []
         self.trailing = False
+        self.tables = 0  # tables met so far: which table a cell is in
+        self.table = 0
 
     def walk(self, node: nodes.Node, page: str, kind: str) -> None:
         if not isinstance(node, nodes.Element):
@@ -195,6 +198,12 @@ class _Extractor:
             kind = "editorial"
         elif isinstance(node, nodes.table) and kind == "text":
             kind = "table"
+            self.tables += 1
+            outer, self.table = self.table, self.tables
+            for child in node.children:
+                self.walk(child, page, kind)
+            self.table = outer
+            return
         elif isinstance(node, nodes.figure):
             kind = "figure"
         if isinstance(node, TEXT_BLOCKS):
@@ -204,6 +213,8 @@ class _Extractor:
             self.trailing = False
             self.tokenise(node, block.tokens)
             block.key = " ".join(t.norm for t in block.tokens)
+            if block_kind == "table":
+                block.payload["table"] = self.table
             if block.tokens:
                 self.blocks.append(block)
             return

@@ -106,7 +106,7 @@ def summarise(marks: list[Mark], words_before: int, words_after: int) -> dict:
         "bibliography_removed": count("bibliography", "delete"),
         "bibliography_changed": count("bibliography", "replace"),
         "figures_changed": sum(1 for m in marks if m.what == "figure" and m.detail.get("data_changes")),
-        "tables_changed": len({m.block for m in marks if m.what == "words" and any(
+        "tables_changed": len({m.detail.get("table") for m in marks if m.what == "words" and any(
             c.kind == "table" for c in m.changes)}),
         "editorial_resolved": sum(1 for c in changes if c.kind == "editorial" and c.op == "delete"),
         "editorial_added": sum(1 for c in changes if c.kind == "editorial" and c.op == "insert"),
@@ -255,9 +255,10 @@ def _word_diff(old: list[Block], new: list[tuple[int, Block]], marks: list[Mark]
         if any(_is_word(t.norm) for t in plain) or (plain and not atoms):
             changes.append(Change(block.page, block.kind, op, before, after))
         changes += _atom_changes(block.page, deleted, "delete") + _atom_changes(block.page, inserted_tokens, "insert")
+        table = block.payload.get("table")
         if not spans:
             marks.append(Mark("words", (position, t_index), block=position, deleted=deleted, changes=changes,
-                              detail={"inserted_tokens": []}))
+                              detail={"inserted_tokens": [], "table": table}))
             continue
         first = True
         for span_position, indices in spans.items():
@@ -265,7 +266,8 @@ def _word_diff(old: list[Block], new: list[tuple[int, Block]], marks: list[Mark]
                               inserted=(indices[0], indices[-1] + 1),
                               deleted=deleted if first else [],
                               changes=changes if first else [],
-                              detail={"inserted_tokens": [t.norm for t in inserted_tokens] if first else []}))
+                              detail={"inserted_tokens": [t.norm for t in inserted_tokens] if first else [],
+                                      "table": table}))
             first = False
 
 

@@ -14,11 +14,12 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 
-from .blocks import Block, Token
+from .blocks import Block, Token, tokens_text
 from .compare import Comparison, Mark
 from .nodes import _, revision_block, revision_del, revision_ins, revision_nav
 
 SUMMARY_ID = "resume-des-modifications"
+RENDERED_WHOLE = (nodes.literal_block, nodes.math_block, nodes.doctest_block)
 
 
 def status_name(key: str) -> str:
@@ -194,7 +195,18 @@ def apply(comparison: Comparison, tree: nodes.document, blocks: list[Block], cit
           base: str, head: str, language: str | None = None) -> None:
     marker = Marker(tree, blocks, cite_targets)
     for mark in comparison.marks:
-        if mark.what == "words":
+        if mark.what == "words" and isinstance(blocks[mark.block].node, RENDERED_WHOLE):
+            # Highlighted as a whole (its children never reach the translator): the change beside it.
+            start, end = mark.inserted or (0, 0)
+            paragraph = nodes.paragraph()
+            if mark.deleted:
+                paragraph += marker.deleted_inline(mark.deleted, mark, False)
+            if mark.deleted and mark.inserted:
+                paragraph += nodes.Text(" → ")
+            if mark.inserted:
+                paragraph += revision_ins("", tokens_text(blocks[mark.block].tokens[start:end]))
+            marker.block_after(mark.block, passage(mark, "data", paragraph))
+        elif mark.what == "words":
             marker.words(mark)
         elif mark.what == "deleted-blocks":
             paragraphs = [nodes.paragraph("", "", marker.deleted_inline(tokens, mark, False))
