@@ -385,6 +385,13 @@ def test_base_that_is_not_a_revision(tmp_path, capsys, base):
     assert git_state(repo) == before
 
 
+def test_folder_without_a_publication(tmp_path, capsys):
+    repo = make_repo(tmp_path)
+    assert diff(repo / "docs", "HEAD", tmp_path / "diff") == 2
+    assert "no conf.py" in capsys.readouterr().err
+    assert not (tmp_path / "diff").exists()
+
+
 def test_repository_without_history(tmp_path, capsys):
     repo = make_repo(tmp_path, commit=False)
     out = tmp_path / "diff"

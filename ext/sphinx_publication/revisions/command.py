@@ -89,6 +89,9 @@ def side_command(mode: str, src: Path, build: Path, snapshot: Path, *extra: str)
 
 def run(base: str, out: Path, project: Path, pdf: bool = True, echo=print) -> int:
     try:
+        if not (project / "conf.py").is_file():
+            raise DiffError(f"no conf.py in {project.resolve()}: run the command in the publication's folder "
+                            "or give it with --project")
         top, commit = resolve_base(project.resolve(), base)
     except DiffError as error:
         echo(f"publication diff: {error}", file=sys.stderr)
