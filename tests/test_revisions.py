@@ -81,6 +81,7 @@ def edit_all(repo: Path) -> None:
         ' {"type": "bar", "name": "Fermés", "x": ["2022", "2023"], "y": [4, 4]}],'
         ' "layout": {"xaxis": {"title": {"text": "Année de publication"}},'
         ' "yaxis": {"title": {"text": "Modèles"}}}}', encoding="utf-8")
+    replace(figures, "Modèles publiés chaque année", "Modèles publiés au fil des années")  # a caption
     notes = docs / "notes.md"
     replace(notes, ":status: wrong", ":status: confirmed")
     replace(notes, "{data-needed}`le nombre de contributeurs`", "1 200 contributeurs")
@@ -262,6 +263,8 @@ def test_plotly_chart_compared_trace_by_trace(compared):
     assert {"op": "replace", "before": "x_label: Année", "after": "x_label: Année de publication"} in figures
     summary = compared["changes"]["summary"]
     assert summary["figures_changed"] == 2
+    caption = [c for c in changes_of(compared, "figure", "replace") if c["before"] == "chaque année"]
+    assert caption and caption[0]["after"] == "au fil des années"
 
 
 def test_editorial_changes(compared):

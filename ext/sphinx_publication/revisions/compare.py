@@ -395,6 +395,15 @@ def table_changes(before: list[dict], after: list[dict]) -> list[dict]:
     return found
 
 
+def _figure_end(head: list[Block], j: int) -> int:
+    """The last block of the figure whose chart is block *j* (its caption, legend): the
+    marks put under the figure come after the caption's own in reading order."""
+    k = j
+    while k + 1 < len(head) and head[k + 1].kind == "figure" and head[k + 1].page == head[j].page:
+        k += 1
+    return k
+
+
 def _compare_charts(base: list[Block], head: list[Block], marks: list[Mark]) -> None:
     old = [b for b in base if b.kind == "chart"]
     new = [(j, b) for j, b in enumerate(head) if b.kind == "chart"]
@@ -415,7 +424,7 @@ def _compare_charts(base: list[Block], head: list[Block], marks: list[Mark]) -> 
             marks.append(Mark("figure", (j, AFTER), block=j, detail={"op": "delete", "title": o.payload["title"]},
                               changes=[Change(o.page, "figure", "delete", o.payload["title"], None)]))
         elif o is None:
-            marks.append(Mark("figure", (j, -1), block=j, detail={"op": "insert", "title": n.payload["title"]},
+            marks.append(Mark("figure", (_figure_end(head, j), AFTER - 2), block=j, detail={"op": "insert", "title": n.payload["title"]},
                               changes=[Change(n.page, "figure", "insert", None, n.payload["title"])]))
         else:
             cells = table_changes(o.payload["tables"], n.payload["tables"])
@@ -425,7 +434,7 @@ def _compare_charts(base: list[Block], head: list[Block], marks: list[Mark]) -> 
                      # one series' name stands for the y axis; with a legend it does not
                      and not (name == "y_label" and any(c["what"] == "series" for c in cells))]
             if words:  # axis titles, unit, description: text, marked beside the chart
-                marks.append(Mark("figure-words", (j, -1), block=j, detail={"words": words},
+                marks.append(Mark("figure-words", (_figure_end(head, j), AFTER - 3), block=j, detail={"words": words},
                                   changes=[Change(n.page, "figure", "replace", f"{name}: {before}",
                                                   f"{name}: {after}") for name, before, after in words]))
             if not cells:
@@ -442,7 +451,7 @@ def _compare_charts(base: list[Block], head: list[Block], marks: list[Mark]) -> 
                 changes.append(Change(n.page, "figure", op,
                                       None if cell["before"] is None else f"{name} : {cell['before']}",
                                       None if cell["after"] is None else f"{name} : {cell['after']}"))
-            marks.append(Mark("figure", (j, -1), block=j,
+            marks.append(Mark("figure", (_figure_end(head, j), AFTER - 2), block=j,
                               detail={"op": "replace", "title": n.payload["title"], "data_changes": cells},
                               changes=changes))
 
