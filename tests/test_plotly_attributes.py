@@ -246,6 +246,12 @@ def axis_type() -> None:
     assert "1\u202f000" in ticks(log_y) or "1 000" in ticks(log_y)
     assert chart([{"x": ["1", "2"], "y": [1, 2]}]).plot.position_axis.type == "linear"
     assert chart([{"x": [1, 2], "y": [1, 2]}], {"xaxis": {"type": "category"}}).plot.position_axis.type == "category"
+    # plotly.js' autoType: the first trace's distinct values; names must outnumber numbers two to one
+    mixed = chart([{"type": "bar", "x": ["2022", "var", "2023", "var", "fin"], "y": [1, 2, 3, 4, 5]}])
+    assert mixed.plot.position_axis.type == "linear" and mixed.labels == ["2022", "2023"]
+    assert sorted(note.message.split(" ")[0] for note in mixed.notes) == ["data[0].x[1]", "data[0].x[3]", "data[0].x[4]"]
+    assert chart([{"type": "bar", "x": ["a", "b", "c", "3"], "y": [1, 2, 3, 4]}]).plot.position_axis.type == "category"
+    assert chart([{"type": "bar", "y": [1, 2]}, {"type": "bar", "x": ["a", "b"], "y": [1, 2]}]).plot.position_axis.type == "linear"
 
 
 def value_category() -> None:

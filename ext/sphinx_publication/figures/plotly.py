@@ -547,30 +547,52 @@ def _is_horizontal(trace: dict, path: str) -> bool:
     return orientation == "h"
 
 
+def _numeric(item: object) -> bool:
+    """plotly.js' ``isNumeric``: numbers and numeric strings, finite."""
+    if isinstance(item, bool):
+        return False
+    if isinstance(item, (int, float)):
+        return math.isfinite(item)
+    try:
+        return math.isfinite(float(str(item).strip()))
+    except ValueError:
+        return False
+
+
+_YEAR = re.compile(r"^\s*(-?\d{4}|\d{2})\s*$")
+
+
 def _axis_type(raw_positions: list[list], declared: object, path: str) -> str:
-    """Plotly's axis type: as declared, else guessed from the data like Plotly does."""
+    """Plotly's axis type: as declared, else guessed from the data as plotly.js'
+    ``autoType`` does: from the first trace with data on the axis, its distinct
+    values: dates when they outnumber numbers twice, categories when names
+    outnumber numbers twice, else linear."""
     if declared not in (None, "-"):
         if declared not in ("linear", "log", "date", "category"):
             raise _unsupported(path, declared, _allowed("linear", "log", "date", "category"))
         return str(declared)
-    items = [item for positions in raw_positions for item in positions if item is not None]
-    if items and all(is_date(item) for item in items):
+    first = next((positions for positions in raw_positions if positions), [])
+    seen: set[str] = set()
+    dates = numbers = names = 0
+    for item in first:
+        if item is None:
+            continue
+        key = _key_text(item) if isinstance(item, (int, float)) and not isinstance(item, bool) else str(item)
+        if key in seen:
+            continue
+        seen.add(key)
+        number = _numeric(item)
+        if is_date(item) or (number and _YEAR.match(key)):
+            dates += 1
+        if number:
+            numbers += 1
+        elif isinstance(item, (str, bool)):
+            names += 1
+    if dates > numbers * 2:
         return "date"
-
-    def numeric(item: object) -> bool:
-        if isinstance(item, bool):
-            return False
-        if isinstance(item, (int, float)):
-            return True
-        try:
-            float(str(item))
-        except ValueError:
-            return False
-        return True
-
-    if items and all(numeric(item) for item in items):
-        return "linear"
-    return "category"
+    if names > numbers * 2:
+        return "category"
+    return "linear"
 
 
 def _positions(raw: list, axis_type: str, path: str) -> list[str | float | None]:
@@ -582,10 +604,22 @@ def _positions(raw: list, axis_type: str, path: str) -> list[str | float | None]
         elif axis_type == "category":
             result.append(_key_text(item))
         elif axis_type == "date":
-            result.append(date_ms(item, item_path))
+            if not is_date(item) and not (isinstance(item, (int, float)) and not isinstance(item, bool)):
+                result.append(_dropped(item, item_path, axis_type))
+            else:
+                result.append(date_ms(item, item_path))
+        elif not _numeric(item):
+            result.append(_dropped(item, item_path, axis_type))
         else:
             result.append(_number(item, item_path))
     return result
+
+
+def _dropped(item: object, path: str, axis_type: str) -> None:
+    """A value the axis cannot place: Plotly leaves the point out silently; we say so."""
+    _note(DataError(_("{path} = {value!r} is not a {kind} value: the point is not drawn, as in Plotly;"
+                      " fix the value or declare the axis type"), path=path, value=item, kind=axis_type))
+    return None
 
 
 def _mode(trace: dict, count: int, path: str) -> frozenset[str]:
@@ -696,7 +730,8 @@ def _read_trace(index: int, trace: dict, horizontal: bool, position_type: str, v
     elif value_categories is not None:
         values = [None if raw is None else Value(Decimal(value_categories[_key_text(raw)])) for raw in raw_values]
     else:
-        values = [_value(raw, f"{path}.{value_key}[{n}]") for n, raw in enumerate(raw_values)]
+        values = [_value(raw, f"{path}.{value_key}[{n}]") if raw is None or _numeric(raw)
+                  else _dropped(raw, f"{path}.{value_key}[{n}]", value_type) for n, raw in enumerate(raw_values)]
     marker = _dict(trace, "marker", path)
     _check_keys(marker, f"{path}.marker", HONOURED_MARKER_KEYS, COSMETIC_MARKER_KEYS)
     line = _dict(trace, "line", path)
@@ -975,7 +1010,9 @@ def _plot_chart(traces: list[tuple[int, dict]], layout: dict, scale: str | None,
     horizontal = orientations.pop()
     position_name, value_name = (axes[1], axes[0]) if horizontal else axes
     position_key, value_key = ("y", "x") if horizontal else ("x", "y")
-    position_raw = [trace.get(position_key) or [] for _index, trace in traces]
+    # a trace without x is at x0 + i·dx: numbers (or dates), so Plotly's axis is not a category one
+    position_raw = [trace.get(position_key) or ([] if trace.get(value_key) is None else
+                                                [trace.get(f"{position_key}0", 0)]) for _index, trace in traces]
     position_type = _axis_type(position_raw, _dict(layout, position_name, "layout").get("type"),
                                f"layout.{position_name}.type")
     value_raw = [trace.get(value_key) or [] for _index, trace in traces]
