@@ -16,7 +16,7 @@ from sphinx import addnodes
 
 from .blocks import Block, Token, tokens_text
 from .compare import Comparison, Mark
-from .nodes import _, revision_block, revision_del, revision_ins, revision_nav
+from .nodes import _, revision_block, revision_del, revision_ins, revision_nav, revision_title
 
 SUMMARY_ID = "resume-des-modifications"
 RENDERED_WHOLE = (nodes.literal_block, nodes.math_block, nodes.doctest_block)
@@ -412,7 +412,7 @@ def change_line(change: Any) -> str:
 def insert_summary(tree: nodes.document, comparison: Comparison, base: str, head: str,
                    language: str | None = None) -> None:
     box = nodes.container(ids=[SUMMARY_ID], classes=["sp-rev-summary"])
-    box += nodes.rubric("", str(_("Summary of changes")))
+    box += revision_title("", str(_("Summary of changes")))
     shown = str(_("the working tree")) if head == "working tree" else head
     box += nodes.paragraph("", str(_("Changes from {base} to {head}.")).format(base=base, head=shown))
     changes = comparison.changes

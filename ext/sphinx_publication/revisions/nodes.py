@@ -34,6 +34,10 @@ class revision_block(nodes.General, nodes.Element):  # noqa: N801
     """A whole passage marked: ``op`` is ``del``, ``ins``, ``moved-from`` or ``data``."""
 
 
+class revision_title(nodes.General, nodes.TextElement):  # noqa: N801
+    """The summary's heading: a heading for assistive technology, outside the sections' outline."""
+
+
 class revision_nav(nodes.General, nodes.Element):  # noqa: N801
     """The control that walks through the changes (``count``)."""
 
@@ -92,6 +96,34 @@ def visit_block_html(self: Any, node: revision_block) -> None:
 
 def depart_block_html(self: Any, node: revision_block) -> None:
     self.body.append("</div>\n")
+
+
+def visit_title_html(self: Any, node: revision_title) -> None:
+    self.body.append('<h2 class="sp-rev-title">')
+
+
+def depart_title_html(self: Any, node: revision_title) -> None:
+    self.body.append("</h2>\n")
+
+
+def visit_title_typst(self: Any, node: nodes.Element) -> None:
+    self.body.append("\n\n#strong[")
+
+
+def depart_title_typst(self: Any, node: nodes.Element) -> None:
+    self.body.append("]\n\n")
+
+
+def visit_title_text(self: Any, node: nodes.Element) -> None:
+    self.new_state(0)
+
+
+def depart_title_text(self: Any, node: nodes.Element) -> None:
+    self.end_state()
+
+
+def visit_title_latex(self: Any, node: nodes.Element) -> None:
+    self.body.append("\n\n\\textbf{")
 
 
 def visit_nav_html(self: Any, node: revision_nav) -> None:
@@ -258,5 +290,8 @@ def register(app: Any) -> None:
 
     # Loaded after the figures layer, in the comparison's builds only: its HTML chart, marked.
     app.add_node(chart_node, override=True, html=(visit_chart_marked_html, None))
+    add_visitors(app, revision_title, html=(visit_title_html, depart_title_html),
+                 text=(visit_title_text, depart_title_text), latex=(visit_title_latex, depart_brace),
+                 typst=(visit_title_typst, depart_title_typst))
     add_visitors(app, revision_nav, html=(visit_nav_html, None), text=(skip, None), latex=(skip, None),
                  typst=(skip, None))
