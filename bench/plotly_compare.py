@@ -154,6 +154,8 @@ def _theirs_position(point: dict, axis: dict, horizontal: bool, kind: str) -> st
     number = _number(raw)
     if number is None:
         return None
+    if axis["type"] == "log" and number <= 0:
+        return None  # no place on a log axis: plotly.js does not draw it
     if axis["type"] == "category":
         categories = axis["categories"] or []
         index = round(number)
@@ -182,7 +184,7 @@ def compare_plot(plot, indices: list[int], theirs: dict, numbers: NumberFormat) 
                 continue
             if their["type"] in ("scatter", "scattergl"):
                 value = _number(point.get("x") if horizontal else point.get("y"))
-                if value is None:
+                if value is None or (plot.value_axis.type == "log" and value <= 0):
                     continue
                 expected.setdefault(key, []).append((value, value))
             else:

@@ -467,8 +467,14 @@ def line_shape() -> None:
 
 
 def log_nonpositive() -> None:
-    refused("data[0].y[0]", [{"x": [1, 2], "y": [0, 2]}], {"yaxis": {"type": "log"}})
-    refused("data[0].x[0]", [{"x": [-1, 2], "y": [1, 2]}], {"xaxis": {"type": "log"}})
+    # Plotly leaves them out silently: drawn without them, a located warning names each one
+    model = chart([{"x": [1, 2, 3], "y": [0, 2, 3]}], {"yaxis": {"type": "log"}})
+    assert [note.message.split(" ")[0] for note in model.notes] == ["data[0].y[0]"]
+    assert len(marks(root([{"x": [1, 2, 3], "y": [0, 2, 3], "mode": "markers"}], {"yaxis": {"type": "log"}}),
+                     "marker")) == 2
+    assert [row[1] for row in table_rows(model, number_format(model, "fr"))] == ["0", "2", "3"]  # the table keeps it
+    x_log = chart([{"x": [-1, 2], "y": [1, 2]}], {"xaxis": {"type": "log"}})
+    assert [note.message.split(" ")[0] for note in x_log.notes] == ["data[0].x[0]"] and x_log.labels == ["2"]
 
 
 def unknown() -> None:

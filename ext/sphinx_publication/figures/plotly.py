@@ -1108,23 +1108,23 @@ def _stack_groups(traces: list[tuple[int, dict]], read: list[Trace]) -> None:
 
 def _check_log(read: list[Trace], traces: list[tuple[int, dict]], position_axis: Axis, value_axis: Axis,
                horizontal: bool, axes: tuple[str, str]) -> None:
+    """Values at or below zero on a logarithmic axis: Plotly leaves them out
+    silently; so do we, with a located warning (the data table keeps a value)."""
     position_key, value_key = ("y", "x") if horizontal else ("x", "y")
+    message = _("{path} = {value}: a logarithmic axis ({axis}) cannot show values at or below zero; it is"
+                " not drawn, as in Plotly, and the data table keeps it; remove it or use a linear axis")
     for (index, _raw), trace in zip(traces, read):
         if value_axis.type == "log":
             for n, value in enumerate(trace.values):
                 if value is not None and value.number <= 0:
-                    raise DataError(
-                        _("{path} = {value}: a logarithmic axis ({axis}) cannot show values at or below"
-                          " zero; remove the value or use a linear axis"),
-                        path=f"data[{index}].{value_key}[{n}]", value=value.number, axis=f"layout.{axes[0] if value_key == 'x' else axes[1]}")
+                    _note(DataError(message, path=f"data[{index}].{value_key}[{n}]", value=value.number,
+                                    axis=f"layout.{axes[0] if value_key == 'x' else axes[1]}"))
         if position_axis.type == "log":
             for n, position in enumerate(trace.positions):
                 if position is not None and position <= 0:
-                    raise DataError(
-                        _("{path} = {value}: a logarithmic axis ({axis}) cannot show values at or below"
-                          " zero; remove the value or use a linear axis"),
-                        path=f"data[{index}].{position_key}[{n}]", value=position,
-                        axis=f"layout.{axes[0] if position_key == 'x' else axes[1]}")
+                    _note(DataError(message, path=f"data[{index}].{position_key}[{n}]", value=_key_text(position),
+                                    axis=f"layout.{axes[0] if position_key == 'x' else axes[1]}"))
+                    trace.positions[n] = None  # no place on the axis: not in the table either
 
 
 def position_order(plot: Plot) -> list[str | float]:

@@ -194,8 +194,8 @@ def _stacked(plot: Plot, numbers: NumberFormat) -> list[list[Mark | None]]:
             continue
         marks: list[Mark | None] = []
         for n, (position, value) in enumerate(zip(trace.positions, trace.values)):
-            if position is None or value is None:
-                marks.append(None)
+            if position is None or value is None or (plot.value_axis.type == "log" and value.as_float <= 0):
+                marks.append(None)  # a log axis has no place for it (Plotly leaves it out too)
                 continue
             number = value.as_float
             text = (plot.value_axis, value, numbers, trace, n)
