@@ -236,6 +236,11 @@ def _word_diff(old: list[Block], new: list[tuple[int, Block]], marks: list[Mark]
         inserted_entries = [e for e in new_tokens[j1:j2] if e[2].norm != BOUNDARY]
         if not deleted and not inserted_entries:
             continue  # a paragraph split or merged: no word changed
+        shown = old_tokens[i1:i2]  # with the boundaries: a space between paragraphs
+        while shown and shown[0].norm == BOUNDARY:
+            shown = shown[1:]
+        while shown and shown[-1].norm == BOUNDARY:
+            shown = shown[:-1]
         # Where the deletion shows: before the first inserted token, else before the
         # token the region ends at (or after the last token of its block).
         anchor = inserted_entries[0] if inserted_entries else (
@@ -257,14 +262,14 @@ def _word_diff(old: list[Block], new: list[tuple[int, Block]], marks: list[Mark]
         changes += _atom_changes(block.page, deleted, "delete") + _atom_changes(block.page, inserted_tokens, "insert")
         table = block.payload.get("table")
         if not spans:
-            marks.append(Mark("words", (position, t_index), block=position, deleted=deleted, changes=changes,
+            marks.append(Mark("words", (position, t_index), block=position, deleted=shown, changes=changes,
                               detail={"inserted_tokens": [], "table": table}))
             continue
         first = True
         for span_position, indices in spans.items():
             marks.append(Mark("words", (span_position, indices[0]), block=span_position,
                               inserted=(indices[0], indices[-1] + 1),
-                              deleted=deleted if first else [],
+                              deleted=shown if first else [],
                               changes=changes if first else [],
                               detail={"inserted_tokens": [t.norm for t in inserted_tokens] if first else [],
                                       "table": table}))

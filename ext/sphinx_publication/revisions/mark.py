@@ -14,7 +14,7 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 
-from .blocks import Block, Token, tokens_text
+from .blocks import BOUNDARY, Block, Token, tokens_text
 from .compare import Comparison, Mark
 from .nodes import _, revision_block, revision_del, revision_ins, revision_nav, revision_title
 
@@ -46,9 +46,14 @@ class Marker:
 
     def deleted_inline(self, tokens: list[Token], mark: Mark, with_id: bool) -> revision_del:
         node = revision_del()
+        pending = False
         for index, token in enumerate(tokens):
-            if index and token.space:
+            if token.norm == BOUNDARY:
+                pending = True
+                continue
+            if index and (token.space or pending):
                 node += nodes.Text(" ")
+            pending = False
             if token.cite and token.cite in self.cite_targets:
                 node += nodes.reference(token.text, token.text, refuri="#" + self.cite_targets[token.cite],
                                         internal=True, classes=["publication-card-trigger"])
