@@ -370,7 +370,11 @@ def test_table_changes_rows_and_series():
 def test_identical_versions(tmp_path):
     repo = make_repo(tmp_path)
     out = tmp_path / "diff"
+    (out / "notes.txt").parent.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")  # beside the outputs: kept
     assert diff(repo, "HEAD", out, "--no-pdf") == 0
+    assert diff(repo, "HEAD", out, "--no-pdf") == 0  # the edition of a comparison is replaced
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     document = json.loads((out / "changes.json").read_text(encoding="utf-8"))
     assert document["changes"] == [] and document["summary"]["changes"] == 0
     page = (out / "html" / EDITION).read_text(encoding="utf-8")
@@ -393,6 +397,16 @@ def test_folder_without_a_publication(tmp_path, capsys):
     assert diff(repo / "docs", "HEAD", tmp_path / "diff") == 2
     assert "no conf.py" in capsys.readouterr().err
     assert not (tmp_path / "diff").exists()
+
+
+def test_an_html_folder_of_another_tool_is_never_replaced(tmp_path, capsys):
+    repo = make_repo(tmp_path)
+    site = tmp_path / "build" / "html"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("the site", encoding="utf-8")
+    assert diff(repo, "HEAD", tmp_path / "build") == 2
+    assert "not written by publication diff" in capsys.readouterr().err
+    assert (site / "index.html").read_text(encoding="utf-8") == "the site"
 
 
 def test_repository_without_history(tmp_path, capsys):

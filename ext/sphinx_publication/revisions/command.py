@@ -26,6 +26,8 @@ from pathlib import Path
 
 EXIT_OK, EXIT_BUILD, EXIT_USAGE = 0, 1, 2
 HEAD_LABEL = "working tree"
+#: in the edition's html/: a folder with this file may be replaced by the next comparison
+MARKER = ".publication-diff"
 
 
 class DiffError(Exception):
@@ -89,6 +91,9 @@ def side_command(mode: str, src: Path, build: Path, snapshot: Path, *extra: str)
 
 def run(base: str, out: Path, project: Path, pdf: bool = True, echo=print) -> int:
     try:
+        if (out / "html").is_dir() and not (out / "html" / MARKER).is_file():
+            raise DiffError(f"{out / 'html'} exists and was not written by publication diff: "
+                            "choose another --out")
         if not (project / "conf.py").is_file():
             raise DiffError(f"no conf.py in {project.resolve()}: run the command in the publication's folder "
                             "or give it with --project")
@@ -121,32 +126,44 @@ def build_both(base: str, commit: str, base_src: Path, head_src: Path, scratch: 
     pdf_path = str(scratch / "pdf" / pdf_name(head_src)) if pdf else ""
     base_proc = subprocess.Popen(side_command("snapshot", base_src, scratch / "build-base", snapshot),
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    head_proc = subprocess.Popen(side_command(
-        "edition", head_src, scratch / "build-head", snapshot, "--out", str(staged), "--pdf", pdf_path,
-        "--base-label", f"{base} ({commit[:10]})", "--head-label", HEAD_LABEL),
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base_error = base_proc.communicate()[1]
-    if base_proc.returncode:
-        snapshot.with_suffix(".failed").write_text("failed\n", encoding="utf-8")
-        head_proc.communicate()
-        raise DiffError(side_failure(f"the publication at {base}", scratch / "build-base", base_error),
-                        EXIT_BUILD)
-    head_error = head_proc.communicate()[1]
-    if head_proc.returncode:
-        raise DiffError(side_failure("the working tree's publication", scratch / "build-head", head_error),
-                        EXIT_BUILD)
+    head_proc = None
+    try:
+        head_proc = subprocess.Popen(side_command(
+            "edition", head_src, scratch / "build-head", snapshot, "--out", str(staged), "--pdf", pdf_path,
+            "--base-label", f"{base} ({commit[:10]})", "--head-label", HEAD_LABEL),
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        base_error = base_proc.communicate()[1]
+        if base_proc.returncode:
+            snapshot.with_suffix(".failed").write_text("failed\n", encoding="utf-8")
+            head_proc.communicate()
+            raise DiffError(side_failure(f"the publication at {base}", scratch / "build-base", base_error),
+                            EXIT_BUILD)
+        head_error = head_proc.communicate()[1]
+        if head_proc.returncode:
+            raise DiffError(side_failure("the working tree's publication", scratch / "build-head", head_error),
+                            EXIT_BUILD)
+    finally:  # interrupted: the two builds this command started end with it
+        for process in (base_proc, head_proc):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait()
     if pdf_path:
         if not Path(pdf_path).is_file():
             raise DiffError(side_failure("the PDF of the working tree's edition", scratch / "build-head",
                                          head_error), EXIT_BUILD)
         shutil.move(pdf_path, staged / Path(pdf_path).name)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.exists():
-        shutil.rmtree(out)
-    shutil.move(str(staged), str(out))
-    timing = out / "timing.json"
+    timing = staged / "timing.json"
     seconds = json.loads(timing.read_text(encoding="utf-8"))["comparison_seconds"]
     timing.unlink()
+    (staged / "html" / MARKER).write_text("written by publication diff\n", encoding="utf-8")
+    out.mkdir(parents=True, exist_ok=True)
+    for item in staged.iterdir():  # only what this command writes is replaced
+        target = out / item.name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+        shutil.move(str(item), str(target))
     document = json.loads((out / "changes.json").read_text(encoding="utf-8"))
     count = len(document["changes"])
     if count:

@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             return status
         target = html_root / FOLDER
         shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(out / "html", target)
+        shutil.copytree(out / "html", target, ignore=shutil.ignore_patterns(command.MARKER))
         for extra in out.iterdir():
             if extra.is_file():
                 shutil.copy2(extra, target / extra.name)
