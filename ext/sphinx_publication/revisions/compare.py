@@ -1,6 +1,6 @@
 """Model: two snapshots (:mod:`.blocks`) → the changes and where to mark them.
 
-Pure: no Sphinx, no docutils. Blocks are aligned with :class:`difflib.SequenceMatcher`
+Pure: snapshots in, changes out (no build, no tree). Blocks are aligned with :class:`difflib.SequenceMatcher`
 on their normalised text; a block deleted on one side and inserted unchanged
 elsewhere is a move; inside each changed region the words of both sides are
 compared together, so a paragraph split or merged shows only the words that

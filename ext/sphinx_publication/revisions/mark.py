@@ -8,7 +8,6 @@ removed is wrapped as it is drawn (number, link, card trigger).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from docutils import nodes
