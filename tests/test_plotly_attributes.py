@@ -399,6 +399,11 @@ def heatmap() -> None:
     r, s_row = (float(c.get("y")) for c in marks(tree, "cell")[0:3:2])
     assert s_row < r  # the first row at the bottom
     assert len(marks(tree, "colourbar")) == 5
+    from sphinx_publication.figures.limits import MAX_HEATMAP_CELLS, drawing_limit
+
+    big = chart([{"type": "heatmap", "z": [[1] * 101 for _row in range(100)]}])
+    assert drawing_limit(big) == ("cells", 10_100, MAX_HEATMAP_CELLS)
+    assert marks(root([{"type": "heatmap", "z": [[1] * 101 for _row in range(100)]}]), "cell") == []
 
 
 def subplots() -> None:

@@ -36,6 +36,7 @@ MAX_BARS = 300
 MAX_PIE_SLICES = 50
 MAX_PLOT_BARS = 2_000
 MAX_HORIZONTAL_CATEGORIES = 100
+MAX_HEATMAP_CELLS = 10_000  # a heatmap's cells: beyond, a notice replaces the drawing
 MAX_MARKERS = 1_000
 MAX_LINE_MARKERS = 100
 BIN_PX = 4.0
@@ -141,6 +142,10 @@ def drawing_limit(chart) -> tuple[str, int, int] | None:
             bars = sum(len(trace.values) for trace in bar_traces)
             if bars > MAX_PLOT_BARS:
                 return "bars", bars, MAX_PLOT_BARS
+    elif chart.kind == "heatmap":
+        cells = len(chart.labels) * len(chart.series)
+        if cells > MAX_HEATMAP_CELLS:
+            return "cells", cells, MAX_HEATMAP_CELLS
     return None
 
 
@@ -157,6 +162,8 @@ TOO_LARGE = {
               " and CSV file give the data"),
     "slices": _("{count} slices: a pie draws at most {limit}; it is not drawn, its data table and CSV file"
                 " give the data"),
+    "cells": _("{count} cells: a heatmap draws at most {limit}; it is not drawn, its data table and CSV file"
+               " give the data"),
 }
 
 TABLE_TOO_LONG = _("{count} rows: a table in the page shows at most {limit}; the first {limit} are shown,"

@@ -551,12 +551,17 @@ def _numeric(item: object) -> bool:
     """plotly.js' ``isNumeric``: numbers and numeric strings, finite."""
     if isinstance(item, bool):
         return False
-    if isinstance(item, (int, float)):
+    if isinstance(item, int):
+        return True  # however large: the range check then refuses it, located
+    if isinstance(item, float):
         return math.isfinite(item)
+    text = str(item).strip()
     try:
-        return math.isfinite(float(str(item).strip()))
+        number = float(text)
     except ValueError:
         return False
+    # "1e400" is a number out of range (refused later, located); "inf", "nan" are names
+    return math.isfinite(number) or not re.search(r"[a-df-z]", text, re.I)
 
 
 _YEAR = re.compile(r"^\s*(-?\d{4}|\d{2})\s*$")

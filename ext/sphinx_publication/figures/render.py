@@ -64,6 +64,8 @@ def wording() -> Wording:
                              " The data table and the data file give every value.")),
         not_drawn_slices=str(_("Not drawn: {count} slices, more than the {limit} a pie can show."
                                " The data table and the data file give every value.")),
+        not_drawn_cells=str(_("Not drawn: {count} cells, more than the {limit} a heatmap can show."
+                              " The data table and the data file give every value.")),
         more_rows=str(_("… and {count} more rows in the data table")),
     )
 

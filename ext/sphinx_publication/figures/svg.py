@@ -61,6 +61,8 @@ class Wording:
                            " The data table and the data file give every value.")
     not_drawn_slices: str = ("Not drawn: {count} slices, more than the {limit} a pie can show."
                              " The data table and the data file give every value.")
+    not_drawn_cells: str = ("Not drawn: {count} cells, more than the {limit} a heatmap can show."
+                            " The data table and the data file give every value.")
     #: the end of a text alternative that lists only the first rows
     more_rows: str = "… and {count} more rows in the data table"
 
@@ -558,7 +560,7 @@ def _not_drawn(chart: Chart, numbers: NumberFormat, canvas: _Canvas, limit: tupl
     """In place of a chart too large to draw: what it would have held, and where its data is."""
     what, count, most = limit
     template = {"rows": canvas.wording.not_drawn_rows, "bars": canvas.wording.not_drawn_bars,
-                "slices": canvas.wording.not_drawn_slices}[what]
+                "slices": canvas.wording.not_drawn_slices, "cells": canvas.wording.not_drawn_cells}[what]
     lines = wrap(template.format(count=numbers.count(count), limit=numbers.count(most)), 400, FONT)
     canvas.text(PAD, PAD + FONT, lines, extra=' font-style="italic"')
     return 400 + 2 * PAD, PAD + LINE * len(lines) + PAD
