@@ -85,6 +85,9 @@ def edit_all(repo: Path) -> None:
     notes = docs / "notes.md"
     replace(notes, ":status: wrong", ":status: confirmed")
     replace(notes, "{data-needed}`le nombre de contributeurs`", "1 200 contributeurs")
+    notes.write_text(notes.read_text(encoding="utf-8") + "\nUne date reste à trouver : "
+                     "{data-needed}`la date de sortie`.\n\n```{review-note}\n:status: to-verify\n\n"
+                     "Une nouvelle note de vérification.\n```\n", encoding="utf-8")
     (docs / "ancienne.md").rename(docs / "nouvelle.md")
     (docs / "ajout.md").write_text("# Une page ajoutée\n\nUn paragraphe entièrement nouveau ici.\n",
                                    encoding="utf-8")
@@ -271,8 +274,11 @@ def test_editorial_changes(compared):
     editorial = changes_of(compared, "editorial", page="docs/notes")
     assert any(c["op"] == "replace" and c["before"] == "erroné" and c["after"] == "confirmé" for c in editorial)
     assert any(c["op"] == "delete" and "contributeurs" in c["before"] for c in editorial)
+    assert any(c["op"] == "insert" and "la date de sortie" in c["after"] for c in editorial)  # marker added
+    assert any(c["op"] == "insert" and "nouvelle note" in c["after"] for c in editorial)  # note added
     summary = compared["changes"]["summary"]
     assert summary["editorial_status_changed"] == 1 and summary["editorial_resolved"] >= 1
+    assert summary["editorial_added"] >= 2
     assert summary["words_before"] != summary["words_after"]
 
 

@@ -223,6 +223,7 @@ def _compare_text(base: list[Block], head: list[Block], marks: list[Mark]) -> No
 def _word_diff(old: list[Block], new: list[tuple[int, Block]], marks: list[Mark]) -> None:
     boundary = Token(BOUNDARY, "", False)
     old_tokens = [t for b in old for t in [*b.tokens, boundary]]
+    old_sources = [b for b in old for _t in range(len(b.tokens) + 1)]
     new_tokens: list[tuple[int, int, Token]] = [
         entry for position, block in new
         for entry in [*((position, i, t) for i, t in enumerate(block.tokens)),
@@ -246,34 +247,52 @@ def _word_diff(old: list[Block], new: list[tuple[int, Block]], marks: list[Mark]
         anchor = inserted_entries[0] if inserted_entries else (
             new_tokens[j1] if j1 < len(new_tokens) else new_tokens[-1])
         position, t_index, _token = anchor
-        block = next(b for p, b in new if p == position)
         spans: dict[int, list[int]] = {}
         for entry_position, entry_index, _t in inserted_entries:
             spans.setdefault(entry_position, []).append(entry_index)
-        inserted_tokens = [t for _p, _t, t in inserted_entries]
-        before = tokens_text(old_tokens[i1:i2]) or None  # boundaries: a space between paragraphs
-        after = tokens_text([t for _p, _t, t in new_tokens[j1:j2]]) or None
-        op = "replace" if deleted and inserted_tokens else ("delete" if deleted else "insert")
-        plain = [t for t in deleted + inserted_tokens if not t.norm.startswith("\x00")]
-        atoms = [t for t in deleted + inserted_tokens if t.norm.startswith("\x00")]
-        changes = []
-        if any(_is_word(t.norm) for t in plain) or (plain and not atoms):
-            changes.append(Change(block.page, block.kind, op, before, after))
-        changes += _atom_changes(block.page, deleted, "delete") + _atom_changes(block.page, inserted_tokens, "insert")
-        table = block.payload.get("table")
-        if not spans:
+        if not spans:  # words deleted only: one change per paragraph they come from, of its kind
+            changes = []
+            for source, tokens in _by_source(old_tokens[i1:i2], old_sources[i1:i2]):
+                if any(_is_word(t.norm) for t in tokens if not t.norm.startswith("\x00")) or not any(
+                        t.norm.startswith("\x00") for t in tokens):
+                    changes.append(Change(source.page, source.kind, "delete", tokens_text(tokens) or None, None))
+                changes += _atom_changes(source.page, tokens, "delete")
+            block = next(b for p, b in new if p == position)
             marks.append(Mark("words", (position, t_index), block=position, deleted=shown, changes=changes,
-                              detail={"inserted_tokens": [], "table": table}))
+                              detail={"inserted_tokens": [], "table": block.payload.get("table")}))
             continue
         first = True
-        for span_position, indices in spans.items():
+        for span_position, indices in spans.items():  # one mark, and its changes, per paragraph
+            block = next(b for p, b in new if p == span_position)
+            span_tokens = block.tokens[indices[0]:indices[-1] + 1]
+            gone = deleted if first else []
+            plain = [t for t in gone + span_tokens if not t.norm.startswith("\x00")]
+            atoms = [t for t in gone + span_tokens if t.norm.startswith("\x00")]
+            changes = []
+            if any(_is_word(t.norm) for t in plain) or (plain and not atoms):
+                op = "replace" if gone and span_tokens else ("delete" if gone else "insert")
+                changes.append(Change(block.page, block.kind, op, tokens_text(shown) if first and shown else None,
+                                      tokens_text(span_tokens) or None))
+            changes += _atom_changes(block.page, gone, "delete") + _atom_changes(block.page, span_tokens, "insert")
             marks.append(Mark("words", (span_position, indices[0]), block=span_position,
-                              inserted=(indices[0], indices[-1] + 1),
-                              deleted=shown if first else [],
-                              changes=changes if first else [],
-                              detail={"inserted_tokens": [t.norm for t in inserted_tokens] if first else [],
-                                      "table": table}))
+                              inserted=(indices[0], indices[-1] + 1), deleted=shown if first else [],
+                              changes=changes,
+                              detail={"inserted_tokens": [t.norm for t in span_tokens],
+                                      "table": block.payload.get("table")}))
             first = False
+
+
+def _by_source(tokens: list[Token], sources: list[Block]) -> list[tuple[Block, list[Token]]]:
+    """Consecutive *tokens* grouped by the block they come from (boundaries left out)."""
+    groups: list[tuple[Block, list[Token]]] = []
+    for token, source in zip(tokens, sources):
+        if token.norm == BOUNDARY:
+            continue
+        if groups and groups[-1][0] is source:
+            groups[-1][1].append(token)
+        else:
+            groups.append((source, [token]))
+    return groups
 
 
 def slide(opcodes: list[tuple], old: list[str], new: list[str]) -> list[tuple]:
