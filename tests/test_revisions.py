@@ -56,6 +56,7 @@ def edit_all(repo: Path) -> None:
     replace(texte, "## Une première partie", "## Une partie remaniée")
     replace(texte, "dont un mot change", "dont un terme change")
     replace(texte, "| Bêta | 13 milliards |", "| Bêta | 14 milliards |")
+    replace(texte, "rapports publiés en 2023", "rapports publiés en 2024")  # a footnote
     replace(texte, 'taille=7', 'taille=8')  # a code block, highlighted as a whole
     deplace = docs / "deplace.md"
     moved = "Ce paragraphe ira tout à la fin de la page sans changer d’un mot.\n\n"
@@ -192,6 +193,13 @@ def test_paragraph_split_shows_no_word_change(compared):
 def test_heading_renamed(compared):
     headings = changes_of(compared, "heading", page="docs/texte")
     assert {c["before"] for c in headings} >= {"première"} and {c["after"] for c in headings} >= {"remaniée"}
+
+
+def test_footnote_text(compared):
+    change = next(c for c in changes_of(compared, "text", "replace", "docs/texte") if c["before"] == "2023")
+    assert change["after"] == "2024"
+    mark = compared["html"].find(id=change["anchor"])
+    assert mark.find_parent(class_="footnote") is not None or mark.find_parent("aside") is not None
 
 
 def test_list_item_and_table_cell(compared):
