@@ -105,7 +105,9 @@ def run(base: str, out: Path, project: Path, pdf: bool = True, echo=print) -> in
     scratch = Path(tempfile.mkdtemp(prefix="publication-diff-"))
     worktree = scratch / "base"
     try:
-        git(top, "worktree", "add", "--detach", "--quiet", str(worktree), commit)
+        # No hook of the repository runs for this temporary checkout.
+        git(top, "-c", f"core.hooksPath={os.devnull}", "worktree", "add", "--detach", "--quiet", str(worktree),
+            commit)
         return build_both(base, commit, worktree / relative, project.resolve(), scratch, out, pdf, echo)
     except DiffError as error:
         echo(f"publication diff: {error}", file=sys.stderr)
