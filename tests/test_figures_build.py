@@ -152,7 +152,7 @@ def test_errors_are_located_french_warnings_with_an_error_box(build_root):
     drawn_with_warning = [
         (r"index\.md:50: WARNING: chart: data/zero\.json : data\[0\]\.y\[1\] = 0 : un axe logarithmique", 1),
         # x = ["a", 0]: one name for one number, a linear axis for plotly.js, where "a" has no place
-        (r"index\.md:50: WARNING: chart: data/zero\.json : data\[0\]\.x\[0\] = 'a' n’est pas une valeur", 1),
+        (r"index\.md:50: WARNING: chart: data/zero\.json : data\[0\]\.x\[0\] = 'a' n’a pas de place sur un axe de type 'linear'", 1),
     ]
     for pattern, count in expected + drawn_with_warning:
         assert len(re.findall(pattern, warnings)) == count, pattern

@@ -265,6 +265,12 @@ def value_category() -> None:
     ys = [float(m.get("cy")) for m in marks(tree, "marker")]
     assert ys[0] == ys[2] != ys[1]
     refused("layout.yaxis.type", [{"type": "bar", "x": [1], "y": ["a"]}], {"yaxis": {"type": "category"}})
+    from sphinx_publication.figures.render import chart_csv
+    from sphinx_publication.figures.svg import summary
+
+    model = chart(data)
+    assert chart_csv(model).splitlines()[1:] == ["1,haut", "2,bas", "3,haut"]  # names in the CSV, not ranks
+    assert "haut" in summary(model, number_format(model, "fr"))
 
 
 def categoryorder() -> None:

@@ -622,8 +622,9 @@ def _positions(raw: list, axis_type: str, path: str) -> list[str | float | None]
 
 def _dropped(item: object, path: str, axis_type: str) -> None:
     """A value the axis cannot place: Plotly leaves the point out silently; we say so."""
-    _note(DataError(_("{path} = {value!r} is not a {kind} value: the point is not drawn, as in Plotly;"
-                      " fix the value or declare the axis type"), path=path, value=item, kind=axis_type))
+    _note(DataError(_("{path} = {value!r} has no place on an axis of type {kind!r}: the point is not drawn,"
+                      " as in Plotly; fix the value or declare the axis type"), path=path, value=item,
+                    kind=axis_type))
     return None
 
 

@@ -173,6 +173,11 @@ def chart_csv(chart: Chart) -> str:
                 for label, value in zip(panel.labels, series.values)]
         return table_csv(["panel", "label", "series", "value"], rows)
     headers = [chart.x_label or "label", *(s.name or f"{n}" for n, s in enumerate(chart.series, start=1))]
+    if chart.plot is not None and chart.plot.value_axis.type == "category":  # names, not their ranks
+        from .svg_plot import plot_columns
+
+        columns = plot_columns(chart, NumberFormat("en"))
+        return table_csv(headers, [[label, *(column[i] for column in columns)] for i, label in enumerate(chart.labels)])
     rows = []
     for index, label in enumerate(chart.labels):
         cells = []

@@ -581,10 +581,15 @@ def summary(chart: Chart, numbers: NumberFormat, wording: Wording = ENGLISH) -> 
             f"{panel.title} — {summary(panel, panel_numbers(panel, numbers), wording)}" for panel in chart.panels
         )
     parts = []
+    cells = None
+    if chart.plot is not None and chart.plot.value_axis.type in ("category", "date"):
+        from .svg_plot import plot_columns  # names and dates as the table says them, not ranks or ms
+
+        cells = plot_columns(chart, numbers, MAX_SUMMARY_ROWS)
     for row, label in enumerate(chart.labels[:MAX_SUMMARY_ROWS]):
         values = ", ".join(
-            (f"{s.name} " if s.name else "") + numbers.label(s.values[row])
-            for s in chart.series
+            (f"{s.name} " if s.name else "") + (cells[n][row] if cells else numbers.label(s.values[row]))
+            for n, s in enumerate(chart.series)
             if s.values[row] is not None
         )
         parts.append(wording.labelled(label, values))
