@@ -206,6 +206,8 @@ def texts() -> None:
         return ["".join(e.itertext()) for e in root(data, layout).iter() if e.get("data-mark") == "text"]
 
     assert written([{**BARS, "text": ["un", "deux"]}]) == ["un", "deux"]
+    hovered = [e.find(f"{SVG}title").text for e in marks(root([{**BARS, "hovertext": ["h1", "h2"]}]), "bar")]
+    assert hovered[0].endswith("— h1") and hovered[1].endswith("— h2")
     assert written([{**BARS, "y": [1500, 2], "texttemplate": "%{x}: %{y}"}]) == ["a: 1\u202f500", "b: 2"]
     assert written([{**BARS, "text": ["un", "deux"], "textposition": "none"}]) == []
     assert written([{"x": [1, 2], "y": [3, 4], "mode": "markers+text", "texttemplate": "%{y}"}]) == ["3", "4"]

@@ -57,7 +57,6 @@ EXPECTED: dict[str, str | None] = {
 
 # Drawn, with a located warning for what the drawing leaves out (JSON paths).
 NOTES: dict[str, list[str]] = {
-    "bar-grouping-vs-defaults": [re.escape(f"data[{n}].hovertext") + " ignoré" for n in (3, 4, 5)],
     # values at or below zero on a log axis: left out as Plotly does, said at the directive
     "axes_range_type": [re.escape(path) + " = 0 : un axe logarithmique" for path in
                         ("data[0].y[8]", "data[0].x[0]", "data[1].y[0]", "data[1].x[0]")],

@@ -76,6 +76,7 @@ class Trace:
     text_position: str = ""  # textposition: "inside", "outside", "auto"…
     bar_width: list[float] | None = None  # bars: width in position-axis units (nan: Plotly's own)
     bar_offset: list[float] | None = None  # bars: start relative to the position (nan: Plotly's own)
+    hovertexts: list[str] | None = None  # hovertext: added to each point's tooltip
 
 
 @dataclass

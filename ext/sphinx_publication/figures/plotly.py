@@ -37,11 +37,11 @@ HONOURED_TRACE_KEYS = {
     "marker", "line", "connectgaps", "base", "fill", "stackgroup", "groupnorm", "stackgaps",
     "error_x", "error_y", "text", "xaxis", "yaxis", "labels", "values", "label0", "dlabel",
     "hole", "title", "domain", "showlegend", "legendgroup", "sort", "direction", "rotation", "pull",
-    "width", "offset", "textposition", "texttemplate", "textinfo",
+    "width", "offset", "textposition", "texttemplate", "textinfo", "hovertext",
 }
 COSMETIC_TRACE_KEYS = {
     "uid", "ids", "meta", "customdata", "opacity", "legendrank",
-    "legendgrouptitle", "legend", "hoverinfo", "hovertext", "hovertemplate", "hoverlabel",
+    "legendgrouptitle", "legend", "hoverinfo", "hovertemplate", "hoverlabel",
     "hoveron", "hovertemplatefallback", "textfont",
     "textangle", "insidetextanchor", "insidetextfont", "outsidetextfont", "constraintext",
     "cliponaxis", "alignmentgroup", "offsetgroup", "fillcolor", "fillpattern",
@@ -78,7 +78,7 @@ COSMETIC_LAYOUT_KEYS = {
 #: cosmetic rows (``tests/test_plotly_attributes.py`` compares the two).
 NOTED_KEYS = {
     "rangeslider", "rangeselector", "calendar", "xcalendar", "ycalendar", "xperiodalignment",
-    "yperiodalignment", "xperiod", "yperiod", "xperiod0", "yperiod0", "scalegroup", "hovertext",
+    "yperiodalignment", "xperiod", "yperiod", "xperiod0", "yperiod0", "scalegroup",
     "legendrank", "legendgrouptitle", "labelalias", "insiderange", "minallowed", "maxallowed",
     "autorangeoptions", "customdata", "autotypenumbers",
 }
@@ -752,6 +752,10 @@ def _read_trace(index: int, trace: dict, horizontal: bool, position_type: str, v
     errors = _errors(trace, error_key, values, path)
     result = Trace(type=kind, name=_text(trace.get("name")) or f"trace {index}", positions=positions, values=values)
     result.in_legend = trace.get("showlegend", True) is not False
+    hover = trace.get("hovertext")
+    if hover not in (None, "", []):  # what the figure shows on hover: in the tooltips
+        result.hovertexts = ([_text(item) for item in hover] if isinstance(hover, list)
+                             else [_text(hover)] * len(values))
     if errors:
         result.errors_plus, result.errors_minus = errors
     result.dash = str(line.get("dash", ""))

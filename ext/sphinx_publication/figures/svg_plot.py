@@ -724,6 +724,8 @@ def _draw_bars(canvas, frame, plot: Plot, index: int, marks, bar_traces, place, 
         high = value_scale(value_scale.clamp(mark.high))
         tooltip = canvas.wording.labelled(f"{trace.name} — {mark.position}" if len(plot.traces) > 1
                                           else str(mark.position), mark.text)
+        if trace.hovertexts and n < len(trace.hovertexts) and trace.hovertexts[n]:
+            tooltip += f" — {trace.hovertexts[n]}"
         canvas.area("rect", frame.rect(min(start, end), max(start, end), low, high), index,
                     f"<title>{_esc(tooltip)}</title>",
                     f' data-mark="bar" data-trace="{index}" data-position="{_attr(mark.position)}"')
@@ -824,7 +826,9 @@ def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_s
         for n, mark, x, y in shown:
             radius = 3.5 if sizes is None or trace.stackgroup else sizes[n] / 2
             extra = f' data-mark="marker" data-trace="{index}" fill-opacity="{".6" if sizes else "1"}"'
-            title = "" if many else f"<title>{_esc(canvas.wording.labelled(f'{trace.name} — {mark.position}', mark.text))}</title>"
+            hover = trace.hovertexts[n] if trace.hovertexts and n < len(trace.hovertexts) else ""
+            title = "" if many else (f"<title>{_esc(canvas.wording.labelled(f'{trace.name} — {mark.position}', mark.text))}"
+                                     f"{_esc(' — ' + hover) if hover else ''}</title>")
             if sizes is None or trace.stackgroup:
                 canvas.marker(index, x, y, title, extra, radius)
             elif title:  # bubbles: the area is the value, the shape stays round
