@@ -93,3 +93,11 @@ def test_unchanged_sections_fold(visit):
     assert page.locator(".sp-rev-fold").get_attribute("aria-pressed") == "true"
     page.locator(".sp-rev-fold").click()
     assert unchanged.is_visible()
+
+
+def test_small_screen(visit):
+    v = visit(EDITION, width=320)
+    assert v.page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    bar = v.page.locator(".sp-rev-nav").bounding_box()
+    assert bar["height"] < 100  # the change bar leaves the page readable
+    assert v.page.locator(".sp-rev-next").get_attribute("aria-label") == "modification suivante"

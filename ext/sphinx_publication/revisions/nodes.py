@@ -131,9 +131,11 @@ def visit_nav_html(self: Any, node: revision_nav) -> None:
     count = int(node.get("count", 0))
     self.body.append(
         f'<nav class="sp-rev-nav" aria-label="{escape(words["nav"])}" data-count="{count}">'
-        f'<button type="button" class="sp-rev-prev">{escape(words["previous"])}</button> '
+        f'<button type="button" class="sp-rev-prev" aria-label="{escape(words["previous"])}">'
+        f'<span aria-hidden="true">‹</span><span class="sp-rev-long"> {escape(words["previous"])}</span></button> '
         f'<output class="sp-rev-position" aria-live="polite">0 / {count}</output> '
-        f'<button type="button" class="sp-rev-next">{escape(words["next"])}</button> '
+        f'<button type="button" class="sp-rev-next" aria-label="{escape(words["next"])}">'
+        f'<span class="sp-rev-long">{escape(words["next"])} </span><span aria-hidden="true">›</span></button> '
         f'<button type="button" class="sp-rev-fold" aria-pressed="false" '
         f'data-fold="{escape(words["fold"])}" data-unfold="{escape(words["unfold"])}">'
         f'{escape(words["fold"])}</button></nav>\n')
