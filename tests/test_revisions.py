@@ -164,6 +164,16 @@ def test_changes_json_schema(compared):
             assert text is None or ("{cite" not in text and "<" not in text)
 
 
+def test_marks_never_break_the_markup(compared):
+    html = compared["html"]
+    blocks = ["p", "div", "table", "section", "ul", "ol", "li", "figure", "pre", "h1", "h2", "h3"]
+    for mark in html.find_all(["ins", "del"]):
+        assert not mark.find(blocks), mark  # inline marks hold inline content only
+        assert mark.find_parent(["ins", "del"]) is None or mark.find_parent("td"), mark
+    text = compared["out"].joinpath("html", EDITION).read_text(encoding="utf-8")
+    assert text.count("<ins") == text.count("</ins>") and text.count("<del") == text.count("</del>")
+
+
 def test_sentence_edited(compared):
     assert {"page": "docs/texte", "kind": "text", "op": "insert", "before": None, "after": "très"} in [
         {k: c[k] for k in ("page", "kind", "op", "before", "after")} for c in changes_of(compared, "text")]
