@@ -25,6 +25,7 @@ help:
 	@echo "make serve    live preview with automatic rebuilds"
 	@echo "make release  release build: fails on unresolved editorial markers"
 	@echo "make bench    print the benchmark table"
+	@echo "make diff BASE=REV  the working tree against a git revision, changes marked ($(BUILDDIR)/diff)"
 	@echo "make clean    remove $(BUILDDIR)"
 	@echo "LANGUAGE=en   any build above in English, into its folder suffixed -en ($(BUILDDIR)/html-en...)"
 	@echo "make gettext, make locale-update LANGUAGE=en, make translation-status: the English catalogs"
