@@ -577,6 +577,8 @@ def _axis_type(raw_positions: list[list], declared: object, path: str) -> str:
             raise _unsupported(path, declared, _allowed("linear", "log", "date", "category"))
         return str(declared)
     first = next((positions for positions in raw_positions if positions), [])
+    if all(item is None for item in first):
+        return "category"  # nothing to place: no numbers to scale (the chart is empty anyway)
     seen: set[str] = set()
     dates = numbers = names = 0
     for item in first:
