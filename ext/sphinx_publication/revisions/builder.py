@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 EDITION_NAME = "modifications"
 WAIT_SECONDS = 3600
+WEB_ONLY = {"card_templates", "download_node", "revision_nav"}
 
 
 def assembled(builder: Any):
@@ -155,6 +156,9 @@ def write_pdf(html_builder: Any, tree: Any, target: Path) -> None:
     builder.config.typst_pdf_name = target.name
     target.parent.mkdir(parents=True, exist_ok=True)
     tree["docname"] = html_builder.config.root_doc
+    # What only the web page has (citation cards, data-file links, the change bar): not in the PDF.
+    for node in list(tree.findall(lambda n: type(n).__name__ in WEB_ONLY)):
+        node.parent.remove(node)
     builder.write_typst(tree)
     builder.finish()
 

@@ -126,7 +126,10 @@ def build_both(base: str, commit: str, base_src: Path, head_src: Path, scratch: 
     snapshot = scratch / "base.json"
     staged = scratch / "out"
     pdf_path = str(scratch / "pdf" / pdf_name(head_src)) if pdf else ""
-    base_proc = subprocess.Popen(side_command("snapshot", base_src, scratch / "build-base", snapshot),
+    # The same pages on both sides: the head's one_page_exclude for the base too.
+    exclude = json.dumps(list(conf_values(head_src).get("one_page_exclude", [])))
+    base_proc = subprocess.Popen(side_command("snapshot", base_src, scratch / "build-base", snapshot,
+                                              "--exclude", exclude),
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     head_proc = None
     try:

@@ -13,6 +13,7 @@ did not (an exception, or an error in the log).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -33,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pdf", default="")
     parser.add_argument("--base-label", default="")
     parser.add_argument("--head-label", default="")
+    parser.add_argument("--exclude", default=None,
+                        help="JSON list: one_page_exclude for this side (the head's, so both sides hold the same pages)")
     args = parser.parse_args(argv)
 
     from sphinx.application import Sphinx
@@ -45,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         "revisions_snapshot": str(args.snapshot.resolve()),
         "one_page_edition_on_request": True,
     }
+    if args.exclude is not None:
+        overrides["one_page_exclude"] = json.loads(args.exclude)
     if args.mode == "edition":
         overrides.update(revisions_output=str(args.out.resolve()), revisions_pdf=args.pdf,
                          revisions_base_label=args.base_label, revisions_head_label=args.head_label)
