@@ -117,6 +117,27 @@ def test_row1_the_site_title_is_text_in_title_brand_and_search(hostile):
     assert scripts_from_data(hostile) == []
 
 
+def test_row1_the_single_page_brand_is_text(builds):
+    """singlehtml has no ``docstitle``: Furo writes ``project`` as it is."""
+    app = builds("metadata-hostile", "singlehtml")
+    page = soup(app, "index.html")
+    assert page.title.get_text() == SITE_TITLE
+    for selector in (".sidebar-brand-text", ".brand"):
+        brand = page.select_one(selector)
+        assert brand.get_text().strip() == SITE_TITLE and brand.find(True) is None, str(brand)
+    assert scripts_from_data(app) == []
+
+
+def test_row1_a_theme_that_escapes_prints_the_title_escaped_once(build_once):
+    """Sphinx's own templates write ``docstitle|e``: no ``&amp;lt;`` either."""
+    app = build_once("metadata-hostile", confoverrides={"html_theme": "alabaster"})
+    for name in ("index.html", "chapitre.html", "search.html"):
+        page = soup(app, name)
+        assert page.title.get_text().endswith(" — " + SITE_TITLE), page.title.get_text()
+        assert page.select_one(".logo a").get_text() == SITE_TITLE
+    assert scripts_from_data(app) == []
+
+
 def test_row1_head_tags_and_json_ld_carry_the_texts(hostile):
     page = soup(hostile, "index.html")
     metas = {name: [t["content"] for t in page.find_all("meta", attrs={"name": name})]

@@ -33,6 +33,7 @@ def setup(app):
     # Before the other handlers, as the post-transforms it replaces (which ran before them all).
     app.connect("doctree-resolved", cite_block.fill_cite_this_article, priority=200)
     app.add_post_transform(pages.AddCoins)
+    app.connect("html-page-context", pages.theme_titles)
     app.connect("html-page-context", pages.add_head_tags)
     app.connect("html-collect-pages", downloads.write_downloads)
     app.connect("build-finished", downloads.write_downloads_of_single_page)

@@ -76,6 +76,28 @@ def pdf_uri(app: Sphinx) -> str:
     return uri
 
 
+def theme_titles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
+    """The site's names as the templates print them, escaped exactly once.
+
+    Sphinx treats ``html_title`` (``docstitle``) as HTML and ``project``,
+    ``html_short_title`` and ``copyright`` as text, but templates print them
+    either way: Furo writes ``docstitle``, and ``project`` when there is none
+    (singlehtml), as they are, Alabaster ``copyright`` too; Sphinx's own
+    templates write ``docstitle|e``. As markupsafe ``Markup`` (HTML that
+    ``|e`` leaves alone), each prints right both ways.
+    """
+    from markupsafe import Markup, escape
+
+    if isinstance(context.get("docstitle"), str):
+        context["docstitle"] = Markup(context["docstitle"])
+    for name in ("project", "shorttitle", "copyright"):
+        value = context.get(name)
+        if isinstance(value, str):
+            context[name] = escape(value)  # a Markup stays as it is
+        elif isinstance(value, (list, tuple)):  # copyright: one line per holder
+            context[name] = type(value)(escape(line) if isinstance(line, str) else line for line in value)
+
+
 def add_head_tags(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
     article = app.config.publication_article
     if article is None or doctree is None or is_epub(app.builder):
