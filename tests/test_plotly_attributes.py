@@ -348,7 +348,8 @@ def histogram() -> None:
     # plotly.js' automatic bins: integers get bins of 1 centred on them
     assert auto_bins([1, 2, 2, 3, 3, 3, 4, 4, 5]) == (0.5, 5.5, 1.0)
     model = chart([{"type": "histogram", "x": [1, 2, 2, 3, 3, 3, 4, 4, 5]}])
-    assert model.labels == ["1", "2", "3", "4", "5"] and [v.number for v in model.series[0].values] == [1, 2, 3, 2, 1]
+    assert model.labels == ["0.5 – 1.5", "1.5 – 2.5", "2.5 – 3.5", "3.5 – 4.5", "4.5 – 5.5"]  # the bins
+    assert [v.number for v in model.series[0].values] == [1, 2, 3, 2, 1]
     bars = [box(r) for r in marks(root([{"type": "histogram", "x": [1, 2, 2, 3, 3, 3, 4, 4, 5]}]), "bar")]
     assert bars[0][2] == pytest.approx(bars[1][0], abs=0.1)  # no gap between bins
     percent = chart([{"type": "histogram", "x": [1, 2, 2, 3], "histnorm": "percent"}])
@@ -356,10 +357,10 @@ def histogram() -> None:
     summed = chart([{"type": "histogram", "x": [1, 1, 2], "y": [5, 6, 7], "histfunc": "sum"}])
     assert [v.number for v in summed.series[0].values] == [11, 7]
     sized = chart([{"type": "histogram", "x": [0.1, 0.4, 1.2, 1.9], "xbins": {"start": 0, "end": 2, "size": 1}}])
-    assert sized.labels == ["0.5", "1.5"] and [v.number for v in sized.series[0].values] == [2, 2]
+    assert sized.labels == ["0 – 1", "1 – 2"] and [v.number for v in sized.series[0].values] == [2, 2]
     shared = chart([{"type": "histogram", "x": [1, 2, 2]}, {"type": "histogram", "x": [2, 3, 3]}],
                    {"barmode": "stack"})
-    assert shared.labels == ["1", "2", "3"]
+    assert shared.labels == ["0.5 – 1.5", "1.5 – 2.5", "2.5 – 3.5"]
     refused("data[0].cumulative", [{"type": "histogram", "x": [1], "cumulative": {"enabled": True}}])
 
 

@@ -361,7 +361,7 @@ def _parse_plotly(
         if trace.get("type") in COMPUTED_TYPES:
             _check_keys(trace, f"data[{index}]", HONOURED_TRACE_KEYS | COMPUTED_TRACE_KEYS, COSMETIC_TRACE_KEYS
                         | COSMETIC_WATERFALL_KEYS)
-    histograms(traces, layout)  # computed as Plotly computes them: then drawn as its bars
+    bins = histograms(traces, layout)  # computed as Plotly computes them: then drawn as its bars
     waterfalls(traces)
     funnels(traces, layout)
     types = [(index, str(trace.get("type", "scatter"))) for index, trace in traces]
@@ -432,6 +432,8 @@ def _parse_plotly(
         chart.grid = _grid([(_domain(layout, axes[0]), _domain(layout, axes[1])) for axes in groups])
     chart.title = title or figure_title
     chart.heading = figure_title  # drawn above the chart, also when the caption says something else
+    if bins:
+        _bin_labels(chart, traces, bins)
     if x_label is not None:
         chart.x_label = x_label
     if y_label is not None:
@@ -917,6 +919,22 @@ def _axis_groups(traces: list[tuple[int, dict]]) -> dict[tuple[str, str], list[t
             names.append(f"{key}{ref[1:]}")
         groups.setdefault((names[0], names[1]), []).append((index, trace))
     return groups
+
+
+def _bin_labels(chart: Chart, traces: list[tuple[int, dict]], bins: dict[int, float]) -> None:
+    """A histogram's rows named by their bins (« 0.5 – 1.5 »), not their centres,
+    when every trace of the plot is a histogram with one bin size."""
+    from .plotly_traces import _clean
+
+    plots = [chart] if chart.kind == PLOT_KIND else [p for p in chart.panels if p.kind == PLOT_KIND]
+    groups = list(_axis_groups(traces).values()) if chart.kind != PLOT_KIND else [traces]
+    for panel, group in zip(plots, groups):
+        sizes = {bins.get(index) for index, _trace in group}
+        if len(sizes) != 1 or None in sizes or panel.plot.position_axis.type != "linear":
+            continue
+        half = sizes.pop() / 2
+        panel.labels = [f"{_key_text(_clean(float(label) - half))} – {_key_text(_clean(float(label) + half))}"
+                        for label in panel.labels]
 
 
 def _domain(layout: dict, name: str) -> tuple[float, float]:

@@ -128,11 +128,13 @@ _HISTFUNCS: dict[str, Callable[[list[float]], float]] = {
 HISTNORMS = ("", "percent", "probability", "density", "probability density")
 
 
-def histograms(traces: list[tuple[int, dict]], layout: dict) -> None:
-    """Each ``histogram`` of *traces* replaced, in place, by the bar trace Plotly draws."""
+def histograms(traces: list[tuple[int, dict]], layout: dict) -> dict[int, float]:
+    """Each ``histogram`` of *traces* replaced, in place, by the bar trace Plotly
+    draws; returns the bin size of each (by index in ``data``)."""
+    sizes: dict[int, float] = {}
     histogram = [(n, index, trace) for n, (index, trace) in enumerate(traces) if trace.get("type") == "histogram"]
     if not histogram:
-        return
+        return sizes
     barmode = layout.get("barmode", "group")
     read = []
     for n, index, trace in histogram:
@@ -165,14 +167,19 @@ def histograms(traces: list[tuple[int, dict]], layout: dict) -> None:
     for members in groups.values():
         specs = [_bin_spec(entry) for entry in members]
         if len(members) > 1 and all(spec is None for spec in specs):
-            sizes = [auto_bins(values, _nbins(entry))[2] for entry in members
-                     if (values := [v for v in entry[6] if v is not None])]
+            own_sizes = [auto_bins(values, _nbins(entry))[2] for entry in members
+                         if (values := [v for v in entry[6] if v is not None])]
             everything = [v for entry in members for v in entry[6] if v is not None]
-            shared = auto_bins(everything, size=min(sizes)) if everything else None
+            shared = auto_bins(everything, size=min(own_sizes)) if everything else None
             specs = [shared] * len(members)
         for entry, spec in zip(members, specs):
             n, index, trace, horizontal, sample_key, value_key, samples = entry
             traces[n] = (index, _histogram_bars(entry, spec, barmode, len(members)))
+            if spec is None:
+                values = [v for v in samples if v is not None]
+                spec = auto_bins(values, _nbins(entry)) if values else (0.0, 1.0, 1.0)
+            sizes[index] = spec[2]
+    return sizes
 
 
 def _nbins(entry) -> int:
