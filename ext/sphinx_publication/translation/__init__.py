@@ -35,6 +35,7 @@ def setup(app):
     app.connect("config-inited", editions.add_templates)
     app.add_domain(check.TranslationDomain)
     app.add_transform(check.FindUntranslated)
+    app.add_transform(check.ForgetDiscardedCitations)
     app.add_transform(article.AddArticleMessages)
     app.add_node(article.article_messages)
     app.connect("doctree-resolved", article.remove_article_messages)

@@ -132,3 +132,29 @@ def report(app: Sphinx, exception: Exception | None) -> None:
               "`make translation-status` lists them; a release fails on them")).format(
             count=len(items), pages=pages, edition=edition, source=source),
         location=(docname, line), type=WARNING_TYPE, subtype=SUBTYPE)
+
+
+class ForgetDiscardedCitations(SphinxTransform):
+    """A translated page keeps only the citations its final text holds.
+
+    Sphinx's ``Locale`` parses each translated message (once to match titles,
+    once to patch the node): the citation roles in it record references whose
+    nodes are thrown away, and backlinks would point at ids no page has."""
+
+    default_priority = 21  # right after sphinx.transforms.i18n.Locale (20)
+
+    def apply(self, **kwargs: Any) -> None:
+        if not is_translation(self.config):
+            return
+        from docutils import nodes
+
+        for meta in self.document.findall(nodes.meta):  # Locale's flag, written out as an attribute
+            meta.attributes.pop("translated", None)
+        if "cite" not in self.env.domains:
+            return
+        refs = getattr(self.env.get_domain("cite"), "citation_refs", None)
+        if not isinstance(refs, list):
+            return
+        docname = self.env.current_document.docname
+        ids = {id_ for node in self.document.findall(lambda n: hasattr(n, "get")) for id_ in node.get("ids", [])}
+        refs[:] = [ref for ref in refs if ref.docname != docname or ref.citation_ref_id in ids]
