@@ -60,6 +60,10 @@ def load_article(app: Sphinx, config: Config) -> None:
              location=f"{path}:{error.problem.line}", subtype=SUBTYPE)
         return
     report(path, problems)
+    if "publication_translations" in config:  # a translated edition: its language, title, abstract
+        from ..translation.article import translated_edition
+
+        article = translated_edition(app, config, article)
     if not article.language:
         article = replace(article, language=config.language or "")
     config.publication_article = article

@@ -153,6 +153,11 @@ def article_json_ld(article: Article, landing_url: str, page_url: str, pdf_url: 
         data["dateModified"] = article.modified.iso()
     if article.language:
         data["inLanguage"] = article.language
+    if article.translation_of is not None:  # a translated edition names the original article
+        original = article.translation_of
+        data["translationOfWork"] = {"@type": SCHEMA_TYPE, "name": original.title,
+                                     "inLanguage": original.language,
+                                     **({"@id": original.url, "url": original.url} if original.url else {})}
     if article.abstract:
         data["abstract"] = article.abstract
     if article.keywords:

@@ -87,6 +87,8 @@ class Article:
     url: str = ""  # canonical URL of the landing page
     doi: str = ""
     source: str = field(default="", compare=False)  # path of the file read, for messages
+    # a translated edition (sphinx_publication.translation): the original article
+    translation_of: Article | None = field(default=None, compare=False)
 
     @property
     def site_title(self) -> str:
@@ -95,8 +97,11 @@ class Article:
     @property
     def subtitle(self) -> str:
         """What follows the site title in the full title ("Title : subtitle"), if anything."""
-        prefix = self.site_title + SUBTITLE_SEPARATOR
-        return self.title[len(prefix):] if self.title.startswith(prefix) else ""
+        for separator in (SUBTITLE_SEPARATOR, ": "):  # French, then English typography
+            prefix = self.site_title + separator
+            if self.title.startswith(prefix):
+                return self.title[len(prefix):]
+        return ""
 
     @property
     def author_names(self) -> list[str]:
