@@ -122,11 +122,11 @@ class AddArticleMessages(SphinxTransform):
     default_priority = 15
 
     def apply(self, **kwargs: Any) -> None:
-        from sphinx.builders.gettext import I18nBuilder
-
         article = getattr(self.config, "publication_article", None)
+        # versioning_condition: set by the builders that give translatable nodes the uids
+        # their messages are extracted by (gettext); None or False elsewhere
         if (article is None or self.env.current_document.docname != self.config.root_doc
-                or not isinstance(self.app.builder, I18nBuilder)):
+                or self.env.versioning_condition in (None, False)):
             return
         original = getattr(article, "translation_of", None) or article
         source = original.source or str(Path(self.app.confdir) / "CITATION.cff")
