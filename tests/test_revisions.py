@@ -498,3 +498,15 @@ def test_readthedocs_pull_request_build(tmp_path, monkeypatch):
     top = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert top.find(class_="sp-rev-banner").find("a")["href"] == "_modifications/index.html"
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_pdf_that_does_not_compile_is_named(tmp_path, capsys):
+    repo = make_repo(tmp_path)
+    replace(repo / "docs" / "texte.md", "progressent vite", "progressent vite \U0001F4AC")  # no glyph for it
+    before = git_state(repo)
+    out = tmp_path / "diff"
+    assert diff(repo, "HEAD", out) == 1
+    err = capsys.readouterr().err
+    assert "the PDF of the tracked-changes edition" in err and "--no-pdf" in err
+    assert not out.exists() and git_state(repo) == before
+    assert diff(repo, "HEAD", out, "--no-pdf") == 0

@@ -145,8 +145,10 @@ def build_both(base: str, commit: str, base_src: Path, head_src: Path, scratch: 
                             EXIT_BUILD)
         head_error = head_proc.communicate()[1]
         if head_proc.returncode:
-            raise DiffError(side_failure("the working tree's publication", scratch / "build-head", head_error),
-                            EXIT_BUILD)
+            which = "the working tree's publication"
+            if pdf_only_errors(scratch / "build-head"):
+                which = "the PDF of the tracked-changes edition (--no-pdf gives the HTML and changes.json)"
+            raise DiffError(side_failure(which, scratch / "build-head", head_error), EXIT_BUILD)
     finally:  # interrupted: the two builds this command started end with it
         for process in (base_proc, head_proc):
             if process is not None and process.poll() is None:
@@ -181,6 +183,15 @@ def build_both(base: str, commit: str, base_src: Path, head_src: Path, scratch: 
     if pdf_path:
         echo(f"PDF: {out / Path(pdf_path).name}")
     return EXIT_OK
+
+
+def pdf_only_errors(build: Path) -> bool:
+    """Whether every error of a side's log is the Typst compiler's (the HTML was made)."""
+    path = build / "warnings.txt"
+    if not path.is_file():
+        return False
+    errors = [line for line in path.read_text(encoding="utf-8").splitlines() if "ERROR:" in line]
+    return bool(errors) and all("sphinx_publication.typst" in line for line in errors)
 
 
 def side_failure(which: str, build: Path, stderr: str) -> str:
