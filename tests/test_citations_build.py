@@ -110,8 +110,8 @@ def test_english_build_keeps_english(build_root):
     app = build_root("citations-basic", confoverrides={"language": "en"})
     text = soup(app, "bibliographie").get_text(" ", strip=True).replace("\xa0", " ")
     assert "David Gray Widder, Meredith Whittaker, and Sarah Myers West" in text
-    assert "635(8040):827–833, November 27, 2024" in text
-    assert "URL:" in text and "visited on November 25, 2026" in text
+    assert "635(8040):827–833, 27 November 2024" in text
+    assert "URL:" in text and "visited on 25 November 2026" in text
     assert "Cited in:" in text
     assert "consulté" not in text and "Cité dans" not in text
     assert "Widder, Whittaker, and West" in soup(app, "second").get_text(" ", strip=True).replace("\xa0", " ")

@@ -17,4 +17,4 @@ def test_two_apps_in_one_process_keep_their_own_language(build_root):
     assert french.config.bibtex_default_style == "publication-fr"
     assert english.config.bibtex_reference_style == "publication-en"
     assert "consulté le 25 novembre 2026" in _bibliography(french)
-    assert "visited on November 25, 2026" in _bibliography(english)
+    assert "visited on 25 November 2026" in _bibliography(english)

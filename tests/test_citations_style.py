@@ -70,7 +70,7 @@ def test_english_entries():
     assert "Émile Durkheim and Marcel Mauss." in text["durkheim1903"]
     assert "In Émile Durkheim, editor, L'Année sociologique, chapter 1, pages 1–72." in text["durkheim1903"]
     assert "PhD thesis" in text["t"]
-    assert "February 26, 2024. URL: https://mistral.ai/news/mistral-large/ (visited on November 25, 2026)." in text["o"]
+    assert "26 February 2024. URL: https://mistral.ai/news/mistral-large/ (visited on 25 November 2026)." in text["o"]
     # titles as written in both languages: no forced sentence case
     assert "La thèse en France" in text["t"]
 
@@ -97,7 +97,8 @@ def test_styles_hold_no_process_wide_language():
         (("2017",), "2017"),
         (("2017", "jun", None, "fr"), "juin 2017"),
         (("2017", "June", "19", "fr"), "19 juin 2017"),
-        (("2017", "6", "19", "en"), "June 19, 2017"),
+        (("2017", "6", "19", "en"), "19 June 2017"),
+        (("2017", "6", "19", "en_US"), "June 19, 2017"),  # a region keeps its order
         (("2017", "13", None, "fr"), "13 2017"),
         (("2017", "feb", "30", "fr"), "février 2017"),
     ],

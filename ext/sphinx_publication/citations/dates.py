@@ -4,8 +4,9 @@ biblatex stores a date as ISO 8601 / EDTF: ``2006``, ``2006-10``,
 ``2006-10-01``, a range ``2006-10-01/2006-10-05``, an open range ``2006/``
 (or ``2006/..``). They are written the way the language writes dates, ranges
 included: « 1er–5 octobre 2006 »,
-« 30 septembre – 2 octobre 2006 », « 2006–2008 »; "October 1–5, 2006" in
-English. French typography writes the first day of a month « 1er ».
+« 30 septembre – 2 octobre 2006 », « 2006–2008 »; "1–5 October 2006" in
+English ("October 1–5, 2006" for ``en_US``). French typography writes the
+first day of a month « 1er ».
 
 No Sphinx here.
 """
@@ -16,9 +17,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton, get_month_names
 
-from .terms import base_language
+from .terms import base_language, date_locale
 
 _PART = r"(?P<{p}year>-?[0-9]{{4}})(?:-(?P<{p}month>[0-9]{{2}})(?:-(?P<{p}day>[0-9]{{2}}))?)?[~?%]?"
 _DATE = re.compile(
@@ -93,7 +95,7 @@ def french_first_day(text: str, language: str) -> str:
 
 
 def format_part(part: DatePart, language: str) -> str:
-    locale = base_language(language)
+    locale = date_locale(language)
     if part.precision == 1:
         return str(part.year)
     if part.precision == 3:
@@ -105,7 +107,7 @@ def format_part(part: DatePart, language: str) -> str:
 
 def format_date_value(value: DateValue, language: str) -> str:
     """The date or range as the language writes it."""
-    locale = base_language(language)
+    locale = date_locale(language)
     if value.end is None:
         text = format_part(value.start, language)
         return f"{text}–" if value.open_end else text
@@ -129,13 +131,19 @@ def _same_year_range(start: DatePart, end: DatePart, precision: int, locale: str
     if precision == 2:
         return f"{month(start)}–{month(end)} {start.year}"
     same_month = start.month == end.month
-    if locale == "fr":
+    if _day_first(locale):
         if same_month:
             return f"{start.day}–{end.day} {month(end)} {end.year}"
         return f"{start.day} {month(start)} – {end.day} {month(end)} {end.year}"
     if same_month:
         return f"{month(start)} {start.day}–{end.day}, {end.year}"
     return f"{month(start)} {start.day} – {month(end)} {end.day}, {end.year}"
+
+
+def _day_first(locale: str) -> bool:
+    """Whether the locale's long date puts the day before the month (« 1 octobre »)."""
+    pattern = Locale.parse(locale).date_formats["long"].pattern
+    return pattern.find("d") < pattern.find("M")
 
 
 def format_biblatex_date(text: str, language: str) -> str:

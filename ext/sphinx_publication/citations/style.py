@@ -333,7 +333,7 @@ class Style(UnsrtStyle):
 
         unsrt's templates print dates as ``month year``; writing the day and
         month in the language into ``month`` lets every inherited template
-        print "19 juin 2017" (or "June 19, 2017") unchanged. A biblatex
+        print "19 juin 2017" (or "19 June 2017") unchanged. A biblatex
         ``date`` (ranges too) is written whole into ``year``.
         """
         fields = bibtex_fields(entry)

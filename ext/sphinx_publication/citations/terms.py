@@ -3,7 +3,7 @@
 pybtex hard-codes English ("and", "In", "pages", "visited on", "URL:")
 and English month names. This module holds the small table of terms per
 language that :mod:`.style` uses, and formats dates through Babel so that
-month names follow the document language ("19 juin 2017", "June 19, 2017").
+month names follow the document language ("19 juin 2017", "19 June 2017").
 
 No state here: each style is made for one language (see :mod:`.plugins` for
 how a build picks the style of its language).
@@ -115,6 +115,21 @@ def terms_for(language: str | None) -> Terms:
     return TERMS[base_language(language)]
 
 
+# English dates are written day first, « 1 October 2006 », as British and
+# most international style guides write them; a language that names its
+# region (en_US, fr_CA) keeps that region's order.
+_DATE_LOCALES = {"en": "en_GB"}
+
+
+def date_locale(language: str | None) -> str:
+    """The Babel locale the bibliography writes dates in."""
+    base = base_language(language)
+    code = (language or "").replace("-", "_")
+    if base == language_code(code) and "_" in code:
+        return code
+    return _DATE_LOCALES.get(base, base)
+
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -164,7 +179,7 @@ def format_publication_date(
     hold (0, 12000), is kept as written rather than dropped, so no
     information from the .bib file is lost.
     """
-    locale = base_language(language)
+    locale = date_locale(language)
     if not month:
         return year
     number = month_number(month)
