@@ -394,16 +394,8 @@ def _parse_plotly(
             chart = heatmap_chart(*traces[0], layout)
         else:
             chart = _small_multiples([heatmap_chart(index, trace, layout) for index, trace in traces])
-        figure_title = _text(layout.get("title"))
-        chart.title = title or figure_title
-        chart.heading = figure_title
-        if x_label is not None:
-            chart.x_label = x_label
-        if y_label is not None:
-            chart.y_label = y_label
-        chart.unit = unit or ""
-        chart.description = description or ""
-        return chart
+        return _with_directive_options(chart, _text(layout.get("title")), title, x_label, y_label, unit,
+                                       description)
     pies = [index for index, kind in types if kind == "pie"]
     if pies and len(pies) != len(types):
         other = next(index for index, kind in types if kind != "pie")
@@ -430,10 +422,15 @@ def _parse_plotly(
             panel.plot.value_axis.match = _match_group(layout, value_name)
         chart = _small_multiples(panels)
         chart.grid = _grid([(_domain(layout, axes[0]), _domain(layout, axes[1])) for axes in groups])
-    chart.title = title or figure_title
-    chart.heading = figure_title  # drawn above the chart, also when the caption says something else
     if bins:
         _bin_labels(chart, traces, bins)
+    return _with_directive_options(chart, figure_title, title, x_label, y_label, unit, description)
+
+
+def _with_directive_options(chart: Chart, figure_title: str, title, x_label, y_label, unit, description) -> Chart:
+    """The directive's options over the figure's own: its caption title, axis titles, unit, description."""
+    chart.title = title or figure_title
+    chart.heading = figure_title  # drawn above the chart, also when the caption says something else
     if x_label is not None:
         chart.x_label = x_label
     if y_label is not None:

@@ -270,6 +270,17 @@ def _clean(number: float) -> float | int:
 # -- waterfall and funnel ------------------------------------------------------------
 
 
+def _bar_values(trace: dict, path: str, orientation: str) -> tuple[bool, str, list]:
+    """A waterfall's or funnel's orientation (*orientation* by default), the key
+    of its values, and the values read as numbers."""
+    horizontal = trace.get("orientation", orientation) == "h"
+    value_key = "x" if horizontal else "y"
+    raw = trace.get(value_key)
+    if not isinstance(raw, list):
+        raise DataError(_("{path}: the trace has no data (give {keys})"), path=path, keys=value_key)
+    return horizontal, value_key, _numbers(raw, f"{path}.{value_key}")
+
+
 def waterfalls(traces: list[tuple[int, dict]]) -> None:
     """Each ``waterfall`` replaced by floating bars: a relative step starts where
     the running total stands, a ``total`` bar rises from zero to it, an
@@ -278,12 +289,7 @@ def waterfalls(traces: list[tuple[int, dict]]) -> None:
         if trace.get("type") != "waterfall":
             continue
         path = f"data[{index}]"
-        horizontal = trace.get("orientation", "v") == "h"
-        value_key = "x" if horizontal else "y"
-        raw = trace.get(value_key)
-        if not isinstance(raw, list):
-            raise DataError(_("{path}: the trace has no data (give {keys})"), path=path, keys=value_key)
-        values = _numbers(raw, f"{path}.{value_key}")
+        horizontal, value_key, values = _bar_values(trace, path, "v")
         measures = trace.get("measure") or []
         if not isinstance(measures, list):
             raise _unsupported(f"{path}.measure", measures, "a list")
@@ -317,13 +323,7 @@ def funnels(traces: list[tuple[int, dict]], layout: dict) -> None:
     for n, (index, trace) in enumerate(traces):
         if trace.get("type") != "funnel":
             continue
-        path = f"data[{index}]"
-        horizontal = trace.get("orientation", "h") == "h"
-        value_key = "x" if horizontal else "y"
-        raw = trace.get(value_key)
-        if not isinstance(raw, list):
-            raise DataError(_("{path}: the trace has no data (give {keys})"), path=path, keys=value_key)
-        values = _numbers(raw, f"{path}.{value_key}")
+        horizontal, value_key, values = _bar_values(trace, f"data[{index}]", "h")
         bar = {key: value for key, value in trace.items()
                if key not in ("type", "connector", "textinfo")}
         stages = f"{'y' if horizontal else 'x'}axis{str(trace.get('yaxis' if horizontal else 'xaxis', ''))[1:]}"
