@@ -248,7 +248,13 @@ def test_citation_added_and_removed_as_citations(compared):
     assert [c["before"].split()[0] for c in removed] == ["durand2021"]
     mark = compared["html"].find(id=added[0]["anchor"])
     links = [a for a in compared["html"].find_all("ins") if a.find("a", href="#cite-martin2023")]
-    assert links, mark
+    assert links == [mark]
+    # the added citation is one insertion, brackets and number with it, not one per text node
+    assert mark.name == "ins" and mark.find_parent("ins") is None
+    drawn = "".join(s.get_text() for s in mark.children if "sp-rev-sr" not in (getattr(s, "get", None)
+                                                                                and s.get("class") or []))
+    assert drawn.strip().startswith("[") and drawn.strip().endswith("]"), mark
+    assert len(mark.find_parent("p").find_all("ins")) == 1, mark.find_parent("p")
     assert "{cite" not in compared["html"].get_text()
 
 

@@ -76,13 +76,16 @@ class Marker:
         block = self.blocks[mark.block]
         tokens = block.tokens
         id_given = False
+        wrapped = self.inserted_elements(block, mark)
         if mark.deleted:
             deleted = self.deleted_inline(mark.deleted, mark, True)
             id_given = True
             at = mark.inserted[0] if mark.inserted else mark.position[1]
             if at < len(tokens):
                 origin = tokens[at].origin
-                if isinstance(origin, tuple):
+                if mark.inserted and wrapped[at] is not None:  # before the inserted element, not in it
+                    self._op(wrapped[at], -1, "del-before", deleted)
+                elif isinstance(origin, tuple):
                     self._op(origin, origin[1], "del-before", deleted)
                 else:
                     self._op(origin, -1, "del-before", deleted)
@@ -95,20 +98,57 @@ class Marker:
         if mark.inserted:
             start, end = mark.inserted
             groups: list[list[Token]] = []
-            for token in tokens[start:end]:
-                if (groups and isinstance(token.origin, tuple) and isinstance(groups[-1][-1].origin, tuple)
+            for index in range(start, end):
+                token, element = tokens[index], wrapped[index]
+                if element is not None:  # an inline element inserted whole: one mark around it
+                    if not (groups and groups[-1][0] is element):
+                        groups.append([element])
+                elif (groups and isinstance(token.origin, tuple) and isinstance(groups[-1][-1], Token)
+                        and isinstance(groups[-1][-1].origin, tuple)
                         and groups[-1][-1].origin[0] is token.origin[0]):
                     groups[-1].append(token)
                 else:
                     groups.append([token])
             for group in groups:
-                first, last = group[0].origin, group[-1].origin
                 ids = [] if id_given else [mark.anchor]
                 id_given = True
+                if not isinstance(group[0], Token):
+                    self._op(group[0], -1, "ins", ids)
+                    continue
+                first, last = group[0].origin, group[-1].origin
                 if isinstance(first, tuple):
                     self._op((first[0], first[1], last[2]), first[1], "ins", ids)
                 else:
                     self._op(first, -1, "ins", ids)
+
+    def inserted_elements(self, block: Block, mark: Mark) -> list[nodes.Element | None]:
+        """Per token of *block*: the outermost inline element around it whose tokens are all
+        inserted by *mark* (an added citation: its brackets, number and link), or None.
+
+        Such an element is marked whole, in one insertion, rather than text node by text node.
+        """
+        tokens = block.tokens
+        wrapped: list[nodes.Element | None] = [None] * len(tokens)
+        if not mark.inserted or block.node is None:
+            return wrapped
+        start, end = mark.inserted
+        chains: list[list[nodes.Element]] = []
+        inside: dict[int, list[int]] = {}  # id(inline element) -> indexes of its tokens
+        for index, token in enumerate(tokens):
+            node = token.origin[0] if isinstance(token.origin, tuple) else token.origin
+            chain: list[nodes.Element] = []
+            while node is not None and node is not block.node:
+                if isinstance(node, nodes.Inline) and isinstance(node, nodes.Element):
+                    chain.append(node)
+                    inside.setdefault(id(node), []).append(index)
+                node = node.parent
+            chains.append(chain if node is block.node else [])
+        for index in range(start, end):
+            for element in reversed(chains[index]):  # outermost first
+                if all(start <= i < end for i in inside[id(element)]):
+                    wrapped[index] = element
+                    break
+        return wrapped
 
     def apply_inline(self) -> None:
         for text, operations in self.text_ops.values():
