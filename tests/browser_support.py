@@ -123,3 +123,31 @@ def page_opener(page_class: type[BrowserPage], browser, base: str) -> Iterator[C
     yield open_page
     for page in opened:
         page.close()
+
+
+def is_dark(page) -> bool:
+    """Whether the page's background is dark (dark mode took effect)."""
+    rgb = page.evaluate(
+        "getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)")
+    return sum(rgb) / 3 < 100
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """axe-core's violations, a line each with the first elements concerned."""
+    lines = []
+    for violation in violations:
+        targets = [", ".join(node["target"]) for node in violation["nodes"][:4]]
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
+        for node in violation["nodes"][:2]:
+            lines.append(f"    {node.get('failureSummary', '')[:300]}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page, *, dark: bool = False, **axe_options) -> None:
+    """axe-core finds no violation on *page* (in dark mode, checked dark first)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    if dark:
+        assert is_dark(page), "dark mode did not take effect"
+    violations = Axe().run(page, **axe_options).response["violations"]
+    assert violations == [], describe_violations(violations)

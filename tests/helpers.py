@@ -82,3 +82,15 @@ def builder_fixture(make_app: Callable[..., SphinxTestApp], rootdir: Path,
 def outdir_and_warnings(app: SphinxTestApp) -> tuple[Path, str]:
     """What most read-only tests look at after a build."""
     return Path(app.outdir), app.warning.getvalue()
+
+
+def per_builder(build_once: Callable[..., SphinxTestApp], root: str) -> Callable[[str], SphinxTestApp]:
+    """``build("latex")``: *root* built once per builder (for a module-scoped fixture)."""
+    done: dict[str, SphinxTestApp] = {}
+
+    def build(name: str) -> SphinxTestApp:
+        if name not in done:
+            done[name] = build_once(root, name)
+        return done[name]
+
+    return build

@@ -22,7 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import PROJECT_DIR, BrowserPage, copy_publication, page_opener, sphinx_build
+from browser_support import (
+    PROJECT_DIR, BrowserPage, assert_accessible, copy_publication, is_dark, page_opener, sphinx_build,
+)
 
 PUBLICATION_FILES = ("conf.py", "CITATION.cff", "refs.bib", "docs", "locale")
 CHART = "svg[role='img']"
@@ -111,22 +113,7 @@ def test_site_root_forwards_to_the_article(visit):
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 @pytest.mark.parametrize("page", PAGES)
 def test_axe_finds_no_violation(visit, page, dark):
-    from axe_playwright_python.sync_playwright import Axe
-
-    v = visit(page, dark=dark)
-    results = Axe().run(v.page)
-    violations = results.response["violations"]
-    assert violations == [], _describe(violations)
-
-
-def _describe(violations: list[dict]) -> str:
-    lines = []
-    for violation in violations:
-        targets = [", ".join(node["target"]) for node in violation["nodes"][:4]]
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
-        for node in violation["nodes"][:2]:
-            lines.append(f"    {node.get('failureSummary', '')[:300]}")
-    return "\n".join(lines)
+    assert_accessible(visit(page, dark=dark).page, dark=dark)
 
 
 # -- charts -------------------------------------------------------------------------------
@@ -142,7 +129,7 @@ def test_the_publication_has_chart_pages():
 def test_charts_are_drawn(visit, page, mode):
     v = visit(page, **mode)
     if mode.get("dark"):
-        assert _is_dark(v.page), "dark mode did not take effect"
+        assert is_dark(v.page), "dark mode did not take effect"
     charts = v.page.locator(CHART)
     assert charts.count() >= 1, f"no chart on {page}"
     viewport_width = v.page.viewport_size["width"]
@@ -157,12 +144,6 @@ def test_charts_are_drawn(visit, page, mode):
         assert colours >= 3, f"chart {i} is drawn in {colours} colour(s) only"
     scroll_width = v.page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= viewport_width, f"the page scrolls sideways ({scroll_width} px)"
-
-
-def _is_dark(page) -> bool:
-    rgb = page.evaluate(
-        "getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)")
-    return sum(rgb) / 3 < 100
 
 
 def _distinct_colours(png: bytes) -> int:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import CHART, _describe, _is_dark, site, visit  # noqa: F401
+from browser_support import assert_accessible
+from test_browser import CHART, site, visit  # noqa: F401
 
 EDITION = "docs/lire-en-une-page.html"
 LABEL = "Lire l’article en une page"
@@ -21,13 +22,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_axe_finds_no_violation(visit, dark):
-    from axe_playwright_python.sync_playwright import Axe
-
-    v = visit(EDITION, dark=dark)
-    if dark:
-        assert _is_dark(v.page), "dark mode did not take effect"
-    violations = Axe().run(v.page).response["violations"]
-    assert violations == [], _describe(violations)
+    assert_accessible(visit(EDITION, dark=dark).page, dark=dark)
 
 
 def test_stays_local_and_quiet(visit):

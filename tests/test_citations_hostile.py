@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import require_tool
+from helpers import per_builder, require_tool
 
 from sphinx_publication.citations import bibcheck
 from sphinx_publication.citations.addresses import doi_link, unsafe_addresses
@@ -41,14 +41,7 @@ def plain_warnings(app) -> str:
 @pytest.fixture(scope="module")
 def builds(build_once):
     """``builds("latex")``: the hostile root built once per builder for the module."""
-    done = {}
-
-    def build(name: str):
-        if name not in done:
-            done[name] = build_once("citations-hostile", name)
-        return done[name]
-
-    return build
+    return per_builder(build_once, "citations-hostile")
 
 
 @pytest.fixture(params=BUILDERS)

@@ -47,7 +47,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from helpers import make_test_app, require_tool
+from helpers import make_test_app, per_builder, require_tool
 
 ROOT = Path(__file__).parent / "roots" / "test-hostile-input"
 BUILDERS = ("html", "singlehtml", "dirhtml", "epub", "latex", "text", "typst")
@@ -125,14 +125,7 @@ def lines_naming(warnings: str, name: str) -> list[str]:
 @pytest.fixture(scope="module")
 def builds(build_once):
     """``builds("latex")``: the hostile root built once per builder for the module."""
-    done = {}
-
-    def build(name: str):
-        if name not in done:
-            done[name] = build_once("hostile-input", name)
-        return done[name]
-
-    return build
+    return per_builder(build_once, "hostile-input")
 
 
 @pytest.fixture(params=BUILDERS)

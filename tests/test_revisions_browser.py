@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import page_opener
-from test_browser import Visit, _describe, _is_dark
+from browser_support import assert_accessible, page_opener
+from test_browser import Visit
 from test_revisions import EDITION, diff, edit_all, make_repo
 
 pytestmark = pytest.mark.browser
@@ -30,13 +30,7 @@ def visit(browser, server):
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_axe_finds_no_violation(visit, dark):
-    from axe_playwright_python.sync_playwright import Axe
-
-    v = visit(EDITION, dark=dark)
-    if dark:
-        assert _is_dark(v.page), "dark mode did not take effect"
-    violations = Axe().run(v.page).response["violations"]
-    assert violations == [], _describe(violations)
+    assert_accessible(visit(EDITION, dark=dark).page, dark=dark)
 
 
 def test_stays_local_and_quiet(visit):
