@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from .parse import DataError, control_character
+from .errors import DataError, control_character
 
 MAX_JSON_DEPTH = 100
 MAX_POINTS = 1_000_000

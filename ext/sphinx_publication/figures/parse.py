@@ -18,9 +18,10 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
+from .errors import CONTROL, DataError, control_character
+from .limits import check_points
 from .model import CHART_KINDS, SCALES, Chart, Series, Table, Value
 
 
@@ -52,41 +53,6 @@ _NUMBER = re.compile(
 # value; a bare colon (12:30, http://) is only used when nothing else is found.
 _LABEL_SEPARATOR = re.compile(r"\s+:\s*|\s*:\s+")
 _CELL_SEPARATOR = re.compile(r"\s*;\s*|\s+:\s+")
-#: C0 controls except tab, line feed and carriage return, and DEL: refused in data
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-class DataError(ValueError):
-    """Bad input; ``offset`` is the 0-based index of the faulty line, if any.
-
-    The message is an English *template* (a catalog ``msgid``) filled with
-    *params*: ``message`` is the English text, :meth:`localized` the text in
-    the build's language. A param may itself be a :class:`DataError`.
-    """
-
-    def __init__(self, template: str, offset: int | None = None, line: str = "", **params: object) -> None:
-        self.template = template
-        self.params = params
-        self.offset = offset
-        self.line = line
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        return self.localized(lambda text: text)
-
-    def localized(self, gettext: Callable[[str], str]) -> str:
-        params = {
-            key: value.localized(gettext) if isinstance(value, DataError) else value
-            for key, value in self.params.items()
-        }
-        return str(gettext(self.template)).format(**params)
-
-    def at(self, offset: int | None, line: str = "") -> DataError:
-        """The same error, located at *offset*."""
-        return DataError(self.template, offset, line, **self.params)
-
-
 @dataclass
 class Row:
     label: str
@@ -182,15 +148,6 @@ def _normalise_separators(digits: str) -> str:
                 return digits.replace(mark, "")
             raise ValueError(digits)
     return digits.replace(",", ".")
-
-
-# -- control characters -----------------------------------------------------
-
-
-def control_character(text: str) -> str | None:
-    """The first control character of *text* as ``U+0000``, or None."""
-    match = CONTROL.search(text)
-    return f"U+{ord(match.group()):04X}" if match else None
 
 
 def _check_controls(cells: list[str], row: int, offset: int | None, line: str) -> None:
@@ -325,8 +282,6 @@ def build_chart(
         raise DataError(_("unknown chart kind {kind!r}"), kind=kind)
     if not rows:
         raise DataError(_("the chart has no data (write one 'label : value' per line)"))
-    from .limits import check_points
-
     width = len(headers) - 1 if headers and len(headers) > 1 else len(rows[0].cells)
     names = list(headers[1:]) if headers and len(headers) > 1 else [""] * width
     if len(names) < width:
