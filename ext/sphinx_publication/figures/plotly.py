@@ -18,11 +18,11 @@ from contextvars import ContextVar
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from .latex_text import latex_to_text
 from .limits import check_json_controls, check_json_depth, check_points
 from .model import BARMODES, PANELS_KIND, PLOT_KIND, Axis, Chart, Plot, Series, Trace, Value
-from .parse import DataError, checked_number, parse_value
-from .plotly_traces import box_chart, funnels, heatmap_chart, histograms, refused_data, waterfalls
+from .parse import DataError
+from .plotly_traces import _clean, box_chart, funnels, heatmap_chart, histograms, refused_data, waterfalls
+from .plotly_values import _key_text, _number, _text, _unsupported, _value
 
 
 def _(message: str) -> str:
@@ -132,16 +132,6 @@ def _allowed(*values: str) -> str:
     return ", ".join(repr(value) for value in values)
 
 
-def _unsupported(path: str, value: object, allowed: str) -> DataError:
-    shown = json.dumps(value, ensure_ascii=False)
-    if len(shown) > 80:  # a list of a million items is not quoted whole
-        shown = shown[:79] + "…"
-    return DataError(
-        _("{path} = {value} is not supported (supported: {allowed}); change or remove it"),
-        path=path, value=shown, allowed=allowed,
-    )
-
-
 _NOTES: ContextVar[list[DataError] | None] = ContextVar("plotly_notes", default=None)
 
 
@@ -201,46 +191,6 @@ def date_ms(raw: object, path: str) -> float:
         parts += "-01"
     moment = datetime.fromisoformat(parts).replace(tzinfo=timezone.utc)
     return (moment - _EPOCH).total_seconds() * 1000
-
-
-def _value(raw: object, path: str) -> Value | None:
-    """A JSON number or numeric string -> Value; null -> None (a gap)."""
-    if raw is None:
-        return None
-    if isinstance(raw, bool):
-        raise DataError(_("{path} = {value!r} is not a number"), path=path, value=raw)
-    try:
-        if isinstance(raw, (int, float)):
-            number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
-            return Value(checked_number(number, repr(raw)))
-        return parse_value(str(raw))
-    except DataError as error:
-        raise DataError(_("{path}: {error}"), path=path, error=error) from None
-
-
-def _number(raw: object, path: str) -> float:
-    if type(raw) in (int, float) and math.isfinite(raw) and (not raw or 1e-30 <= abs(raw) <= 1e30):
-        return float(raw)  # what _value would say, without a Decimal per point
-    value = _value(raw, path)
-    if value is None:
-        raise DataError(_("{path} = {value!r} is not a number"), path=path, value=raw)
-    return value.as_float
-
-
-def _text(value: object) -> str:
-    """A Plotly title or name: ``{"text": …}`` or a string; HTML tags dropped."""
-    if isinstance(value, dict):
-        value = value.get("text")
-    if value is None:
-        return ""
-    text = re.sub(r"<br\s*/?>", " ", str(value), flags=re.I)
-    return latex_to_text(re.sub(r"<[^>]+>", "", text)).strip()
-
-
-def _key_text(raw: object) -> str:
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    return str(raw).strip()
 
 
 def _list(trace: dict, key: str, path: str) -> list | None:
@@ -921,8 +871,6 @@ def _axis_groups(traces: list[tuple[int, dict]]) -> dict[tuple[str, str], list[t
 def _bin_labels(chart: Chart, traces: list[tuple[int, dict]], bins: dict[int, float]) -> None:
     """A histogram's rows named by their bins (« 0.5 – 1.5 »), not their centres,
     when every trace of the plot is a histogram with one bin size."""
-    from .plotly_traces import _clean
-
     plots = [chart] if chart.kind == PLOT_KIND else [p for p in chart.panels if p.kind == PLOT_KIND]
     groups = list(_axis_groups(traces).values()) if chart.kind != PLOT_KIND else [traces]
     for panel, group in zip(plots, groups):

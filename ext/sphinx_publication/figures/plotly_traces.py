@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable
 
 from .parse import DataError
+from .plotly_values import _key_text, _number, _text, _unsupported
 
 
 def _(message: str) -> str:
@@ -22,15 +23,7 @@ def _(message: str) -> str:
     return message
 
 
-def _unsupported(path: str, value: object, allowed: str) -> DataError:
-    from .plotly import _unsupported as unsupported
-
-    return unsupported(path, value, allowed)
-
-
 def _numbers(raw: list, path: str) -> list[float | None]:
-    from .plotly import _number
-
     return [None if item is None else _number(item, f"{path}[{n}]") for n, item in enumerate(raw)]
 
 
@@ -198,8 +191,6 @@ def _bin_spec(entry) -> tuple[float, float, float] | None:
         return None
     path = f"data[{index}].{sample_key}bins"
     values = [v for v in entry[6] if v is not None]
-    from .plotly import _number
-
     auto = auto_bins(values, _nbins(entry)) if values else (0.0, 1.0, 1.0)
     size = bins.get("size")
     size = auto[2] if size is None else _number(size, f"{path}.size")
@@ -378,7 +369,6 @@ def box_chart(traces: list[tuple[int, dict]], layout: dict):
     from decimal import Decimal
 
     from .model import Chart, Series, Value
-    from .plotly import _key_text, _text
 
     rows: list[str] = []
     table: dict[str, list] = {name: [] for name in ("n", "min", "Q1", "Q2", "Q3", "max", "x̄")}
@@ -451,7 +441,6 @@ def heatmap_chart(index: int, trace: dict, layout: dict):
     from decimal import Decimal
 
     from .model import Chart, Series, Value
-    from .plotly import _key_text, _number, _text
 
     path = f"data[{index}]"
     z = trace.get("z")
@@ -496,8 +485,6 @@ NESTED_KEYS = {"node": ("label",), "link": ("source", "target", "value"), "dimen
 
 
 def _cell(item: object) -> str:
-    from .plotly import _key_text
-
     if item is None:
         return ""
     if isinstance(item, list):  # a row of a matrix (z of a surface)
@@ -511,7 +498,6 @@ def refused_data(traces: list[tuple[int, dict]]):
     """What a refused figure's traces hold, as one :class:`~.model.Table`: a row
     per point, the trace's name and each of its data arrays as columns."""
     from .model import Table
-    from .plotly import _text
 
     columns: list[str] = []
     per_trace = []
