@@ -110,4 +110,19 @@ def test_release_fails_located_on_untranslated(build_root):
 
     app = build_root(ROOT, "html", edit=edit, confoverrides={"language": "en", "editorial_mode": "release"})
     warnings = app._warning.getvalue()
+    assert "report.md" not in warnings  # its front matter is metadata, not a message
     assert re.search(r"index\.md:5: ERROR: untranslated message in the English edition.*\"Santé\"", warnings), warnings
+
+
+def test_editorial_report_lists_figures_by_their_translated_titles(english, french):
+    # the report reads a figure's title from its caption, which the Locale transform translated
+    en, fr = page(english, "report.html"), page(french, "report.html")
+    assert "Adoption by sector" in en and "Adoption par secteur" not in en
+    assert "Adoption par secteur" in fr
+
+
+def test_front_matter_is_not_a_message(english):
+    # report.md's front matter (orphan: true) is page metadata, not text: the gettext
+    # builder never offers it, so the English edition must not count it untranslated
+    # (a release failed on it: test_release_fails_located_on_untranslated)
+    assert "report" not in english.env.get_domain("publication-translation").missing

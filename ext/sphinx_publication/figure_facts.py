@@ -35,10 +35,17 @@ def describe_figure(node: nodes.Element, kind: str, title: str, sources: Iterabl
 
 
 def figure_facts(node: nodes.Node) -> FigureFacts | None:
-    """What :func:`describe_figure` wrote on *node*, or None for any other node."""
+    """What :func:`describe_figure` wrote on *node*, or None for any other node.
+
+    The title is the one the page shows: the text of the figure's caption or
+    the table's title when it has one, so that a translated edition (whose
+    ``Locale`` transform translated that caption) reports it translated; the
+    title given to :func:`describe_figure` otherwise.
+    """
     if not isinstance(node, nodes.Element) or not node.get(KIND):
         return None
-    title = " ".join(str(node.get(TITLE) or "").split())
+    shown = next((child for child in node.children if isinstance(child, (nodes.caption, nodes.title))), None)
+    title = " ".join((shown.astext() if shown is not None else str(node.get(TITLE) or "")).split())
     return FigureFacts(str(node[KIND]), title, tuple(node.get(SOURCES) or ()))
 
 

@@ -77,6 +77,32 @@ def _catalog(srcdir: Path, locale_dirs: list[str], language: str, domain: str) -
     return found
 
 
+def _in_metadata(node) -> bool:
+    """A field of the page's metadata (front matter such as ``orphan: true``).
+
+    Before docutils' ``DocInfo`` transform it is a field list first in the page;
+    Sphinx's metadata collector then takes it out of the page once read, so the
+    gettext builder never offers its values and the page never shows them.
+    Abstract and dedication fields, which stay in the page, are messages."""
+    from docutils import nodes
+
+    current, field = node, None
+    while current is not None:
+        if isinstance(current, nodes.docinfo):
+            return True
+        if isinstance(current, nodes.field):
+            field = current
+        if isinstance(current, nodes.field_list) and isinstance(current.parent, nodes.document):
+            document = current.parent
+            first = document.first_child_not_matching_class(nodes.PreBibliographic)
+            if first is None or document[first] is not current:
+                return False
+            name = field[0].astext().strip().lower() if field is not None and len(field) else ""
+            return name not in ("abstract", "dedication")
+        current = current.parent
+    return False
+
+
 class FindUntranslated(SphinxTransform):
     """Record the page's messages that stay in the source language."""
 
@@ -90,6 +116,8 @@ class FindUntranslated(SphinxTransform):
         catalog = _catalog(Path(self.env.srcdir), list(self.config.locale_dirs), self.config.language, domain)
         missing = []
         for node, message in extract_messages(self.document):
+            if _in_metadata(node):
+                continue
             translation, fuzzy = catalog.get(message, ("", False))
             if translation.strip() and not fuzzy:
                 continue
