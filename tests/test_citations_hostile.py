@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from helpers import per_builder, require_tool
@@ -414,6 +414,7 @@ PREFIXES = st.sampled_from(["", "javascript:", " JaVa\tScRiPt:", "data:text/html
 @given(prefix=PREFIXES, text=FIELD_TEXT, field=st.sampled_from(["title", "note", "url", "doi", "eprint",
                                                                  "howpublished", "author", "editor", "urldate",
                                                                  "year", "date", "pubmed", "eprinttype"]))
+@example(prefix="", text="\r\r\r}", field="title")  # a lone CR is no line: the problem stays in the file
 def test_any_field_text_is_formatted_or_a_located_problem(prefix, text, field):
     from docutils import nodes
     from pybtex.backends.html import Backend

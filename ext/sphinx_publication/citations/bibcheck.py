@@ -78,6 +78,12 @@ class _Chunk:
     text: str
 
 
+def _lines(text: str) -> list[str]:
+    """Lines as pybtex and :func:`split_entries` number them: cut at ``\\n`` only
+    (``str.splitlines`` would also cut at a lone ``\\r`` or form feed in a field)."""
+    return text.split("\n")
+
+
 def split_entries(text: str) -> list[_Chunk]:
     """Cut *text* before every line that starts with ``@``."""
     starts = [match.start() for match in _ENTRY_START.finditer(text)]
@@ -120,7 +126,7 @@ def find_brace_fault(chunk: str) -> tuple[int, str] | None:
     field left a brace open; depth dropping to 0 before the last line means
     a ``}`` too many closed the entry early.
     """
-    lines = chunk.splitlines()
+    lines = _lines(chunk)
     if not lines or "{" not in lines[0]:
         return None
     depth = 0
@@ -159,7 +165,7 @@ def _missing_comma_line(lines: list[str], error_line: int) -> int | None:
 
 
 def _syntax_problem(chunk: _Chunk, error: PybtexSyntaxError, key: str) -> BibProblem:
-    lines = chunk.text.splitlines()
+    lines = _lines(chunk.text)
     error_line = (error.lineno or 1) - 1
     comma_line = _missing_comma_line(lines, error_line)
     if comma_line is not None:
