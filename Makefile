@@ -69,7 +69,7 @@ pdf: $(STAMP)
 	rm -f $(BUILDDIR)/html$(LANG_SUFFIX)/$(PDF_NAME)
 	$(SPHINXBUILD) -b typst -d $(BUILDDIR)/doctrees$(LANG_SUFFIX) . $(BUILDDIR)/typst$(LANG_SUFFIX) $(SPHINXOPTS)
 	@if [ -d $(BUILDDIR)/html$(LANG_SUFFIX) ]; then cp $(BUILDDIR)/typst$(LANG_SUFFIX)/$(PDF_NAME) $(BUILDDIR)/html$(LANG_SUFFIX)/; fi
-	@echo "PDF: $(BUILDDIR)/typst/$(PDF_NAME)"
+	@echo "PDF: $(BUILDDIR)/typst$(LANG_SUFFIX)/$(PDF_NAME)"
 
 # The LaTeX edition (XeLaTeX, untagged). The PDF of an earlier build goes
 # first; a LaTeX error fails the command and leaves no PDF (not even a partial one).
@@ -78,7 +78,7 @@ latexpdf: check-tex latex
 	$(MAKE) -C $(BUILDDIR)/latex$(LANG_SUFFIX) all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" || { \
 		rm -f $(BUILDDIR)/latex$(LANG_SUFFIX)/$(PDF_NAME); \
 		echo "LaTeX failed: no PDF (the log: $(BUILDDIR)/latex$(LANG_SUFFIX)/*.log)"; exit 1; }
-	@echo "PDF: $(BUILDDIR)/latex/$(PDF_NAME)"
+	@echo "PDF: $(BUILDDIR)/latex$(LANG_SUFFIX)/$(PDF_NAME)"
 
 release: $(STAMP)
 	$(SPHINXBUILD) -b html -E -W --keep-going -D editorial_mode=release \
