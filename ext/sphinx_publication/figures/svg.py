@@ -16,61 +16,24 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from .layout import decimate, fmt, text_width, value_scale, wrap
 from .limits import MAX_LINE_MARKERS, MAX_SUMMARY_ROWS, drawing_limit
 from .model import Chart
 from .numbers import NumberFormat
-from .palette import LIGHT, TILE, marker_path, pattern_tile, style
+from .palette import LIGHT, style
+from .svg_canvas import (
+    ENGLISH, FONT, LINE, PAD, SMALL, TEXT_COLOUR, Canvas, Wording, dash, draw_legend, esc, tooltip_title,
+)
+from .svg_plot import draw_plot, plot_columns, shared_axes
+from .svg_stats import draw_box, draw_heatmap
 
-FONT = 13
-SMALL = 12
-LINE = 16
-PAD = 8
 # Drawn in layout units (13-unit text); HTML shows it 1.2 times larger so that
 # text meets the body size on wide screens (and scales down on narrow ones);
 # the PDF keeps 1.0, about 10 pt text beside an 11 pt body.
 DISPLAY_SCALE = 1.2
 PALETTE = LIGHT
-TEXT_COLOUR = "#1f1f1f"
 PDF_FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
-
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def esc(text: str) -> str:
-    """Text safe in XML content and double-quoted attributes."""
-    return escape(_INVALID_XML.sub("", text), {'"': "&quot;"})
-
-
-@dataclass(frozen=True)
-class Wording:
-    """The punctuation of the chart's text, from the build language's catalog
-    (French: "{label} : {value}", " ; ")."""
-
-    pair: str = "{label}: {value}"
-    separator: str = "; "
-    #: under a drawing simplified for its many points (see :mod:`.limits`)
-    simplified: str = ("Drawing simplified: {count} points, too many to draw one by one (each pixel column"
-                       " keeps its extremes); every value is in the data file.")
-    #: in place of a drawing refused for its size, per what is counted
-    not_drawn_rows: str = ("Not drawn: {count} rows, more than the {limit} this chart can show."
-                           " The data table and the data file give every value.")
-    not_drawn_bars: str = ("Not drawn: {count} bars, more than the {limit} this chart can show."
-                           " The data table and the data file give every value.")
-    not_drawn_slices: str = ("Not drawn: {count} slices, more than the {limit} a pie can show."
-                             " The data table and the data file give every value.")
-    not_drawn_cells: str = ("Not drawn: {count} cells, more than the {limit} a heatmap can show."
-                            " The data table and the data file give every value.")
-    #: the end of a text alternative that lists only the first rows
-    more_rows: str = "… and {count} more rows in the data table"
-
-    def labelled(self, label: str, value: str) -> str:
-        return self.pair.format(label=label, value=value)
-
-
-ENGLISH = Wording()
 
 
 @dataclass
@@ -78,156 +41,6 @@ class SvgDrawing:
     text: str
     width: float
     height: float
-
-
-class _Canvas:
-    def __init__(self, theme: bool, wording: Wording, uid: str = "chart",
-                 patterns: dict[int, str] | None = None) -> None:
-        self.theme = theme
-        self.wording = wording
-        self.uid = uid
-        # series index -> pattern, shared with the panels of small multiples:
-        # one <defs> per SVG, ids unique on the page through *uid*; ~index
-        # (negative) for the pattern of a translucent area (:meth:`area_pattern_id`)
-        self.patterns: dict[int, str] = {} if patterns is None else patterns
-        self.parts: list[str] = []
-
-    def panel(self) -> _Canvas:
-        return _Canvas(self.theme, self.wording, self.uid, self.patterns)
-
-    def colour(self, index: int, attribute: str = "fill") -> str:
-        series = style(index)
-        if self.theme:
-            kind = "s" if attribute == "fill" else "l"
-            return f' class="sp-{kind}{series.index}" {attribute}="{series.colour}"'
-        return f' {attribute}="{series.colour}"'
-
-    def on_fill(self, index: int) -> str:
-        """Text drawn over series *index*'s fill: black or white."""
-        series = style(index)
-        return f' class="sp-o{series.index}" fill="{series.on}"' if self.theme else f' fill="{series.on}"'
-
-    def area(self, tag: str, geometry: str, index: int, inner: str = "", extra: str = "") -> None:
-        """A filled mark (bar, slice, swatch), then its pattern over it when its
-        series has one: the same geometry filled with the pattern."""
-        self.add(f"<{tag} {geometry}{extra}{self.colour(index)}>{inner}</{tag}>" if inner
-                 else f"<{tag} {geometry}{extra}{self.colour(index)}/>")
-        pattern = self.pattern_id(index)
-        if pattern:
-            rule = ' fill-rule="evenodd"' if "fill-rule" in extra else ""
-            self.add(f'<{tag} {geometry}{rule} fill="url(#{pattern})"/>')
-
-    def pattern_id(self, index: int) -> str:
-        series = style(index)
-        if not series.pattern:
-            return ""
-        self.patterns[index] = series.pattern
-        return f"{self.uid}-p{index}"
-
-    def area_pattern_id(self, index: int) -> str:
-        """The pattern laid over series *index*'s translucent area (Plotly
-        ``fill``): drawn in the series' colour, as no opaque fill lies below."""
-        series = style(index)
-        if not series.pattern:
-            return ""
-        self.patterns[~index] = series.pattern
-        return f"{self.uid}-a{index}"
-
-    def marker(self, index: int, x: float, y: float, inner: str = "", extra: str = "",
-               radius: float = 4.0) -> None:
-        """Series *index*'s marker shape (circle, square, triangle, diamond)."""
-        shape = style(index).marker
-        if shape == "circle":
-            head = f'<circle cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(radius)}"{extra}{self.colour(index)}'
-        else:
-            head = f'<path d="{marker_path(shape, x, y, radius)}"{extra}{self.colour(index)}'
-        self.add(f"{head}>{inner}</{head.split(' ', 1)[0][1:]}>" if inner else f"{head}/>")
-
-    def defs(self) -> str:
-        """The patterns the drawing uses, on a transparent ground."""
-        tiles = []
-        for key in sorted(self.patterns, key=lambda key: (key < 0, abs(key))):
-            index, on_area = (key, False) if key >= 0 else (~key, True)
-            series = style(index)
-            attribute = "fill" if series.pattern == "dots" else "stroke"
-            if on_area:  # the series' own colour
-                kind, colour, name = ("s" if attribute == "fill" else "l"), series.colour, "a"
-            else:  # black or white over the series' fill
-                kind, colour, name = ("o" if attribute == "fill" else "h"), series.on, "p"
-            ink = f' {attribute}="{colour}"'
-            if self.theme:
-                ink = f' class="sp-{kind}{series.index}"' + ink
-            tiles.append(f'<pattern id="{self.uid}-{name}{index}" width="{TILE}" height="{TILE}"'
-                         f' patternUnits="userSpaceOnUse">{pattern_tile(series.pattern, ink)}</pattern>')
-        return f"<defs>{''.join(tiles)}</defs>" if tiles else ""
-
-    @property
-    def ink(self) -> str:
-        return "currentColor" if self.theme else TEXT_COLOUR
-
-    def add(self, markup: str) -> None:
-        self.parts.append(markup)
-
-    def text(self, x: float, y: float, lines: list[str] | str, *, anchor: str = "start",
-             size: int = FONT, extra: str = "") -> None:
-        if isinstance(lines, str):
-            lines = [lines]
-        attrs = f'x="{fmt(x)}" y="{fmt(y)}"'
-        if anchor != "start":
-            attrs += f' text-anchor="{anchor}"'
-        if size != FONT:
-            attrs += f' font-size="{size}"'
-        if len(lines) == 1:
-            self.add(f"<text {attrs}{extra}>{esc(lines[0])}</text>")
-            return
-        shift = f' dy="{LINE}"'
-        spans = "".join(
-            f'<tspan x="{fmt(x)}"{"" if i == 0 else shift}>{esc(line)}</tspan>'
-            for i, line in enumerate(lines)
-        )
-        self.add(f"<text {attrs}{extra}>{spans}</text>")
-
-    def line(self, x1: float, y1: float, x2: float, y2: float, opacity: str = "") -> None:
-        extra = f' stroke-opacity="{opacity}"' if opacity else ""
-        self.add(
-            f'<path d="M{fmt(x1)} {fmt(y1)}L{fmt(x2)} {fmt(y2)}" stroke="{self.ink}"{extra}/>'
-        )
-
-
-def _tooltip(wording: Wording, label: str, value: str, series: str = "") -> str:
-    prefix = f"{series} — " if series else ""
-    return f"<title>{esc(wording.labelled(prefix + label, value))}</title>"
-
-
-def _legend(canvas: _Canvas, names: list[str | None], x: float, y: float, width: float,
-            swatches: list[str] | None = None, dashes: list[str] | None = None) -> float:
-    """Draw swatches ("bar", "line" or "marker") and names flowing in rows;
-    return the y below the legend. Each swatch shows its series' fill pattern,
-    or its dash and marker shape, as the marks do."""
-    cursor_x, row_y = x, y
-    for index, name in enumerate(names):
-        if name is None:  # no entry (Plotly's ``showlegend: false``): the colours stay the series'
-            continue
-        swatch = swatches[index] if swatches else "bar"
-        swatch_width = 22 if swatch == "line" else 12
-        item_width = swatch_width + 6 + text_width(name, FONT) + 14
-        if cursor_x > x and cursor_x + item_width > x + width:
-            cursor_x, row_y = x, row_y + LINE + 4
-        if swatch == "line":
-            from .svg_plot import dash
-
-            canvas.add(
-                f'<path d="M{fmt(cursor_x)} {fmt(row_y + 8)}h{swatch_width}" stroke-width="2.5"'
-                f'{dash(index, dashes[index] if dashes else "")}{canvas.colour(index, "stroke")}/>'
-            )
-            canvas.marker(index, cursor_x + swatch_width / 2, row_y + 8, radius=3.5)
-        elif swatch == "marker":
-            canvas.marker(index, cursor_x + 6, row_y + 8)
-        else:
-            canvas.area("rect", f'x="{fmt(cursor_x)}" y="{fmt(row_y + 2)}" width="12" height="12"', index)
-        canvas.text(cursor_x + swatch_width + 6, row_y + 12, name)
-        cursor_x += item_width
-    return row_y + LINE + 8
 
 
 def _thin(labels: list[str], spacing: float, size: int) -> int:
@@ -239,7 +52,7 @@ def _thin(labels: list[str], spacing: float, size: int) -> int:
     return step
 
 
-def _bar(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+def _bar(chart: Chart, numbers: NumberFormat, canvas: Canvas) -> tuple[float, float]:
     n_series = len(chart.series)
     bar_height = 22 if n_series == 1 else 14
     group_height = n_series * bar_height + 2 * (n_series - 1)
@@ -256,7 +69,7 @@ def _bar(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
     width = x1 + value_width + PAD
     y = PAD
     if chart.has_legend:
-        y = _legend(canvas, [s.name for s in chart.series], PAD, y, width - 2 * PAD)
+        y = draw_legend(canvas, [s.name for s in chart.series], PAD, y, width - 2 * PAD)
     if chart.x_label:
         for line in wrap(chart.x_label, x0 - PAD - 6, FONT):
             canvas.text(x0 - 10, y + FONT, line, anchor="end", extra=' font-weight="bold"')
@@ -286,7 +99,7 @@ def _bar(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
             left, length = min(start, end), max(abs(end - start), 1)
             canvas.area(
                 "rect", f'x="{fmt(left)}" y="{fmt(bar_y)}" width="{fmt(length)}" height="{bar_height}"',
-                index, _tooltip(canvas.wording, label, numbers.exact(value), series.name),
+                index, tooltip_title(canvas.wording, label, numbers.exact(value), series.name),
             )
             text_y = bar_y + bar_height / 2 + SMALL * 0.36
             if value.number < 0:
@@ -315,8 +128,7 @@ def _numeric_positions(labels: list[str]) -> list[float] | None:
     return numbers
 
 
-def _line(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
-    from .svg_plot import dash
+def _line(chart: Chart, numbers: NumberFormat, canvas: Canvas) -> tuple[float, float]:
 
     count = len(chart.labels)
     plot_width = max(300, min(count * 40, 700))
@@ -328,7 +140,7 @@ def _line(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, 
     width = x1 + PAD + 12
     y = PAD
     if chart.has_legend:
-        y = _legend(canvas, [s.name for s in chart.series], PAD, y, width - 2 * PAD,
+        y = draw_legend(canvas, [s.name for s in chart.series], PAD, y, width - 2 * PAD,
                     ["line"] * len(chart.series))
     if chart.y_label:
         for line in wrap(chart.y_label, width - 2 * PAD, FONT):
@@ -378,7 +190,7 @@ def _line(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, 
         if many:
             continue  # a marker and a label at each of so many points would cover each other
         for label, value, (px, py) in zip(chart.labels, series.values, points):
-            canvas.marker(index, px, py, _tooltip(canvas.wording, label, numbers.exact(value), series.name))
+            canvas.marker(index, px, py, tooltip_title(canvas.wording, label, numbers.exact(value), series.name))
             if len(chart.series) == 1:
                 canvas.text(px, py - 9, numbers.label(value), anchor="middle", size=SMALL)
     y = bottom + SMALL + 6 + (depth - 1) * LINE + 4
@@ -394,7 +206,7 @@ def _line(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, 
     return width, y + PAD
 
 
-def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+def _pie(chart: Chart, numbers: NumberFormat, canvas: Canvas) -> tuple[float, float]:
     values = chart.series[0].values
     total = sum(value.as_float for value in values)
     shares = [value.as_float / total for value in values]
@@ -431,7 +243,7 @@ def _pie(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, f
             cx, cy = width / 2 + pull * math.cos(angle + sweep / 2), PAD + radius + pull_room + pull * math.sin(angle + sweep / 2)
         else:
             cx, cy = width / 2, PAD + radius + pull_room
-        tooltip = _tooltip(canvas.wording, label, f"{numbers.exact(value)} ({numbers.share(share)})")
+        tooltip = tooltip_title(canvas.wording, label, f"{numbers.exact(value)} ({numbers.share(share)})")
         if inner and share > 0:
             canvas.area("path", f'd="{_ring_slice(cx, cy, radius, inner, angle, sweep)}"', index, tooltip,
                         ' data-mark="slice" fill-rule="evenodd"')
@@ -471,7 +283,7 @@ def _slice_label(template: str, label: str, value: str, percent: str, text: str)
     return re.sub(r"<[^>]+>", "", filled).strip()
 
 
-def _label_on_fill(canvas: _Canvas, index: int, x: float, y: float, text: str) -> None:
+def _label_on_fill(canvas: Canvas, index: int, x: float, y: float, text: str) -> None:
     """Text over series *index*'s fill, in black or white; over a pattern, first
     a halo of the plain fill colour so that the hatching stops short of the glyphs
     (drawn as a second text: cairosvg ignores ``paint-order``)."""
@@ -501,18 +313,14 @@ def _ring_slice(cx: float, cy: float, outer: float, inner: float, start: float, 
             f"L{at(inner, end)}A{fmt(inner)} {fmt(inner)} 0 {large} 0 {at(inner, start)}Z")
 
 
-def _plot(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
-    from .svg_plot import draw_plot
-
-    return draw_plot(chart, numbers, canvas, _legend)
+def _plot(chart: Chart, numbers: NumberFormat, canvas: Canvas) -> tuple[float, float]:
+    return draw_plot(chart, numbers, canvas)
 
 
-def _panels(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+def _panels(chart: Chart, numbers: NumberFormat, canvas: Canvas) -> tuple[float, float]:
     """Small multiples: each panel under its heading, with its own axes, in
     the rows of ``chart.grid`` (side by side as the figure's domains place
     them), else one below the other; matched axes share one range."""
-    from .svg_plot import shared_axes
-
     panels = shared_axes(chart.panels, numbers)
     rows = chart.grid or [[number] for number in range(len(panels))]
     y, width = PAD, 0.0
@@ -540,15 +348,11 @@ def panel_numbers(panel: Chart, numbers: NumberFormat) -> NumberFormat:
     return NumberFormat(str(numbers.locale), () if dates else panel.values, panel.unit)
 
 
-def _box(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
-    from .svg_stats import draw_box
-
+def _box(chart: Chart, numbers: NumberFormat, canvas: Canvas) -> tuple[float, float]:
     return draw_box(chart, numbers, canvas)
 
 
-def _heatmap(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
-    from .svg_stats import draw_heatmap
-
+def _heatmap(chart: Chart, numbers: NumberFormat, canvas: Canvas) -> tuple[float, float]:
     return draw_heatmap(chart, numbers, canvas)
 
 
@@ -556,7 +360,7 @@ _DRAWERS = {"bar": _bar, "line": _line, "pie": _pie, "plot": _plot, "panels": _p
             "heatmap": _heatmap}
 
 
-def _not_drawn(chart: Chart, numbers: NumberFormat, canvas: _Canvas, limit: tuple[str, int, int]) -> tuple[float, float]:
+def _not_drawn(chart: Chart, numbers: NumberFormat, canvas: Canvas, limit: tuple[str, int, int]) -> tuple[float, float]:
     """In place of a chart too large to draw: what it would have held, and where its data is."""
     what, count, most = limit
     template = {"rows": canvas.wording.not_drawn_rows, "bars": canvas.wording.not_drawn_bars,
@@ -566,7 +370,7 @@ def _not_drawn(chart: Chart, numbers: NumberFormat, canvas: _Canvas, limit: tupl
     return 400 + 2 * PAD, PAD + LINE * len(lines) + PAD
 
 
-def _draw(chart: Chart, numbers: NumberFormat, canvas: _Canvas) -> tuple[float, float]:
+def _draw(chart: Chart, numbers: NumberFormat, canvas: Canvas) -> tuple[float, float]:
     """Draw *chart*, or say why not when it is too large (:func:`.limits.drawing_limit`)."""
     limit = drawing_limit(chart)
     if limit is not None:
@@ -583,8 +387,7 @@ def summary(chart: Chart, numbers: NumberFormat, wording: Wording = ENGLISH) -> 
     parts = []
     cells = None
     if chart.plot is not None and chart.plot.value_axis.type in ("category", "date"):
-        from .svg_plot import plot_columns  # names and dates as the table says them, not ranks or ms
-
+        # names and dates as the table says them, not ranks or ms
         cells = plot_columns(chart, numbers, MAX_SUMMARY_ROWS)
     for row, label in enumerate(chart.labels[:MAX_SUMMARY_ROWS]):
         values = ", ".join(
@@ -607,7 +410,7 @@ def render_svg(
     wording: Wording = ENGLISH,
 ) -> SvgDrawing:
     """Draw *chart*; *uid* makes the ``<title>``/``<desc>`` ids unique on a page."""
-    canvas = _Canvas(theme, wording, uid)
+    canvas = Canvas(theme, wording, uid)
     width, height = _draw(chart, numbers, canvas)
     if chart.heading:  # the figure's own title (Plotly ``layout.title``), above the drawing
         lines = wrap(chart.heading, max(width - 2 * PAD, 200), FONT + 2)

@@ -24,11 +24,8 @@ from decimal import Decimal
 
 from .model import Axis, Chart, Plot, Trace, Value
 from .numbers import NumberFormat
+from .svg_canvas import FONT, LINE, PAD, SMALL, Canvas, dash, draw_legend, esc
 
-FONT = 13
-SMALL = 12
-LINE = 16
-PAD = 8
 BAR_FILL = 0.8  # share of a position's band that its bars take
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -332,7 +329,7 @@ def _tick_text(axis: Axis, value: float, numbers: NumberFormat, plain: NumberFor
     return axis.prefix + numbers.tick(value) + axis.suffix
 
 
-def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[float, float]:
+def draw_plot(chart: Chart, numbers: NumberFormat, canvas: Canvas) -> tuple[float, float]:
     """Draw *chart*'s plot on *canvas*; return the drawing's width and height."""
     plot: Plot = chart.plot
     marks = _stacked(plot, numbers)
@@ -353,7 +350,7 @@ def draw_plot(chart: Chart, numbers: NumberFormat, canvas, legend) -> tuple[floa
     y = PAD
     shown = plot.showlegend if plot.showlegend is not None else len(plot.traces) > 1
     if shown and any(name is not None for name in names):
-        y = legend(canvas, names, PAD, y, 560, [_swatch(trace) for trace in plot.traces],
+        y = draw_legend(canvas, names, PAD, y, 560, [_swatch(trace) for trace in plot.traces],
                    [trace.dash for trace in plot.traces])
     if plot.horizontal:
         label_texts = [_position_text(p, pos_axis, numbers, plain) for p in positions]
@@ -551,19 +548,6 @@ def shared_axes(panels: list[Chart], numbers: NumberFormat) -> list[Chart]:
     return result
 
 
-PLOTLY_DASHES = {"solid": "", "dash": "6 3", "dot": "2 2", "dashdot": "8 3 2 3", "longdash": "12 4",
-                 "longdashdot": "12 3 2 3"}
-
-
-def dash(index: int, plotly_dash: str = "") -> str:
-    """The figure's ``line.dash``; else the series' own (solid for the first
-    :data:`~.palette.GREY_LEVELS` series, which lightness keeps apart)."""
-    from .palette import style
-
-    pattern = PLOTLY_DASHES[plotly_dash] if plotly_dash else style(index).dash
-    return f' stroke-dasharray="{pattern}"' if pattern else ""
-
-
 def _xy(frame: _Frame, p: float, v: float) -> str:
     x, y = frame.point(p, v)
     return f"{fmt(x)} {fmt(y)}"
@@ -727,7 +711,7 @@ def _draw_bars(canvas, frame, plot: Plot, index: int, marks, bar_traces, place, 
         if trace.hovertexts and n < len(trace.hovertexts) and trace.hovertexts[n]:
             tooltip += f" — {trace.hovertexts[n]}"
         canvas.area("rect", frame.rect(min(start, end), max(start, end), low, high), index,
-                    f"<title>{_esc(tooltip)}</title>",
+                    f"<title>{esc(tooltip)}</title>",
                     f' data-mark="bar" data-trace="{index}" data-position="{_attr(mark.position)}"')
         if trace.texts is not None:
             text = point_text(plot, trace, n, mark, numbers)
@@ -827,8 +811,8 @@ def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_s
             radius = 3.5 if sizes is None or trace.stackgroup else sizes[n] / 2
             extra = f' data-mark="marker" data-trace="{index}" fill-opacity="{".6" if sizes else "1"}"'
             hover = trace.hovertexts[n] if trace.hovertexts and n < len(trace.hovertexts) else ""
-            title = "" if many else (f"<title>{_esc(canvas.wording.labelled(f'{trace.name} — {mark.position}', mark.text))}"
-                                     f"{_esc(' — ' + hover) if hover else ''}</title>")
+            title = "" if many else (f"<title>{esc(canvas.wording.labelled(f'{trace.name} — {mark.position}', mark.text))}"
+                                     f"{esc(' — ' + hover) if hover else ''}</title>")
             if sizes is None or trace.stackgroup:
                 canvas.marker(index, x, y, title, extra, radius)
             elif title:  # bubbles: the area is the value, the shape stays round
@@ -849,14 +833,8 @@ def _draw_scatter(canvas, frame, trace: Trace, index: int, marks, place, value_s
     return simplified
 
 
-def _esc(text: str) -> str:
-    from .svg import esc
-
-    return esc(text)
-
-
 def _attr(position) -> str:
-    return _esc(str(position))
+    return esc(str(position))
 
 
 def plot_cell(chart: Chart, numbers: NumberFormat, series_index: int, row: int) -> str:

@@ -14,15 +14,10 @@ from __future__ import annotations
 from .layout import fmt, text_width, wrap
 from .model import Chart
 from .numbers import NumberFormat
-from .svg_plot import FONT, LINE, PAD, SMALL, Continuous, _padded, linear_ticks
+from .svg_canvas import FONT, LINE, PAD, SMALL, esc
+from .svg_plot import Continuous, _padded, linear_ticks
 
 _STEPS = 5  # colour bar steps
-
-
-def _esc(text: str) -> str:
-    from .svg import esc
-
-    return esc(text)
 
 
 def _number(numbers: NumberFormat, value: float) -> str:
@@ -83,7 +78,7 @@ def draw_box(chart: Chart, numbers: NumberFormat, canvas) -> tuple[float, float]
                             for series in chart.series if series.values[row] is not None)
         (x0, y0), (x1, y1) = point(centre - half, scale(q1)), point(centre + half, scale(q3))
         canvas.area("rect", f'x="{fmt(min(x0, x1))}" y="{fmt(min(y0, y1))}" width="{fmt(max(abs(x1 - x0), 1))}"'
-                    f' height="{fmt(max(abs(y1 - y0), 1))}"', index, f"<title>{_esc(label)}: {_esc(tooltip)}</title>",
+                    f' height="{fmt(max(abs(y1 - y0), 1))}"', index, f"<title>{esc(label)}: {esc(tooltip)}</title>",
                     f' data-mark="box" data-row="{row}" fill-opacity=".55"')
         whiskers = (line(centre, scale(lowers[row]), centre, scale(q1)) + line(centre, scale(q3), centre, scale(uppers[row]))
                     + line(centre - half / 2, scale(lowers[row]), centre + half / 2, scale(lowers[row]))
@@ -145,7 +140,7 @@ def draw_heatmap(chart: Chart, numbers: NumberFormat, canvas) -> tuple[float, fl
             canvas.add(f'<rect x="{fmt(x0 + cell_w * column)}" y="{fmt(cell_y)}" width="{fmt(cell_w)}"'
                        f' height="{fmt(cell_h)}" fill-opacity="{fmt(0.08 + 0.92 * share)}" data-mark="cell"'
                        f' data-row="{row}" data-column="{column}"{canvas.colour(0)}>'
-                       f"<title>{_esc(label)} — {_esc(series.name)}: {_esc(text)}</title></rect>")
+                       f"<title>{esc(label)} — {esc(series.name)}: {esc(text)}</title></rect>")
             if writes and text_width(text, SMALL) + 4 <= cell_w and cell_h >= SMALL + 2:
                 extra = canvas.on_fill(0) if share > 0.55 else ""
                 canvas.text(x0 + cell_w * (column + 0.5), cell_y + cell_h / 2 + 4, text, anchor="middle",
