@@ -253,6 +253,40 @@ def test_only_the_refused_address_warns(hostile):
     assert len(located) == 1, warnings_of(hostile)
 
 
+# -- a metadata file that is not there --------------------------------------------------------
+
+MISSING = "metadonnees/absent.cff"
+
+
+def missing_file_warnings(app) -> list[str]:
+    """The build finishes (the page's substitutions then warn that they have no value)."""
+    assert app.statuscode == 0
+    assert "Traceback" not in warnings_of(app) and "Exception occurred" not in warnings_of(app)
+    return [w for w in warnings_of(app).splitlines() if "metadata file not found" in w
+            or "fichier de métadonnées introuvable" in w]
+
+
+def test_a_missing_metadata_file_set_in_conf_py_is_located_at_the_setting(build_root):
+    def set_missing(srcdir: Path) -> None:
+        conf = srcdir / "conf.py"
+        conf.write_text(conf.read_text(encoding="utf-8")
+                        + f'publication_metadata: str = "{MISSING}"\n', encoding="utf-8")
+
+    app = build_root("metadata-hostile", "text", edit=set_missing)
+    conf = (Path(app.srcdir) / "conf.py").read_text(encoding="utf-8")
+    (warning,) = missing_file_warnings(app)
+    line = line_of("publication_metadata:", conf)
+    assert re.search(rf"conf\.py:{line}: WARNING: .*{re.escape(MISSING)}", warning), warning
+    assert warning.endswith("[sphinx_publication.metadata]")
+
+
+def test_a_missing_metadata_file_given_with_d_is_located_at_a_line(build_root):
+    """A ``-D`` override has no line of its own: the file it names, line 1, never a bare path."""
+    app = build_root("metadata-hostile", "text", confoverrides={"publication_metadata": MISSING})
+    (warning,) = missing_file_warnings(app)
+    assert re.search(rf"{re.escape(MISSING)}:1: WARNING: ", warning), warning
+
+
 # -- rows 5 and 6: impossible dates and wrong types ------------------------------------------------
 
 #: (text on the offending line, what the warning says): each a warning at that line

@@ -43,12 +43,30 @@ def set_default(config: Config, name: str, value: Any) -> None:
     config[name] = value
 
 
+def setting_location(app: Sphinx, config: Config, name: str, named: Path) -> str:
+    """Where the project set *name*: ``conf.py:LINE`` of its assignment; for a ``-D``
+    override (or an assignment not found), the file the value names, at line 1.
+    Sphinx prints a bare path without any line, so the location always has one."""
+    if name not in config.overrides:
+        conf = Path(app.confdir) / "conf.py"
+        try:
+            lines = conf.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        assignment = re.compile(rf"\s*{re.escape(name)}\s*(?::[^=]*)?=(?!=)")
+        for number, line in enumerate(lines, 1):
+            if assignment.match(line):
+                return f"{conf}:{number}"
+    return f"{named}:1"
+
+
 def load_article(app: Sphinx, config: Config) -> None:
     path = Path(app.confdir) / config.publication_metadata
     if not path.is_file():
         if user_set(config, "publication_metadata"):
             warn(_("metadata file not found: {path} (set publication_metadata to the "
-                   "article's CITATION.cff)").format(path=path), location=str(path), subtype=SUBTYPE)
+                   "article's CITATION.cff)").format(path=path),
+                 location=setting_location(app, config, "publication_metadata", path), subtype=SUBTYPE)
         return
     problems: list[MetadataProblem] = []
     try:
