@@ -18,6 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..typography import space_new_nodes
 from .downloads import DOWNLOAD_DIR, download_names, writes_downloads
 from .messages import _
+from .pages import article_page_url
 from .reference import article_bibtex, formatted_citation
 
 BLOCK_CLASS = "cite-this-article"
@@ -34,13 +35,6 @@ class CiteThisArticle(SphinxDirective):
         node = cite_this_article()
         self.set_source_info(node)
         return [node]
-
-
-def article_page_url(app, article) -> str:
-    """Absolute address of the landing page (of the HTML edition), when the site's is known."""
-    from .pages import absolute, landing_uri
-
-    return absolute(app, landing_uri(app))
 
 
 def fill_cite_this_article(app, doctree: nodes.document, docname: str) -> None:
@@ -67,7 +61,7 @@ def fill_cite_this_article(app, doctree: nodes.document, docname: str) -> None:
 def cite_block(app, docname: str, article) -> nodes.container:
     from pybtex_docutils import Backend
 
-    page_url = article_page_url(app, article)
+    page_url = article_page_url(app)
     block = nodes.container(classes=[BLOCK_CLASS])
     block += nodes.rubric("", _("Cite this article"))
     citation = nodes.paragraph(classes=["cite-this-article-reference"])

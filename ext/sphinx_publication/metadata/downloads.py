@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..derived_outputs import up_to_date
+from .pages import article_page_url, is_epub
 from .reference import article_bibtex, article_ris, bibliography_bibtex
 from .works import cited_entries
 
@@ -35,8 +36,6 @@ def download_names(article) -> DownloadNames:
 
 
 def writes_downloads(builder) -> bool:
-    from .pages import is_epub
-
     return builder.format == "html" and not is_epub(builder)
 
 
@@ -44,15 +43,13 @@ def write_downloads(app: Sphinx):
     article = app.config.publication_article
     if article is None or not writes_downloads(app.builder):
         return []
-    from .cite_block import article_page_url
-
     names = download_names(article)
     folder = Path(app.outdir) / DOWNLOAD_DIR
     # The landing page is written again whenever the article or its cited works change.
     landing = app.builder.get_output_path(app.config.root_doc)
     if all(up_to_date(folder / name, [landing]) for name in vars(names).values()):
         return []
-    url = article_page_url(app, article)
+    url = article_page_url(app)
     folder.mkdir(parents=True, exist_ok=True)
     files = {
         names.article_bib: article_bibtex(article, url),

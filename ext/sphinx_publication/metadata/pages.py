@@ -67,6 +67,11 @@ def absolute(app: Sphinx, uri: str) -> str:
     return urljoin(base if base.endswith("/") else base + "/", uri)
 
 
+def article_page_url(app: Sphinx) -> str:
+    """Absolute address of the landing page (of the HTML edition), when the site's is known."""
+    return absolute(app, landing_uri(app))
+
+
 def pdf_uri(app: Sphinx) -> str:
     """``publication_pdf_url``; else the sidebar's ``pdf_url``; else the LaTeX target's name."""
     config = app.config
