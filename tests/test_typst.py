@@ -361,6 +361,29 @@ def test_an_error_in_an_included_file_is_reported_there(build_root):
     assert app.statuscode == 1
 
 
+def test_two_images_of_the_same_file_name_keep_their_own_files(build_root):
+    """Images are named by Sphinx (``builder.images``): ``a/logo.svg`` and
+    ``b/logo.svg`` no longer overwrite each other in ``_images``."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="{}"/></svg>'
+
+    def add_images(srcdir: Path) -> None:
+        for folder, height in (("a", 4), ("b", 8)):
+            (srcdir / folder).mkdir()
+            (srcdir / folder / "logo.svg").write_text(svg.format(height), encoding="utf-8")
+        index = srcdir / "index.rst"
+        index.write_text(index.read_text(encoding="utf-8") + "\n.. image:: a/logo.svg\n   :alt: first\n"
+                         "\n.. image:: b/logo.svg\n   :alt: second\n", encoding="utf-8")
+
+    app = build_root("typst-second-build", "typst", edit=add_images)
+    assert app.statuscode == 0, app.warning.getvalue()
+    source = (Path(app.outdir) / "secondbuild.typ").read_text(encoding="utf-8")
+    paths = re.findall(r'#image\("([^"]+)", alt: "(first|second)"', source)
+    assert [alt for _path, alt in paths] == ["first", "second"]
+    assert paths[0][0] != paths[1][0]
+    heights = [(Path(app.outdir) / path).read_text(encoding="utf-8") for path, _alt in paths]
+    assert 'height="4"' in heights[0] and 'height="8"' in heights[1]
+
+
 def test_source_positions_map_generated_lines_to_the_nearest_mark():
     text = "head\n/* @source a.md:3 */para\n\n#x /* @source docs/b c.md:10 */y\nz\n"
     assert positions.source_position(text, 1) is None

@@ -72,7 +72,8 @@ class TypstBuilder(Builder):
         #: the compile step failed: the build must end with a non-zero status
         #: (see :func:`fail_build_if_not_compiled`)
         self.compile_failed = False
-        self._source_paths: dict[tuple[str, str | None], str] = {}
+        # Sphinx picks each image's file and a name unique in the folder (post_process_images)
+        self.imagedir = IMAGES_DIR
 
     @property
     def pdf_name(self) -> str:
@@ -105,6 +106,7 @@ class TypstBuilder(Builder):
         tree = inline_all_toctrees(self, self.docnames, root, tree, darkgreen, [root])
         tree["docname"] = root
         self.env.resolve_references(tree, root, self)
+        self.post_process_images(tree)
         for pending in list(tree.findall(addnodes.pending_xref)):
             pending.replace_self(pending.children or nodes.Text(pending.astext()))
         return tree
@@ -123,6 +125,10 @@ class TypstBuilder(Builder):
         source = outdir / self.typst_name
         source.write_text(self.document_head() + visitor.astext().strip() + "\n", encoding="utf-8")
         shutil.copyfile(TEMPLATE, outdir / TEMPLATE.name)
+        for image, name in self.images.items():
+            target = outdir / self.imagedir / name
+            ensuredir(target.parent)
+            shutil.copyfile(Path(self.srcdir) / image, target)
 
     @property
     def typst_name(self) -> str:
@@ -148,39 +154,6 @@ class TypstBuilder(Builder):
             f"  {region_arg},\n"
             ")\n\n"
         )
-
-    def title_block(self, heading_markup: str) -> str:
-        """The title block around the root document's title."""
-        meta = self.metadata
-        return (
-            f"#title-block([{heading_markup}], author: {markup.string(meta.author)},"
-            f" date: {markup.string(meta.date)})"
-        )
-
-    def image_path(self, node: nodes.image) -> str | None:
-        """Copy a local image next to the Typst file; its path there."""
-        uri = node.get("uri", "")
-        source = Path(self.srcdir) / uri
-        if "://" in uri or not source.is_file():
-            return None
-        target = Path(self.outdir) / IMAGES_DIR / source.name
-        ensuredir(target.parent)
-        shutil.copyfile(source, target)
-        return f"{IMAGES_DIR}/{source.name}"
-
-    def source_path(self, docname: str, source: str | None) -> str:
-        """The file a node comes from, relative to the source folder ("/"-separated):
-        *source* when it is a file there (an included file), else *docname*'s."""
-        key = (docname, source)
-        if key not in self._source_paths:
-            srcdir = Path(self.srcdir).resolve()
-            found = Path(self.env.doc2path(docname, False)).as_posix()
-            if source and not source.startswith("<"):  # "<rst_prolog>"…: no file
-                path = Path(source).resolve()  # docutils names included files from the cwd
-                if path.is_relative_to(srcdir) and path.is_file():
-                    found = path.relative_to(srcdir).as_posix()
-            self._source_paths[key] = found
-        return self._source_paths[key]
 
     def locate(self, diagnostic: Diagnostic, generated: Path, text: str):
         """Where to report a Typst diagnostic: the page and line that gave the

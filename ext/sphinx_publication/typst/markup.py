@@ -44,3 +44,8 @@ def label(name: str) -> str:
 def anchor(name: str) -> str:
     """An invisible target that internal links can point to."""
     return f"#metadata(none){label(name)}"
+
+
+def title_block(heading_markup: str, author: str, date: str) -> str:
+    """The title block around the root document's title."""
+    return f"#title-block([{heading_markup}], author: {string(author)}, date: {string(date)})"

@@ -12,20 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.builders import Builder
 from sphinx.util.docutils import SphinxTranslator
 
 from ..diagnostics import warn
 from ..i18n import translator
 from ..typography import french_spacing
 from . import markup
+from .metadata import from_config
 from .positions import mark
-
-if TYPE_CHECKING:
-    from .builder import TypstBuilder
 
 _ = translator("sphinx_publication.typst")
 
@@ -49,10 +48,10 @@ def typst_length(css: str) -> str | None:
 
 
 class TypstTranslator(SphinxTranslator):
-    builder: TypstBuilder
-
-    def __init__(self, document: nodes.document, builder: TypstBuilder) -> None:
+    def __init__(self, document: nodes.document, builder: Builder) -> None:
         super().__init__(document, builder)
+        self.metadata = from_config(self.config)
+        self._source_paths: dict[tuple[str, str | None], str] = {}
         self.body: list[str] = []
         self.french = (self.config.language or "").split("_")[0].split("-")[0] == "fr"
         self.docstack: list[str] = [document.get("docname", self.config.root_doc)]
@@ -97,7 +96,21 @@ class TypstTranslator(SphinxTranslator):
             node = node.parent
         if not line:
             return ""
-        return mark(self.builder.source_path(self.docname, source), line)
+        return mark(self.source_path(self.docname, source), line)
+
+    def source_path(self, docname: str, source: str | None) -> str:
+        """The file a node comes from, relative to the source folder ("/"-separated):
+        *source* when it is a file there (an included file), else *docname*'s."""
+        key = (docname, source)
+        if key not in self._source_paths:
+            srcdir = Path(self.builder.srcdir).resolve()
+            found = Path(self.builder.env.doc2path(docname, False)).as_posix()
+            if source and not source.startswith("<"):  # "<rst_prolog>"…: no file
+                path = Path(source).resolve()  # docutils names included files from the cwd
+                if path.is_relative_to(srcdir) and path.is_file():
+                    found = path.relative_to(srcdir).as_posix()
+            self._source_paths[key] = found
+        return self._source_paths[key]
 
     def anchors(self, node: nodes.Node) -> str:
         if not isinstance(node, nodes.Element):
@@ -165,7 +178,7 @@ class TypstTranslator(SphinxTranslator):
             body = anchors + self.rendered(node.children)
             if self.section_level == 1 and not self.title_written:
                 self.title_written = True
-                self.block(self.builder.title_block(body), node)
+                self.block(markup.title_block(body, self.metadata.author, self.metadata.date), node)
             else:
                 level = min(self.section_level, MAX_HEADING)
                 self.block(f"#heading(level: {level})[{body}]", node)
@@ -461,7 +474,9 @@ class TypstTranslator(SphinxTranslator):
         raise nodes.SkipNode
 
     def visit_image(self, node: nodes.image) -> None:
-        path = self.builder.image_path(node)
+        # copied by the builder under the name Sphinx gave it (post_process_images)
+        name = self.builder.images.get(node.get("uri", ""))
+        path = f"{self.builder.imagedir}/{name}" if name else None
         alt = node.get("alt", "")
         if not alt:
             warn(
