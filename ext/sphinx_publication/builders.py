@@ -26,6 +26,14 @@ if TYPE_CHECKING:
 OUTPUT_FORMATS = frozenset({"html", "latex", "text", "man", "texinfo", "xml", "typst"})
 
 
+def is_web_html(builder) -> bool:
+    """Whether *builder* writes web pages: an HTML format, not an EPUB book (whose
+    package lists only known media types and which has no site to link files on)."""
+    from sphinx.builders.epub3 import Epub3Builder  # Sphinx's one EPUB builder; ours derives from it
+
+    return builder.format == "html" and not isinstance(builder, Epub3Builder)
+
+
 def add_visitors(app: Sphinx, node_class: type[nodes.Element], **handlers: tuple[Any, Any]) -> None:
     """``app.add_node`` with visitors for output formats only."""
     unknown = sorted(set(handlers) - OUTPUT_FORMATS)
@@ -37,6 +45,8 @@ def add_visitors(app: Sphinx, node_class: type[nodes.Element], **handlers: tuple
 def has_visitor(app: Sphinx, node_class: type[nodes.Node]) -> bool:
     """Whether the current builder's translator renders *node_class*, by Sphinx's own
     lookup: the handlers registered under the builder's name if any, else its format's."""
+    # Undocumented but not private (Sphinx 9.0-9.2): the registry's handlers are what
+    # create_translator installs, and no public call asks whether one exists.
     registered = app.registry.translation_handlers
     handlers = registered.get(app.builder.name)
     if handlers is None:

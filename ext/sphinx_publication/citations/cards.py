@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
-from sphinx.builders._epub_base import EpubBuilder
 from sphinx.util.docutils import new_document
 from sphinxcontrib.bibtex.transforms import BibliographyTransform, node_text_transform
 
+from ..builders import is_web_html
 from ..i18n import translator
 from ..links import fragment, reference_to
 from ..typography import space_new_nodes
@@ -211,10 +211,6 @@ def go_to(builder, fromdocname: str, docname: str, target_id: str, text: str) ->
 # -- the handler -----------------------------------------------------------------------
 
 
-def shows_cards(builder) -> bool:
-    return builder.format == "html" and not isinstance(builder, EpubBuilder)
-
-
 def is_citation_link(reference: nodes.reference) -> bool:
     parent = reference.parent
     return isinstance(parent, nodes.inline) and "bibtex-citation" in parent["classes"]
@@ -234,7 +230,7 @@ def add_card_templates(app: Sphinx, doctree: nodes.document, docname: str) -> No
     the joined document) and after the backlinks, which a citation card repeats.
     """
     builder = app.builder
-    if not shows_cards(builder):
+    if not is_web_html(builder):
         return
     fromdocname = doctree.get("docname") or docname
     targets = CardTargets(app.env)
@@ -299,7 +295,7 @@ def add_assets(app: Sphinx, package_file: str) -> None:
             return
         if static_dir not in app.config.html_static_path:
             app.config.html_static_path.append(static_dir)
-        if shows_cards(app.builder):
+        if is_web_html(app.builder):
             app.add_js_file(SCRIPT, defer="defer")
 
     app.add_css_file(STYLESHEET)

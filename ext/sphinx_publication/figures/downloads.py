@@ -18,16 +18,13 @@ import re
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
+from ..builders import is_web_html
 from ..i18n import translator
-
-if TYPE_CHECKING:
-    from sphinx.builders import Builder
 
 _ = translator("sphinx_publication.figures")
 
@@ -84,13 +81,6 @@ def target(name: str, data: bytes) -> str:
     return f"{FOLDER}/{_folder(data)}/{name}"
 
 
-def links_files(builder: Builder) -> bool:
-    """Whether pages of this builder link to data files (not in an EPUB book)."""
-    from sphinx.builders._epub_base import EpubBuilder
-
-    return builder.format == "html" and not isinstance(builder, EpubBuilder)
-
-
 def write_file(outdir: str | Path, name: str, data: bytes) -> str:
     """Write *data* under its content folder (whole or absent); return its path from *outdir*."""
     relative = target(name, data)
@@ -115,7 +105,7 @@ def html_links(translator_self, files: list[tuple[str, bytes]], label: str) -> s
     from html import escape
 
     builder = translator_self.builder
-    if not files or not links_files(builder):
+    if not files or not is_web_html(builder):
         return ""
     # The file being written, not the page's URI: singlehtml's is "#document-<page>".
     page = builder.get_output_path(builder.current_docname).relative_to(builder.outdir).as_posix()
@@ -213,7 +203,7 @@ _scanned: WeakKeyDictionary = WeakKeyDictionary()
 
 def remove_unused_downloads_after_build(app, exception: BaseException | None) -> None:
     """``build-finished``: after a complete HTML build every page names the data files it links."""
-    if exception is None and links_files(app.builder):
+    if exception is None and is_web_html(app.builder):
         from ..editions.onepage import pages_on_request
 
         remove_unused_downloads(app.builder.outdir, _scanned.setdefault(app.builder, {}),

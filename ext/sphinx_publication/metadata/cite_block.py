@@ -15,8 +15,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from ..builders import is_web_html
 from ..typography import space_new_nodes
-from .downloads import DOWNLOAD_DIR, download_names, writes_downloads
+from .downloads import DOWNLOAD_DIR, download_names
 from .messages import _
 from .pages import article_page_url
 from .reference import article_bibtex, formatted_citation
@@ -85,7 +86,7 @@ def download_links(app, docname: str, article) -> nodes.paragraph | None:
         (names.bibliography_bib, _("the whole bibliography (.bib)")),
     ]
     builder = app.builder
-    if writes_downloads(builder):
+    if is_web_html(builder):
         outfile = builder.get_outfilename(docname)
         here = os.path.dirname(outfile)
         targets = [

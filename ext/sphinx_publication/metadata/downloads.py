@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..builders import is_web_html
 from ..derived_outputs import up_to_date
-from .pages import article_page_url, is_epub
+from .pages import article_page_url
 from .reference import article_bibtex, article_ris, bibliography_bibtex
 from .works import cited_entries
 
@@ -35,13 +36,9 @@ def download_names(article) -> DownloadNames:
     return DownloadNames(f"{key}.bib", f"{key}.ris", f"{key}-bibliographie.bib")
 
 
-def writes_downloads(builder) -> bool:
-    return builder.format == "html" and not is_epub(builder)
-
-
 def write_downloads(app: Sphinx):
     article = app.config.publication_article
-    if article is None or not writes_downloads(app.builder):
+    if article is None or not is_web_html(app.builder):
         return []
     names = download_names(article)
     folder = Path(app.outdir) / DOWNLOAD_DIR

@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..builders import is_web_html
 from .coins import coins_span
 from .discovery import (
     article_json_ld,
@@ -43,12 +44,6 @@ def is_article_page(app: Sphinx, pagename: str) -> bool:
         return True
     flag = app.env.metadata.get(pagename, {}).get(PAGE_FLAG, "")
     return str(flag).strip().lower() in {"true", "yes", "1", "oui"}
-
-
-def is_epub(builder) -> bool:
-    from sphinx.builders._epub_base import EpubBuilder
-
-    return isinstance(builder, EpubBuilder)
 
 
 def landing_uri(app: Sphinx) -> str:
@@ -105,7 +100,7 @@ def theme_titles(app: Sphinx, pagename: str, templatename: str, context: dict[st
 
 def add_head_tags(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
     article = app.config.publication_article
-    if article is None or doctree is None or is_epub(app.builder):
+    if article is None or doctree is None or not is_web_html(app.builder):
         return  # an EPUB describes itself in its package document (content.opf)
     article_url = absolute(app, landing_uri(app))
     if is_article_page(app, pagename):
