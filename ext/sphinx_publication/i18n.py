@@ -47,15 +47,19 @@ def compile_po(po_path: Path) -> bytes:
     return buffer.getvalue()
 
 
-def messages_of_mo(data: bytes) -> dict[str, str]:
-    """The translations held in compiled catalog *data*, without its header
-    (Babel stamps the header with the compilation date)."""
-    from gettext import GNUTranslations
+def messages_of_mo(data: bytes) -> dict[tuple, object]:
+    """The translations held in compiled catalog *data*, by context and message,
+    without its header (Babel stamps the header with the compilation date)."""
     from io import BytesIO
 
-    catalog = dict(GNUTranslations(BytesIO(data))._catalog)  # noqa: SLF001
-    catalog.pop("", None)
-    return catalog
+    from babel.messages.mofile import read_mo
+
+    # a plural message's id is the list of its forms
+    return {
+        (message.context, tuple(message.id) if isinstance(message.id, list) else message.id): message.string
+        for message in read_mo(BytesIO(data))
+        if message.id  # not the header
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -354,7 +354,8 @@ def render(builder: Any, tree: nodes.document, root_doc: str, pages: list[str]) 
         next=None,
         rellinks=[],
         sourcename="",  # no source file of its own
-        has_maths_elements=getattr(visitor, "_has_maths_elements", False),
+        # what Sphinx's HTML translator notes while visiting (privately), read off the tree
+        has_maths_elements=any(tree.findall(lambda node: isinstance(node, (nodes.math, nodes.math_block)))),
         # Furo would look the page's table of contents up in the environment,
         # where this page is not: it reads hide-toc first (see page_context).
         meta={**(context.get("meta") or {}), "hide-toc": ""},
