@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -26,9 +27,11 @@ def article(title: str = "Un titre", year: str = "2019") -> Entry:
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    format_cache.clear()
-    yield
-    format_cache.clear()
+    """A build's cache, as a build names it when it starts."""
+    cache = format_cache.FormattedEntries()
+    format_cache.use(cache)
+    yield cache
+    format_cache.use(None)
 
 
 def test_the_same_entry_is_formatted_once():
@@ -38,37 +41,77 @@ def test_the_same_entry_is_formatted_once():
         calls.append(1)
         return object()
 
-    first = format_cache.format_entry_once(FrenchStyle(), "1", article(), format_entry)
-    again = format_cache.format_entry_once(FrenchStyle(), "1", article(), format_entry)
+    first = format_cache.format_entry_once(FrenchStyle(), article(), format_entry)
+    again = format_cache.format_entry_once(FrenchStyle(), article(), format_entry)
     assert again is first and len(calls) == 1
 
 
+def fewer_names() -> FrenchStyle:
+    style = FrenchStyle()
+    style.names_shown = 1  # a setting the key was never told about
+    return style
+
+
 @pytest.mark.parametrize(
-    ("style", "label", "entry"),
+    ("style", "entry"),
     [
-        pytest.param(EnglishStyle(), "1", article(), id="other language"),
-        pytest.param(FrenchStyle(), "2", article(), id="other label"),
-        pytest.param(FrenchStyle(), "1", article(title="Autre titre"), id="other field"),
+        pytest.param(EnglishStyle(), article(), id="other language"),
+        pytest.param(fewer_names(), article(), id="other setting"),
+        pytest.param(FrenchStyle(), article(title="Autre titre"), id="other field"),
     ],
 )
-def test_anything_that_changes_the_output_is_formatted_again(style, label, entry):
-    first = format_cache.format_entry_once(FrenchStyle(), "1", article(), object)
-    assert format_cache.format_entry_once(style, label, entry, object) is not first
+def test_anything_that_changes_the_output_is_formatted_again(style, entry):
+    first = format_cache.format_entry_once(FrenchStyle(), article(), object)
+    assert format_cache.format_entry_once(style, entry, object) is not first
 
 
-def test_the_style_formats_through_the_cache_and_renders_the_same():
+def test_the_style_key_is_the_same_in_another_process():
+    """Kept in the environment for the next process: no object ids in it."""
+    key = format_cache.style_key(FrenchStyle())
+    assert pickle.loads(pickle.dumps(key)) == key
+    assert "0x" not in repr(key)
+    assert format_cache.style_key(FrenchStyle()) == key
+
+
+def test_the_style_formats_through_the_cache_and_renders_the_same(empty_cache):
     style = FrenchStyle()
     fresh = style.format_entry("1", article()).text.render_as("text")
-    assert format_cache.size() == 1
+    assert len(empty_cache) == 1
     assert style.format_entry("1", article()).text.render_as("text") == fresh
     assert "Anne Martin. Un titre. " in fresh
 
 
-def test_the_cache_is_bounded(monkeypatch):
-    monkeypatch.setattr(format_cache, "MAX_ENTRIES", 3)
+def test_without_a_build_nothing_is_kept(empty_cache):
+    format_cache.use(None)
+    calls = []
+    for _ in range(2):
+        format_cache.format_entry_once(FrenchStyle(), article(), lambda: calls.append(1))
+    assert len(calls) == 2 and len(empty_cache) == 0
+
+
+def test_the_cache_keeps_only_the_entries_of_the_build(empty_cache):
+    """Bounded by the .bib files: an edited entry's old versions go."""
     for year in range(10):
-        format_cache.format_entry_once(FrenchStyle(), "1", article(year=str(2000 + year)), object)
-    assert format_cache.size() == 3
+        format_cache.format_entry_once(FrenchStyle(), article(year=str(2000 + year)), object)
+    kept = article(year="2009")
+    empty_cache.keep_only([kept])
+    assert len(empty_cache) == 1
+    calls = []
+    format_cache.format_entry_once(FrenchStyle(), kept, lambda: calls.append(1))
+    assert calls == []
+
+
+def test_the_cache_is_pickled_without_object_ids(empty_cache):
+    format_cache.format_entry_once(FrenchStyle(), article(), lambda: "formatted")
+    again = pickle.loads(pickle.dumps(empty_cache))
+    assert again.results == empty_cache.results and again._fingerprints == {}
+
+
+def test_parallel_readers_results_are_merged(empty_cache):
+    other = format_cache.FormattedEntries()
+    other.compute_once("bibtex", article(), lambda: "written")
+    empty_cache.merge(other)
+    assert empty_cache.compute_once("bibtex", article(), lambda: "again") == "written"
 
 
 @pytest.fixture
@@ -107,24 +150,24 @@ def test_a_build_formats_each_cited_entry_once(make_app, tmp_path, counting_form
     assert formatted == []
 
 
-# -- kept in the build folder for the next process ------------------------------------
+# -- kept in the environment for the next process -------------------------------------
 
 
 def build_as_a_new_process(make_app, srcdir: Path, **kwargs):
     """An incremental build as ``make html`` run again does it: nothing in memory."""
-    format_cache.clear()
+    format_cache.use(None)
     app = make_app("html", srcdir=srcdir, **kwargs)
     app.build()
     return app
 
 
 def test_a_new_process_formats_only_the_entries_that_changed(make_app, tmp_path, counting_formats):
-    from sphinx_publication.citations.format_store import FILE_NAME
+    from sphinx_publication.citations.formatted_entries import cache_of
 
     srcdir = tmp_path / "project"
     shutil.copytree(ROOT, srcdir)
     first = build_as_a_new_process(make_app, srcdir, freshenv=True)
-    assert (Path(first.doctreedir) / FILE_NAME).is_file()
+    assert len(cache_of(first.env)) > 0
     assert {"bernard2022", "durand2021", "martin2019"} <= set(counting_formats)
     html = (Path(first.outdir) / "bibliographie.html").read_text(encoding="utf-8")
 
@@ -132,7 +175,7 @@ def test_a_new_process_formats_only_the_entries_that_changed(make_app, tmp_path,
     page = srcdir / "chapitre-a.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
     again = build_as_a_new_process(make_app, srcdir)
-    assert counting_formats == []  # every entry came from the build folder
+    assert counting_formats == []  # every entry came from the saved environment
     assert (Path(again.outdir) / "bibliographie.html").read_text(encoding="utf-8") == html
 
     bib = srcdir / "refs.bib"
@@ -144,23 +187,35 @@ def test_a_new_process_formats_only_the_entries_that_changed(make_app, tmp_path,
         encoding="utf-8")
 
 
-def test_other_code_or_a_damaged_file_formats_everything_again(make_app, tmp_path, counting_formats,
-                                                               monkeypatch):
-    from sphinx_publication.citations import format_store
+def test_other_code_or_a_damaged_environment_formats_everything_again(
+        make_app, tmp_path, counting_formats, monkeypatch):
+    """Another version of the package (its ``env_version``), of pybtex or Babel, or a
+    damaged saved environment: Sphinx starts a fresh one, and everything is formatted."""
+    import pybtex
+
+    from sphinx_publication.citations import formatted_entries
 
     srcdir = tmp_path / "project"
     shutil.copytree(ROOT, srcdir)
     app = build_as_a_new_process(make_app, srcdir, freshenv=True)
     everything = sorted(counting_formats)
+    page = srcdir / "chapitre-a.md"
 
     counting_formats.clear()
-    monkeypatch.setattr(format_store, "code_fingerprint", lambda: ("an edited style module",))
-    build_as_a_new_process(make_app, srcdir, freshenv=True)
+    monkeypatch.setattr(formatted_entries.FormattedEntriesDomain, "data_version", 2)
+    page.write_text(page.read_text(encoding="utf-8") + "\nUne phrase.\n", encoding="utf-8")
+    build_as_a_new_process(make_app, srcdir)
     assert sorted(counting_formats) == everything
 
     counting_formats.clear()
-    (Path(app.doctreedir) / format_store.FILE_NAME).write_bytes(b"not a pickle")
-    build_as_a_new_process(make_app, srcdir, freshenv=True)
+    monkeypatch.setattr(pybtex, "__version__", "0.0-other")
+    page.write_text(page.read_text(encoding="utf-8") + "\nUne autre.\n", encoding="utf-8")
+    build_as_a_new_process(make_app, srcdir)
+    assert sorted(counting_formats) == everything
+
+    counting_formats.clear()
+    (Path(app.doctreedir) / "environment.pickle").write_bytes(b"not a pickle")
+    build_as_a_new_process(make_app, srcdir)
     assert sorted(counting_formats) == everything
 
 
@@ -213,7 +268,6 @@ def test_the_bibliography_download_is_pybtex_output_and_written_once_per_entry(m
     whole = BibliographyData()
     for entry in entries:
         whole.add_entry(entry.key, entry)
-    format_cache.clear()
     written = []
     original = reference._entry_bibtex
     monkeypatch.setattr(reference, "_entry_bibtex", lambda entry: written.append(entry.key) or original(entry))

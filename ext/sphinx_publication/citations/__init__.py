@@ -27,9 +27,9 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
 
 def setup(app):
     # First, before sphinxcontrib-bibtex is imported: it looks plugins up as it loads.
-    from . import plugin_cache
+    from . import speedups
 
-    plugin_cache.install()
+    speedups.install()
     from ..assets import add_stylesheet
     from ..builders import add_visitors
     from ..i18n import register_catalog
@@ -40,9 +40,8 @@ def setup(app):
         bibfiles,
         cards,
         edition_scope,
-        format_store,
+        formatted_entries,
         latex,
-        latex_fastpath,
         long_lived,
         plugins,
         refids,
@@ -51,14 +50,12 @@ def setup(app):
     )
 
     app.setup_extension("sphinxcontrib.bibtex")
-    latex_fastpath.install()
     refids.setup(app)
     register_catalog(app, "sphinx_publication.citations", __file__)
     plugins.register_styles()
     app.connect("config-inited", plugins.use_document_language)
-    # the previous build's formatted entries, before the first is formatted (load_bibliographies)
-    app.connect("builder-inited", format_store.load_store, priority=300)
-    app.connect("build-finished", format_store.save_store)
+    # formatted entries kept in the environment, named before the first is formatted
+    formatted_entries.setup(app)
     # before sphinxcontrib-bibtex's own builder-inited handler (priority 500)
     app.connect("builder-inited", bibfiles.load_bibliographies, priority=400)
     # a long-lived application (live preview) builds again after a .bib edit
@@ -82,4 +79,4 @@ def setup(app):
     app.add_post_transform(latex.MoveBibliographyHeading)
     # The heading exists only in LaTeX doctrees (created by a LaTeX-only post-transform).
     add_visitors(app, latex.bibliography_heading, latex=(latex.visit_bibliography_heading_latex, None))
-    return extension_metadata(env_version=3)
+    return extension_metadata(env_version=4)

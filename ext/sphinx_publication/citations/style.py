@@ -305,7 +305,7 @@ class Style(UnsrtStyle):
     def cached_text(self, entry: Entry) -> tuple[Text, list[str]]:
         """:meth:`format_text` once per entry contents, kept across builds: the list,
         the hover text, the cards and the missing-field check share one formatting."""
-        return format_entry_once(self, None, entry, lambda: self.format_text(entry))
+        return format_entry_once(self, entry, lambda: self.format_text(entry))
 
     def format_text(self, entry: Entry, bib_data=None) -> tuple[Text, list[str]]:
         """The formatted entry, and the fields it lacks that its type needs."""
