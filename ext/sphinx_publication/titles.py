@@ -12,37 +12,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sphinx.domains import Domain
+from .snapshots import SnapshotDomain
 
 if TYPE_CHECKING:
-    from collections.abc import Set
-
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 
-class PageTitlesDomain(Domain):
+class PageTitlesDomain(SnapshotDomain):
     """The page titles of the previous build."""
 
     name = "publication-titles"
     label = "Publication page titles"
     initial_data: dict[str, Any] = {"titles": {}}
 
-    def clear_doc(self, docname: str) -> None:
-        pass  # recomputed for the whole project after every read
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        pass  # computed in the main process after merging
-
-    def resolve_any_xref(self, *args, **kwargs):
-        return []
-
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    data = env.get_domain(PageTitlesDomain.name).data
     titles = {docname: env.titles[docname].astext()
               for docname in sorted(env.found_docs) if docname in env.titles}
-    previous, data["titles"] = data["titles"], titles
+    previous = env.get_domain(PageTitlesDomain.name).swap("titles", titles)
     if not previous or previous == titles:
         return []
     return sorted(env.found_docs)

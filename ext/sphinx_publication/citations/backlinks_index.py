@@ -25,35 +25,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pybtex.backends.html import Backend as HTMLText
-from sphinx.domains import Domain
 
+from ..snapshots import SnapshotDomain
 from .queries import Places, cited_keys_by_doc, citing_places
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Set
+    from collections.abc import Iterable
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 
-class CitationSnapshotDomain(Domain):
+class CitationSnapshotDomain(SnapshotDomain):
     """Remembers, between builds, what each citation looked like."""
 
     name = "publication-citations"
     label = "Publication citations"
     initial_data: dict[str, Any] = {"entries": {}, "backlinks": {}, "citation_keys": {}}
     data_version = 4
-
-    def clear_doc(self, docname: str) -> None:
-        # the snapshot describes the whole build, recomputed after every read
-        pass
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        # computed in the main process after merging; nothing per document
-        pass
-
-    def resolve_any_xref(self, *args, **kwargs):
-        return []
 
 
 def take_snapshot(env: BuildEnvironment) -> tuple[dict, dict[str, Places]]:
@@ -73,8 +62,8 @@ def take_snapshot(env: BuildEnvironment) -> tuple[dict, dict[str, Places]]:
 def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     snapshot = env.get_domain(CitationSnapshotDomain.name)
     cite = env.get_domain("cite")
-    old_entries, old_backlinks = snapshot.data["entries"], snapshot.data["backlinks"]
     entries, backlinks = take_snapshot(env)
+    old_entries, old_backlinks = snapshot.swap("entries", entries), snapshot.swap("backlinks", backlinks)
     changed = {
         key
         for key in old_entries.keys() | entries.keys()
@@ -93,6 +82,5 @@ def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
             docs.add(docname)
     if changed or old_backlinks != backlinks:
         docs.update(key.docname for key in cite.bibliographies)
-    snapshot.data["entries"], snapshot.data["backlinks"] = entries, backlinks
-    snapshot.data["citation_keys"] = {citation.citation_id: citation.key for citation in cite.citations}
+    snapshot.swap("citation_keys", {citation.citation_id: citation.key for citation in cite.citations})
     return sorted(docs & env.found_docs)

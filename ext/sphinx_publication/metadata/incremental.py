@@ -11,48 +11,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sphinx.domains import Domain
-
+from ..citations.format_cache import entry_fingerprint
+from ..snapshots import SnapshotDomain
 from .pages import is_article_page
 from .works import cited_entries
 
 if TYPE_CHECKING:
-    from collections.abc import Set
-
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 
-class MetadataSnapshotDomain(Domain):
+class MetadataSnapshotDomain(SnapshotDomain):
     """Remembers the cited entries' fingerprint between builds (whole-build data)."""
 
     name = "publication-metadata"
     label = "Publication metadata"
     initial_data: dict[str, Any] = {"cited": None}
-    data_version = 1
-
-    def clear_doc(self, docname: str) -> None:
-        pass  # computed for the whole build after reading
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        pass  # computed in the main process after merging
-
-    def resolve_any_xref(self, *args, **kwargs):
-        return []
+    data_version = 2
 
 
 def fingerprint(env: BuildEnvironment) -> tuple:
-    return tuple(
-        (entry.key, entry.type, tuple(sorted(entry.fields.items())),
-         tuple((role, tuple(str(p) for p in people)) for role, people in sorted(entry.persons.items())))
-        for entry in cited_entries(env)
-    )
+    """The cited entries' contents, as the formatted-entry cache keys them."""
+    return tuple(entry_fingerprint(entry) for entry in cited_entries(env))
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    data = env.get_domain(MetadataSnapshotDomain.name).data
     current = fingerprint(env)
-    if data["cited"] == current:
+    if env.get_domain(MetadataSnapshotDomain.name).swap("cited", current) == current:
         return []
-    data["cited"] = current
     return sorted(doc for doc in env.found_docs if is_article_page(app, doc))
