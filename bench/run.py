@@ -12,7 +12,10 @@ subprocess, timed with ``time.perf_counter``):
 * ``-j 2`` against ``-j 1``, no-change and one-page-edit rebuilds;
 * page weight of every page, bytes per chart;
 * charts of 1 k, 10 k and 100 k points, in process: points per second;
-* the PDF build (LaTeX builder + latexmk) and the Typst edition's.
+* the PDF build (LaTeX builder + latexmk) and the Typst edition's;
+* the tracked-changes edition (``make diff``, ``bench/revisions.py``): against a
+  fresh ``make html`` of the article, its comparison step alone, and on the
+  corpus at both sizes with about 5 % of its sentences edited.
 
 ``--write BENCHMARKS.md`` stores the table with the machine it ran on.
 """
@@ -34,6 +37,7 @@ from importlib import metadata
 from pathlib import Path
 
 import figures_scale
+import revisions
 from corpus import CorpusSize, write_corpus
 from measure import BuildFailed, Samples, has_latex, latex_to_pdf, sphinx_build, typst_compile
 from strip import count_markup, strip_markup
@@ -68,6 +72,14 @@ from sphinx_publication.metadata.source import read_article as _read_article
 _article = _read_article(ROOT / "CITATION.cff")
 myst_substitutions = {"article_title": _article.title,
                       "article_authors": ", ".join(_article.author_names)}
+# Sidebar templates that sphinx_publication brings (the language switcher) do not
+# exist without it: the baseline leaves them out of the sidebar.
+import sphinx_publication as _extension
+_extension_templates = {path.relative_to(folder).as_posix()
+                        for folder in Path(_extension.__file__).parent.glob("**/templates")
+                        for path in folder.rglob("*.html")}
+html_sidebars = {pattern: [name for name in names if name not in _extension_templates]
+                 for pattern, names in html_sidebars.items()}
 """
 
 
@@ -139,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.pdf:
             report_typst(table, publication["full"], work, 1 if args.quick else args.pdf_runs,
                          latex_total)
+        if args.diff:
+            revisions.report(table, work / "revisions", runs, size, log=_log, corpus=args.corpus)
     except BuildFailed as failure:
         print(f"benchmark aborted, a build failed:\n{failure}", file=sys.stderr)
         return 1
@@ -171,6 +185,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="skip the generated corpus (the publication's rows only)")
     parser.add_argument("--no-live", dest="live", action="store_false",
                         help="skip the live preview and in-process rebuild rows")
+    parser.add_argument("--no-diff", dest="diff", action="store_false",
+                        help="skip the tracked-changes edition's rows (make diff)")
     return parser.parse_args(argv)
 
 
@@ -577,6 +593,17 @@ NOTES = """
   alive at once and driven step by step in turn (bare's step, then full's), so
   that the shared machine's drift hits both alike. The preview leaves the
   one-page edition to when a reader asks for it: its row times that.
+- **Tracked-changes edition**: `bench/revisions.py`. The publication is committed
+  into a scratch git repository, then a word is added to the first paragraph of
+  each page and the first value of the first chart changed; a fresh
+  `sphinx-build -E -b html` and `publication diff HEAD` (both sides built,
+  compared, the marked HTML, `changes.json` and the Typst PDF: what `make diff`
+  runs) alternate, run after run. The comparison step is the time the command
+  prints (blocks aligned, words, data and entries compared). The corpus (the
+  "full" variant, at both sizes) is committed likewise, then a word of every
+  twentieth sentence changed; each `changes.json` must hold exactly one text
+  change per sentence edited (a sanity check). "What the diff adds" is the
+  diff's time less the fresh build's.
 - **Profiles**: `bench/where_time_goes.py` prints cProfile's top lines of the
   project's own code for a fresh build and a page-edit rebuild.
 - The extension's modules are byte-compiled before measuring (`compileall`),
