@@ -15,12 +15,14 @@ the application: transforms have no public way to reach the builder.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from docutils import nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+T = TypeVar("T")
 
 #: Output formats of Sphinx's builders (``Builder.format``); builder names are refused.
 OUTPUT_FORMATS = frozenset({"html", "latex", "text", "man", "texinfo", "xml", "typst"})
@@ -32,6 +34,18 @@ def is_web_html(builder) -> bool:
     from sphinx.builders.epub3 import Epub3Builder  # Sphinx's one EPUB builder; ours derives from it
 
     return builder.format == "html" and not isinstance(builder, Epub3Builder)
+
+
+def builder_state(builder, name: str, factory: Callable[[], T]) -> T:
+    """What the package keeps for *builder*'s lifetime under *name* (the cards rendered,
+    the pages scanned): one application and its rebuilds in a live preview. Kept on the
+    builder, not in a module that every application of the process would share."""
+    attribute = f"publication_{name}"
+    state = vars(builder).get(attribute)
+    if state is None:
+        state = factory()
+        setattr(builder, attribute, state)
+    return state
 
 
 def add_visitors(app: Sphinx, node_class: type[nodes.Element], **handlers: tuple[Any, Any]) -> None:

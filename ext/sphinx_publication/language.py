@@ -20,7 +20,7 @@ def base_language(language: str | None) -> str:
     return re.split(r"[_-]", language or DEFAULT_LANGUAGE)[0].lower() or DEFAULT_LANGUAGE
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=32)  # a pure function of its string; Babel locales are not changed
 def babel_locale(language: str | None) -> Locale:
     """The Babel locale of a Sphinx ``language`` value, English when unknown."""
     try:

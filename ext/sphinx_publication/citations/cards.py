@@ -21,13 +21,12 @@ from __future__ import annotations
 import posixpath
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
-from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.util.docutils import new_document
 from sphinxcontrib.bibtex.transforms import BibliographyTransform, node_text_transform
 
-from ..builders import is_web_html
+from ..builders import builder_state, is_web_html
 from ..i18n import translator
 from ..links import fragment, reference_to
 from ..typography import space_new_nodes
@@ -127,10 +126,11 @@ def citation_card(app: Sphinx, fromdocname: str, citation: Citation) -> card:
 #: a page name no document has, for links as any page of a folder sees them
 _ANY_PAGE = "\x00card"
 
-#: Per builder, for the application's lifetime: (citation id, folder) ->
-#: (what the card shows, its HTML). A live preview rebuilds in one
-#: application; a card is rendered again only when what it shows changed.
-_rendered: WeakKeyDictionary = WeakKeyDictionary()
+def rendered_cards(builder) -> dict:
+    """For the builder's lifetime: (citation id, folder) -> (what the card shows, its HTML).
+    A live preview rebuilds in one application; a card is rendered again only when what
+    it shows changed."""
+    return builder_state(builder, "rendered_cards", dict)
 
 
 def citation_card_html(app: Sphinx, folder: str, citation: Citation, label: str) -> str:
@@ -151,7 +151,7 @@ def citation_card_html(app: Sphinx, folder: str, citation: Citation, label: str)
     snapshot = app.env.get_domain(CitationSnapshotDomain.name).data
     shows = (label, snapshot["entries"].get(citation.key), snapshot["backlinks"].get(citation.key),
              citation.bibliography_key.docname)
-    rendered = _rendered.setdefault(app.builder, {})
+    rendered = rendered_cards(app.builder)
     known = rendered.get((citation.citation_id, folder))
     if known is not None and known[0] == shows:
         return known[1]
@@ -173,7 +173,7 @@ def citation_card_html(app: Sphinx, folder: str, citation: Citation, label: str)
 
 def forget_old_cards(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: drop the rendered cards of citations this build no longer has."""
-    rendered = _rendered.get(app.builder)
+    rendered = rendered_cards(app.builder)
     if rendered:
         current = {citation.citation_id for citation in env.get_domain("cite").citations}
         for key in [key for key in rendered if key[0] not in current]:

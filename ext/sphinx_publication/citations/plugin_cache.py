@@ -33,14 +33,14 @@ from importlib.metadata import entry_points
 import pybtex.plugin
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # installed entry points do not change while a process runs
 def _all_entry_points():
     """Every installed entry point, read once: each look-up by group and name
     would otherwise read the metadata of every distribution again (~8 per build)."""
     return entry_points()
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=None)  # a pure function of its strings over the line above
 def _cached_entry_points(group: str, name: str):
     return _all_entry_points().select(group=group, name=name)
 

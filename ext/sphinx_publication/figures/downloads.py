@@ -18,12 +18,11 @@ import re
 import tempfile
 import unicodedata
 from pathlib import Path
-from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from ..builders import is_web_html
+from ..builders import builder_state, is_web_html
 from ..i18n import translator
 
 _ = translator("sphinx_publication.figures")
@@ -197,14 +196,12 @@ def remove_unused_downloads(outdir: str | Path, scanned: dict | None = None,
     return removed
 
 
-#: per builder, for the application's lifetime: the pages read by remove_unused_downloads
-_scanned: WeakKeyDictionary = WeakKeyDictionary()
-
-
 def remove_unused_downloads_after_build(app, exception: BaseException | None) -> None:
     """``build-finished``: after a complete HTML build every page names the data files it links."""
     if exception is None and is_web_html(app.builder):
         from ..editions.onepage import pages_on_request
 
-        remove_unused_downloads(app.builder.outdir, _scanned.setdefault(app.builder, {}),
+        # the pages already read, kept for the builder's lifetime (a preview's rebuilds)
+        scanned = builder_state(app.builder, "scanned_pages", dict)
+        remove_unused_downloads(app.builder.outdir, scanned,
                                 frozenset(pages_on_request(app)))

@@ -26,7 +26,7 @@ _SUFFIXES = {
 _LABEL_PATTERN = "#,##0.##"
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=16384)  # a pure function of immutable arguments (the Locale is not changed)
 def _formatted(kind: str, number: str, pattern: str | None, locale: Locale, quantize: bool) -> str:
     """Babel's ``format_decimal``/``format_percent`` of *number* (its exact ``str``:
     ``1.0`` and ``1`` are different keys), kept: a chart's labels, ticks, table

@@ -20,7 +20,7 @@ FIGURES_LOCALE_DIR = Path(__file__).resolve().parent.parent / "figures" / "local
 _ENV_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=8)  # keyed on everything gettext reads: the environment variables too
 def _catalog(domain: str, locale_dir: Path, env_key: tuple[str, ...]) -> gettext.NullTranslations:
     # env_key is only the cache key: gettext reads the same variables itself.
     return gettext.translation(domain, locale_dir, fallback=True)

@@ -177,7 +177,7 @@ def _first_line(error: BaseException) -> str:
 # -- the schema ------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # built once: the schema file is part of the package, read-only
 def validator():
     import jsonschema
 
