@@ -70,6 +70,12 @@ class BibReading:
     data: BibliographyData
     problems: list[BibProblem] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)  # key -> line of its @entry
+    chunks: dict[str, _Chunk] = field(default_factory=dict, repr=False)  # key -> its text
+
+    def field_line(self, key: str, name: str) -> int:
+        """The line where *key*'s field *name* is written (its entry's line if not found)."""
+        chunk = self.chunks.get(key)
+        return _field_line(chunk, name) if chunk is not None else self.lines.get(key, 1)
 
 
 @dataclass(frozen=True)
@@ -223,6 +229,7 @@ def read_bibtex(text: str) -> BibReading:
                 )
         if key and key in parser.data.entries:
             reading.lines[key] = chunk.line
+            reading.chunks[key] = chunk
             _check_fields(parser.data.entries[key], chunk, reading)
             _check_type(parser.data.entries[key], chunk.line, reading)
             _check_year(parser.data.entries[key], chunk, reading)

@@ -7,8 +7,11 @@ to date and does not re-parse — and crash on — a malformed file. The checks
 run on every build, so a broken file warns on incremental builds as well
 as clean ones.
 
-The data is then completed in the biblatex data model (:mod:`.biblatex`:
-``xdata``/``crossref`` inheritance, ``@set`` members, years from ``date``),
+A translated edition then reads the entries' language-bound fields (``note``,
+``howpublished``…) in its language
+(:mod:`sphinx_publication.translation.bibliography`). The data is then
+completed in the biblatex data model (:mod:`.biblatex`: ``xdata``/``crossref``
+inheritance, ``@set`` members, years from ``date``),
 and each entry that lacks a field its type prints gets one warning at its
 line in the .bib file (the entry itself is printed with what it has).
 """
@@ -24,6 +27,7 @@ from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
 from ..diagnostics import warn
 from ..i18n import translator
+from ..translation.bibliography import translate_entries
 from .bibcheck import BibReading, read_bibtex
 from .biblatex import add_years, resolve_inheritance
 from .style import Style
@@ -99,11 +103,13 @@ def load_bibliographies(app: Sphinx) -> None:
     data = BibliographyData()
     origins: dict[str, tuple[Path, int]] = {}
     bibfiles: dict[Path, BibFile] = {}
+    readings: list[tuple[Path, BibReading]] = []
     for path in configured_bibfiles(app):
         keys: dict[str, None] = {}
         text = read_text(app, path, encoding)
         if text is not None:
             reading = read_bibtex(text)
+            readings.append((path, reading))
             report_problems(path, reading)
             for key, entry in reading.data.entries.items():
                 line = reading.lines.get(key, 1)
@@ -121,6 +127,8 @@ def load_bibliographies(app: Sphinx) -> None:
                 origins[key] = (path, line)
                 keys[key] = None
         bibfiles[path] = BibFile(mtime=get_mtime(path), keys=keys)
+    # the language-bound fields in the edition's language, before any entry inherits or is formatted
+    translate_entries(app, readings, data.entries)
     for problem in resolve_inheritance(data.entries):
         warn_at(_location(origins, problem.key), str(_(problem.template)).format(**problem.params))
     add_years(data.entries)

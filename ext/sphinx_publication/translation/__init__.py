@@ -10,6 +10,9 @@ catalogs in ``locale_dirs`` (``locale/en/LC_MESSAGES/docs/*.po``).
   missing): one warning in a review build, located errors in a release;
 * :mod:`.article`: the article's title, abstract and keywords (``CITATION.cff``)
   as messages of the landing page's catalog, read back by the metadata layer;
+* :mod:`.bibliography`: the ``.bib`` files' language-bound fields (``note``,
+  ``howpublished``…) as messages of a catalog of their own (``refs.bib`` →
+  ``refs.pot``), translated as the entries are read;
 * :mod:`.status`: ``python -m sphinx_publication.translation.status``, the
   catalogs' state per page.
 
@@ -21,7 +24,7 @@ messages too (:mod:`sphinx_publication.translatable`).
 def setup(app):
     from ..i18n import register_catalog
     from ..package_info import extension_metadata
-    from . import article, check, editions
+    from . import article, bibliography, check, editions
     from .messages import CATALOG
 
     register_catalog(app, CATALOG, __file__)
@@ -41,4 +44,5 @@ def setup(app):
     app.connect("doctree-resolved", article.remove_article_messages)
     app.connect("html-page-context", editions.add_links)
     app.connect("build-finished", check.report)
+    app.connect("build-finished", bibliography.write_templates)
     return extension_metadata()

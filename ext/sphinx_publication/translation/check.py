@@ -42,11 +42,17 @@ class TranslationDomain(Domain):
 
     name = "publication-translation"
     label = "translation status"
-    initial_data: dict[str, Any] = {"missing": {}}  # docname -> [(line, state, message)]
+    # docname -> [(line, state, message)]; "bibliography": [(path, line, state, message)],
+    # the .bib fields shown as written (set as the files are read: bibliography.py)
+    initial_data: dict[str, Any] = {"missing": {}, "bibliography": []}
 
     @property
     def missing(self) -> dict[str, list[tuple[int | None, str, str]]]:
         return self.data.setdefault("missing", {})
+
+    @property
+    def untranslated_fields(self) -> list[tuple[str, int, str, str]]:
+        return list(self.data.get("bibliography", []))
 
     def clear_doc(self, docname: str) -> None:
         self.missing.pop(docname, None)
@@ -60,8 +66,9 @@ class TranslationDomain(Domain):
         return []
 
 
-def _catalog(srcdir: Path, locale_dirs: list[str], language: str, domain: str) -> dict[str, tuple[str, bool]]:
-    """msgid -> (msgstr, fuzzy) of the page's catalogs (Babel reads the .po, which says fuzzy)."""
+def read_catalog(srcdir: Path, locale_dirs: list[str], language: str, domain: str) -> dict[str, tuple[str, bool]]:
+    """msgid -> (msgstr, fuzzy) of the catalogs of gettext *domain* (Babel reads the .po,
+    which says fuzzy)."""
     from babel.messages.pofile import read_po
 
     found: dict[str, tuple[str, bool]] = {}
@@ -113,7 +120,7 @@ class FindUntranslated(SphinxTransform):
             return
         docname = self.env.current_document.docname
         domain = docname_to_domain(docname, self.config.gettext_compact)
-        catalog = _catalog(Path(self.env.srcdir), list(self.config.locale_dirs), self.config.language, domain)
+        catalog = read_catalog(Path(self.env.srcdir), list(self.config.locale_dirs), self.config.language, domain)
         missing = []
         for node, message in extract_messages(self.document):
             if _in_metadata(node):
@@ -131,35 +138,45 @@ class FindUntranslated(SphinxTransform):
 
 
 def report(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: located errors in a release, one warning in a review build."""
+    """``build-finished``: located errors in a release, one warning in a review build
+    (one more for the bibliography's fields, :mod:`.bibliography`)."""
     if exception is not None or app.env is None or not is_translation(app.config):
         return
-    missing = app.env.get_domain(TranslationDomain.name).missing
-    items = [(docname, line, state, message)
+    domain = app.env.get_domain(TranslationDomain.name)
+    missing = domain.missing
+    items = [((docname, line), state, message)
              for docname in sorted(missing) if docname in app.env.found_docs
              for line, state, message in missing[docname]]
-    if not items:
+    fields = [(f"{path}:{line}", state, message) for path, line, state, message in domain.untranslated_fields]
+    if not items and not fields:
         return
     ui = app.config.language
     edition = language_name(build_language(app.config), ui)
     source = language_name(source_language(app.config), ui)
     if getattr(app.config, "editorial_mode", "review") == "release":
-        for docname, line, state, message in items:
+        for location, state, message in items + fields:
             template = (_("fuzzy message in the {edition} edition (shown in {source}): \"{words}\"")
                         if state == FUZZY else
                         _("untranslated message in the {edition} edition (shown in {source}): \"{words}\""))
             logger.error(str(template).format(edition=edition, source=source, words=first_words(message)),
-                         location=(docname, line), type=WARNING_TYPE, subtype=SUBTYPE)
+                         location=location, type=WARNING_TYPE, subtype=SUBTYPE)
         app.statuscode = 1
         return
-    docname, line, _state, _message = items[0]
-    pages = len({item[0] for item in items})
-    logger.warning(
-        str(_("{count} message(s) of the {edition} edition on {pages} page(s) are not translated "
-              "(fuzzy or missing) and are shown in {source}, the first here; "
-              "`make translation-status` lists them; a release fails on them")).format(
-            count=len(items), pages=pages, edition=edition, source=source),
-        location=(docname, line), type=WARNING_TYPE, subtype=SUBTYPE)
+    if items:
+        pages = len({location[0] for location, _state, _message in items})
+        logger.warning(
+            str(_("{count} message(s) of the {edition} edition on {pages} page(s) are not translated "
+                  "(fuzzy or missing) and are shown in {source}, the first here; "
+                  "`make translation-status` lists them; a release fails on them")).format(
+                count=len(items), pages=pages, edition=edition, source=source),
+            location=items[0][0], type=WARNING_TYPE, subtype=SUBTYPE)
+    if fields:
+        logger.warning(
+            str(_("{count} bibliography field(s) of the {edition} edition are not translated "
+                  "(fuzzy or missing) and are shown in {source}, the first here; "
+                  "`make translation-status` lists them; a release fails on them")).format(
+                count=len(fields), edition=edition, source=source),
+            location=fields[0][0], type=WARNING_TYPE, subtype=SUBTYPE)
 
 
 class ForgetDiscardedCitations(SphinxTransform):

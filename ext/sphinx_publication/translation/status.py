@@ -13,8 +13,10 @@ under *DIR* from the gettext output folder (``../../docs/avenir.md:5``) to the
 source directory (``docs/avenir.md:5``), so that the catalogs name the pages
 as the repository does, wherever the build folder is (``make gettext`` runs it).
 
-Only the publication's catalogs (``LOCALE/LANG/LC_MESSAGES/docs/``) are
-read, not the interface strings (``sphinx.po``). Babel reads them; no Sphinx here.
+Only the publication's catalogs are read: the pages'
+(``LOCALE/LANG/LC_MESSAGES/docs/``) and the bibliography's fields
+(``LOCALE/LANG/LC_MESSAGES/refs.po``, located in ``refs.bib``), not the
+interface strings (``sphinx.po``). Babel reads them; no Sphinx here.
 """
 
 from __future__ import annotations
@@ -74,10 +76,23 @@ def read_status(po_path: Path, catalog_name: str) -> PageStatus:
     return status
 
 
+def _is_bibliography(po_path: Path) -> bool:
+    """A catalog of a .bib file's fields (translation.bibliography): its messages are located there."""
+    from babel.messages.pofile import read_po
+
+    with po_path.open("rb") as source:
+        catalog = read_po(source)
+    return any(path.endswith(".bib") for message in catalog for path, _line in message.locations)
+
+
 def catalog_status(locale_dir: Path, language: str, subdir: str = "docs") -> list[PageStatus]:
+    """The pages' catalogs (under *subdir*), then the bibliography's (beside it)."""
     root = locale_dir / language / "LC_MESSAGES"
+    pages = sorted((root / subdir).rglob("*.po"))
+    bibliographies = [path for path in sorted(root.glob("*.po"))
+                      if path not in pages and _is_bibliography(path)]
     return [read_status(path, path.relative_to(root).with_suffix("").as_posix())
-            for path in sorted((root / subdir).rglob("*.po"))]
+            for path in pages + bibliographies]
 
 
 def format_status(pages: list[PageStatus]) -> str:
@@ -130,7 +145,7 @@ def relocate(directory: Path, srcdir: Path = Path(".")) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sphinx_publication.translation.status")
     commands = parser.add_subparsers(dest="command")
-    status = commands.add_parser("status", help="messages translated, fuzzy and untranslated per page")
+    status = commands.add_parser("status", help="messages translated, fuzzy and untranslated per catalog")
     status.add_argument("--locale-dir", default="locale", type=Path)
     status.add_argument("--language", "-l", default="en")
     status.add_argument("--check", action="store_true", help="exit 1 if anything is fuzzy or untranslated")

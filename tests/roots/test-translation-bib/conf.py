@@ -1,0 +1,12 @@
+extensions = ["myst_parser", "sphinx_publication"]
+language = "fr"
+root_doc = "index"
+exclude_patterns = ["_build", "locale"]
+locale_dirs = ["locale"]
+gettext_compact = False
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "publication"
+bibtex_reference_style = "publication"
+bibtex_cite_id = "cite-{key}"
+publication_translations = ["en"]
+version = "1"  # EPUB 3 needs one
