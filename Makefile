@@ -112,7 +112,8 @@ locale: $(STAMP)
 
 # -- Editions in other languages (issue 25) ------------------------------------
 # The pages are French; LANGUAGE=en builds any target above in English from
-# locale/en/LC_MESSAGES/docs/*.po, into the same folder suffixed -en
+# locale/en/LC_MESSAGES/docs/*.po (the pages) and refs.po (refs.bib's
+# language-bound fields), into the same folder suffixed -en
 # (_build/html-en, _build/typst-en, _build/latex-en, _build/epub-en...), with
 # doctrees of its own. `make gettext` writes the .pot files, `make
 # locale-update LANGUAGE=en` merges them into the catalogs (sphinx-intl: a
@@ -128,7 +129,8 @@ endif
 TRANSLATION_LANGUAGE := $(if $(LANG_SUFFIX),$(LANGUAGE),en)
 
 .PHONY: gettext locale-update translation-status
-# Message catalogs of the French pages, located in the sources (docs/PAGE.md:LINE).
+# Message catalogs of the French pages, located in the sources (docs/PAGE.md:LINE),
+# and refs.pot: refs.bib's language-bound fields (refs.bib:LINE).
 # The templates' interface strings (sphinx.pot) are the theme's catalog, not the
 # publication's: left out.
 gettext: $(STAMP)

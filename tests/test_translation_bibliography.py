@@ -138,3 +138,30 @@ def test_status_counts_and_locates_the_bibliography_catalog(tmp_path, rootdir):
     assert [(p.catalog, p.translated, len(p.untranslated)) for p in pages if p.catalog == "refs"] == [("refs", 3, 1)]
     report = status.format_status(pages)
     assert re.search(r'^refs\.bib:13: untranslated: "Enquête"$', report, re.M), report
+
+
+def test_edited_field_becomes_fuzzy_and_located(build_root, tmp_path):
+    """`make locale-update` after a .bib edit: the old translation is kept, fuzzy, at the field's line."""
+    import io
+
+    from babel.messages.pofile import read_po, write_po
+
+    def edit(path: Path) -> None:
+        bib = path / "refs.bib"
+        bib.write_text(bib.read_text(encoding="utf-8").replace("{Article payant}", "{Article payant en ligne}"),
+                       encoding="utf-8")
+
+    app = build_root(ROOT, "gettext", edit=edit)
+    status.relocate(Path(app.outdir), Path(app.srcdir))
+    with (Path(app.outdir) / "refs.pot").open("rb") as source:
+        template = read_po(source)
+    with (Path(app.srcdir) / "locale" / "en" / "LC_MESSAGES" / "refs.po").open("rb") as source:
+        catalog = read_po(source, locale="en")
+    catalog.update(template)  # what sphinx-intl update does
+    buffer = io.BytesIO()
+    write_po(buffer, catalog)
+    locale = tmp_path / "locale" / "en" / "LC_MESSAGES"
+    locale.mkdir(parents=True)
+    (locale / "refs.po").write_bytes(buffer.getvalue())
+    report = status.format_status(status.catalog_status(tmp_path / "locale", "en"))
+    assert re.search(r'^refs\.bib:5: fuzzy: "Article payant en ligne"$', report, re.M), report
