@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .language import base_language
 from .package_info import extension_metadata
 
 if TYPE_CHECKING:
@@ -40,8 +41,7 @@ def french_spacing(text: str) -> str:
 
 
 def _is_french(config: Any) -> bool:
-    language = (config.language or "").split("_")[0].split("-")[0]
-    return language == "fr" and config.french_spacing
+    return base_language(config.language) == "fr" and config.french_spacing
 
 
 def _is_verbatim(node: nodes.Node) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date, format_skeleton
 
+from ..language import babel_locale
 from ..language import base_language as language_code
 
 
@@ -124,9 +125,9 @@ _DATE_LOCALES = {"en": "en_GB"}
 def date_locale(language: str | None) -> str:
     """The Babel locale the bibliography writes dates in."""
     base = base_language(language)
-    code = (language or "").replace("-", "_")
-    if base == language_code(code) and "_" in code:
-        return code
+    locale = babel_locale(language)
+    if locale.territory and locale.language == base:
+        return str(locale)
     return _DATE_LOCALES.get(base, base)
 
 

@@ -31,6 +31,7 @@ from sphinx.util.osutil import ensuredir
 
 from ..diagnostics import WARNING_TYPE, warn
 from ..i18n import translator
+from ..language import babel_locale
 from . import markup
 from .compile import Diagnostic, compile_pdf
 from .metadata import Metadata, build_timestamp, from_config
@@ -136,12 +137,10 @@ class TypstBuilder(Builder):
 
     def document_head(self) -> str:
         meta = self.metadata
-        language = (self.config.language or "en").replace("_", "-")
-        lang, _sep, region = language.partition("-")
+        locale = babel_locale(self.config.language)
+        lang, region = locale.language, locale.territory or ("FR" if locale.language == "fr" else None)
         keywords = "".join(f"{markup.string(k)}, " for k in meta.keywords)
-        region_arg = f"region: {markup.string(region.upper())}" if region else (
-            'region: "FR"' if lang == "fr" else "region: none"
-        )
+        region_arg = f"region: {markup.string(region)}" if region else "region: none"
         return (
             "// Written by sphinx_publication's Typst builder from the article's sources.\n"
             f'#import "{TEMPLATE.name}": *\n'

@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxTranslator
 
 from ..diagnostics import warn
 from ..i18n import translator
+from ..language import base_language
 from ..typography import french_spacing
 from . import markup
 from .metadata import from_config
@@ -53,7 +54,7 @@ class TypstTranslator(SphinxTranslator):
         self.metadata = from_config(self.config)
         self._source_paths: dict[tuple[str, str | None], str] = {}
         self.body: list[str] = []
-        self.french = (self.config.language or "").split("_")[0].split("-")[0] == "fr"
+        self.french = base_language(self.config.language) == "fr"
         self.docstack: list[str] = [document.get("docname", self.config.root_doc)]
         self.section_level = 0
         self.title_written = False  # the root title became the title block
