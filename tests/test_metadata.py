@@ -242,3 +242,18 @@ def test_article_pages_from_the_configuration(make_app, tmp_path):
     app.build()
     assert metas(read(app, "chapitre.html"), "citation_title") == [TITLE]
     assert not metas(read(app, "index.html"), "citation_title")
+
+
+@pytest.mark.parametrize(("month", "slashed"), [
+    ("mars", "2024/03/05"), ("juin", "2024/06/05"), ("Jun", "2024/06/05"), ("06", "2024/06/05"),
+    ("juillet", "2024/07/05"), ("13", "2024"), ("", "2024"),
+])
+def test_a_cited_works_month_reads_as_the_bibliography_reads_it(month, slashed):
+    """One month table for the bibliography and the metadata: ``month = {mars}``
+    reaches ``citation_publication_date`` (Highwire dropped French months)."""
+    from sphinx_publication.metadata.discovery import citation_reference
+    from sphinx_publication.metadata.works import _cited_work
+
+    entry = parse_string(f"@article{{k, title={{T}}, year={{2024}}, month={{{month}}}, day={{5}}}}",
+                         "bibtex").entries["k"]
+    assert f"citation_publication_date={slashed};" in citation_reference(_cited_work(entry)) + ";"

@@ -17,15 +17,12 @@ from typing import TYPE_CHECKING
 
 from ..citations.addresses import doi_link, identifier_link, url_link
 from ..citations.latex_fastpath import LATEX_SYNTAX
+from ..citations.terms import month_number
 from .model import PartialDate
 
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
     from sphinx.environment import BuildEnvironment
-
-MONTHS = {name: number for number, name in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-
 
 @dataclass(frozen=True)
 class WorkAuthor:
@@ -149,11 +146,10 @@ def _date(fields) -> PartialDate | None:
     year = fields.get("year", "").strip()
     if not (year.isascii() and year.isdigit()):
         return None
-    month_text = fields.get("month", "").strip().lower()[:3]
-    month = MONTHS.get(month_text) or (int(month_text) if month_text.isdigit() else None)
+    month = month_number(fields.get("month", ""))  # the bibliography's reading: jun, June, juin, 6
     day_text = fields.get("day", "").strip()
     day = int(day_text) if month and day_text.isdigit() else None
-    return PartialDate(int(year), month if month and 1 <= month <= 12 else None, day)
+    return PartialDate(int(year), month, day)
 
 
 def cited_work(entry: Entry) -> CitedWork:
