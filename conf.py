@@ -7,14 +7,17 @@ reading to ``docs/``.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 # The extension is installed by pyproject.toml; the path entry lets a bare
-# checkout build too.
-sys.path.insert(0, str(ROOT / "ext"))
+# checkout build too. Only then: the same package found twice (installed and
+# on the path) would be imported from two places.
+if importlib.util.find_spec("sphinx_publication") is None:
+    sys.path.insert(0, str(ROOT / "ext"))
 
 # -- Project -------------------------------------------------------------------
 # The article's metadata (title, authors, date, abstract, keywords...) lives in
