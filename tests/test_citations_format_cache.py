@@ -280,3 +280,27 @@ def test_the_bibliography_download_is_pybtex_output_and_written_once_per_entry(m
     entries[0] = edited
     reference.bibliography_bibtex(entries)
     assert written[len(entries):] == [entries[0].key]  # only the changed entry again
+
+
+def test_the_bibliography_download_of_a_new_process_writes_back_only_edited_entries(
+        make_app, tmp_path, monkeypatch):
+    """Written after Sphinx saved the environment: its entries are kept before that."""
+    from sphinx_publication.metadata import reference
+
+    srcdir = tmp_path / "project"
+    shutil.copytree(ROOT, srcdir)
+    shutil.copy(Path(__file__).resolve().parent.parent / "CITATION.cff", srcdir)
+    written = []
+    original = reference._entry_bibtex
+    monkeypatch.setattr(reference, "_entry_bibtex", lambda entry: written.append(entry.key) or original(entry))
+    first = build_as_a_new_process(make_app, srcdir, freshenv=True)
+    assert first.config.publication_article is not None and written
+
+    written.clear()
+    bib = srcdir / "refs.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace(
+        "Titre original d’un article", "Titre corrigé d’un article"), encoding="utf-8")
+    edited = build_as_a_new_process(make_app, srcdir)
+    assert written == ["martin2019"]
+    download = next((Path(edited.outdir) / "_citation").glob("*-bibliographie.bib"))
+    assert "Titre corrigé d’un article" in download.read_text(encoding="utf-8")

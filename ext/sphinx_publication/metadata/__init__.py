@@ -37,6 +37,7 @@ def setup(app):
     app.connect("html-page-context", pages.add_head_tags)
     app.connect("html-collect-pages", downloads.write_downloads)
     app.connect("build-finished", downloads.write_downloads_of_single_page)
+    app.connect("env-updated", downloads.bibtex_before_saving)
     app.add_domain(incremental.MetadataSnapshotDomain)
     # after sphinxcontrib-bibtex computed the citations (priority 500)
     app.connect("env-updated", incremental.pages_to_rewrite, priority=600)

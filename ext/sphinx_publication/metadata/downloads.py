@@ -63,6 +63,15 @@ def write_downloads(app: Sphinx):
     return []  # no pages to add
 
 
+def bibtex_before_saving(app: Sphinx, env) -> list[str]:
+    """``env-updated``: the cited entries written back as BibTeX, kept in the environment's
+    formatted-entry cache before Sphinx saves it (it does so before writing): a build in a
+    new process writes the download from them, computing only edited entries."""
+    if app.config.publication_article is not None and is_web_html(app.builder):
+        bibliography_bibtex(cited_entries(env))
+    return []
+
+
 def write_downloads_of_single_page(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: the single-page builder collects no extension pages
     (``html-collect-pages``); without this its links to the files lead nowhere."""
