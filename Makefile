@@ -7,7 +7,8 @@ BIN         := $(VENV)/bin
 BUILDDIR    ?= _build
 SPHINXOPTS  ?=
 SPHINXBUILD := $(BIN)/python -m sphinx
-PDF_NAME    := grands-modeles-open-source.pdf
+# conf.py's PDF_NAME, the one place it is written
+PDF_NAME    := $(shell sed -n 's/^PDF_NAME = "\(.*\)"$$/\1/p' conf.py)
 STAMP       := $(VENV)/.installed-stamp
 TEX_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra \
 	texlive-fonts-recommended texlive-lang-french texlive-xetex \

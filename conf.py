@@ -98,11 +98,14 @@ if html_baseurl:
     ogp_site_url = html_baseurl
 
 # -- LaTeX / PDF ---------------------------------------------------------------
+# The PDFs' file name, written here only: the LaTeX job and the Typst builder
+# take it from latex_documents, the Makefile and CI read this line.
+PDF_NAME = "grands-modeles-open-source.pdf"
 latex_engine = "xelatex"
 latex_use_xindy = False
 latex_documents = [
     # title and author: empty, filled from CITATION.cff
-    ("docs/index", "grands-modeles-open-source.tex", "", "", "howto"),
+    ("docs/index", PDF_NAME.removesuffix(".pdf") + ".tex", "", "", "howto"),
 ]
 latex_show_urls = "no"
 latex_elements = {
@@ -141,7 +144,6 @@ epub_show_urls = "no"
 # -- Page chrome ---------------------------------------------------------------
 # The PDF edition: Read the Docs serves it from its downloads path; a local
 # `make html` after `make pdf` copies it next to the pages (see Makefile).
-PDF_NAME = "grands-modeles-open-source.pdf"
 
 
 def _pdf_url() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from io import StringIO
@@ -94,3 +95,11 @@ def per_builder(build_once: Callable[..., SphinxTestApp], root: str) -> Callable
         return done[name]
 
     return build
+
+
+def publication_pdf_name() -> str:
+    """conf.py's ``PDF_NAME`` (read as the Makefile and CI read it: the one place it is written)."""
+    text = (Path(__file__).resolve().parent.parent / "conf.py").read_text(encoding="utf-8")
+    match = re.search(r'^PDF_NAME = "(.+)"$', text, re.M)
+    assert match, "conf.py has no PDF_NAME line"
+    return match.group(1)

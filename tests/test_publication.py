@@ -7,8 +7,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from helpers import publication_pdf_name
 
 # A verbatim copy of the draft the publication was made from.
+JOB = publication_pdf_name().removesuffix(".pdf")  # the LaTeX job
 SEED = Path(__file__).resolve().parent / "data" / "seed-article.txt"
 ARTICLE_PAGES = [
     "index",
@@ -160,7 +162,7 @@ def test_site_root_forwards_to_the_article(built):
 
 def test_latex_is_one_article(built):
     app, _ = built("latex")
-    tex = (Path(app.outdir) / "grands-modeles-open-source.tex").read_text(encoding="utf-8")
+    tex = (Path(app.outdir) / f"{JOB}.tex").read_text(encoding="utf-8")
     assert r"\author{Maria Rodriguez}" in tex
     assert r"\usepackage[french]{babel}" in tex
     assert "a4paper" in tex
@@ -231,12 +233,12 @@ def test_pdf_holds_every_heading_in_order(built):
     outdir = Path(app.outdir)
     subprocess.run(
         ["latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-",
-         "-interaction=nonstopmode", "grands-modeles-open-source.tex"],
+         "-interaction=nonstopmode", JOB + ".tex"],
         cwd=outdir, capture_output=True, check=False,
     )
-    pdf = outdir / "grands-modeles-open-source.pdf"
-    assert pdf.exists(), (outdir / "grands-modeles-open-source.log").read_text(errors="replace")[-2000:]
-    log = (outdir / "grands-modeles-open-source.log").read_text(errors="replace")
+    pdf = outdir / f"{JOB}.pdf"
+    assert pdf.exists(), (outdir / f"{JOB}.log").read_text(errors="replace")[-2000:]
+    log = (outdir / f"{JOB}.log").read_text(errors="replace")
     assert "has been referenced but does not exist" not in log
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout

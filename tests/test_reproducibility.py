@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import require_tool
+from helpers import publication_pdf_name, require_tool
 
 PUBLICATION_FILES = ("conf.py", "CITATION.cff", "refs.bib", "docs", "locale")
 EPOCH = {"SOURCE_DATE_EPOCH": "1704067200"}
-PDF_NAME = "grands-modeles-open-source.pdf"
+PDF_NAME = publication_pdf_name()
 
 pytestmark = pytest.mark.slow
 

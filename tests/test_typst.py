@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from helpers import require_tool
+from helpers import publication_pdf_name, require_tool
 from test_publication import ARTICLE_PAGES, _article_lines, _normalise, _sentences
 
 from sphinx_publication.figures.nodes import chart_node
 from sphinx_publication.typst import markup, positions
 from sphinx_publication.typst.translator import typst_length
 
-PDF_NAME = "grands-modeles-open-source.pdf"
+PDF_NAME = publication_pdf_name()
 
 
 # -- reading the PDF -------------------------------------------------------------------
@@ -208,7 +208,7 @@ def test_compiles_offline(publication):
     """The Typst source imports our template only, and compiles without a network."""
     app, _, _ = publication
     outdir = Path(app.outdir)
-    source = (outdir / "grands-modeles-open-source.typ").read_text(encoding="utf-8")
+    source = (outdir / PDF_NAME.replace(".pdf", ".typ")).read_text(encoding="utf-8")
     template = (outdir / "publication.typ").read_text(encoding="utf-8")
     imports = re.findall(r"#import\s+\"([^\"]+)\"", source + template)
     assert imports == ["publication.typ"]
@@ -221,7 +221,7 @@ def test_compiles_offline(publication):
         "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], pdf_standards=['ua-1'])"
     )
     result = subprocess.run(
-        [unshare, "-n", sys.executable, "-c", script, str(outdir / "grands-modeles-open-source.typ"),
+        [unshare, "-n", sys.executable, "-c", script, str(outdir / PDF_NAME.replace(".pdf", ".typ")),
          str(outdir / "offline.pdf")],
         capture_output=True, text=True,
     )
