@@ -191,3 +191,27 @@ def test_plugin_lookups_scan_entry_points_once(monkeypatch):
     assert calls == [{}]  # one scan of every distribution, for every (group, name)
     plugin_cache._cached_entry_points.cache_clear()
     plugin_cache._all_entry_points.cache_clear()
+
+
+def test_extension_order_does_not_matter_for_the_speed_ups(rootdir, tmp_path):
+    """A conf.py listing sphinxcontrib.bibtex before the package still gets the
+    cached plugin look-ups (a new process: the first import decides the order)."""
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(rootdir / "test-citations-basic", tmp_path / "src")
+    script = f"""
+import pybtex.plugin, sphinxcontrib.bibtex, sphinxcontrib.bibtex.plugin
+from sphinx.application import Sphinx
+from sphinx_publication.citations import plugin_cache
+app = Sphinx({str(tmp_path / "src")!r}, {str(tmp_path / "src")!r}, {str(tmp_path / "out")!r},
+             {str(tmp_path / "doctrees")!r}, "html", status=None, warning=None,
+             confoverrides={{"extensions": "myst_parser,sphinxcontrib.bibtex,sphinx_publication.citations"}})
+app.build()
+assert app.statuscode == 0
+assert pybtex.plugin.entry_points is plugin_cache.cached_entry_points
+assert sphinxcontrib.bibtex.plugin.entry_points is plugin_cache.cached_entry_points
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
