@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from . import priorities
 from .package_info import extension_metadata
 
 if TYPE_CHECKING:
@@ -86,6 +87,5 @@ def _use_accessible_translator(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(DeduplicateWrapperIds)
-    # Late, so that a translator another extension sets is the one extended.
-    app.connect("builder-inited", _use_accessible_translator, priority=900)
+    app.connect("builder-inited", _use_accessible_translator, priority=priorities.ACCESSIBLE_TRANSLATOR)
     return extension_metadata()

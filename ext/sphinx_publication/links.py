@@ -89,8 +89,8 @@ def mark_root_page(doctree: nodes.document, root: str) -> None:
 
 
 def setup(app: Sphinx):
+    from . import priorities
     from .package_info import extension_metadata
 
-    # last: links added by other handlers are made right too
-    app.connect("doctree-resolved", single_page_links, priority=950)
+    app.connect("doctree-resolved", single_page_links, priority=priorities.SINGLE_PAGE_LINKS)
     return extension_metadata()

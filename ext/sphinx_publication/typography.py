@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from . import priorities
 from .language import base_language
 from .package_info import extension_metadata
 
@@ -123,6 +124,5 @@ def _fix_page_context(app: Sphinx, pagename: str, templatename: str,
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("french_spacing", True, "html", types=[bool])
     app.add_post_transform(FrenchSpacing)
-    # After the theme has computed its navigation (furo: priority 500).
-    app.connect("html-page-context", _fix_page_context, priority=900)
+    app.connect("html-page-context", _fix_page_context, priority=priorities.FRENCH_PAGE_CONTEXT)
     return extension_metadata()

@@ -30,6 +30,7 @@ def setup(app):
     from . import speedups
 
     speedups.install()
+    from .. import priorities
     from ..assets import add_stylesheet
     from ..builders import add_visitors
     from ..i18n import register_catalog
@@ -56,8 +57,7 @@ def setup(app):
     app.connect("config-inited", plugins.use_document_language)
     # formatted entries kept in the environment, named before the first is formatted
     formatted_entries.setup(app)
-    # before sphinxcontrib-bibtex's own builder-inited handler (priority 500)
-    app.connect("builder-inited", bibfiles.load_bibliographies, priority=400)
+    app.connect("builder-inited", bibfiles.load_bibliographies, priority=priorities.LOAD_BIBLIOGRAPHIES)
     # a long-lived application (live preview) builds again after a .bib edit
     app.connect("env-get-outdated", long_lived.reload_changed_bibfiles)
     app.add_post_transform(long_lived.FreshCitationNodes)
@@ -65,11 +65,9 @@ def setup(app):
     app.add_post_transform(unsafe_links.UnlinkUnsafeEntryLinks)
     # what the edition hides cites nothing: asked of the editorial layer once a page is read
     app.add_transform(edition_scope.ForgetHiddenCitations)
-    # after sphinxcontrib-bibtex computed the labels (priority 500)
     app.add_domain(backlinks_index.CitationSnapshotDomain)
-    app.connect("env-updated", backlinks_index.documents_to_rewrite, priority=600)
-    # Before the cards (210), which repeat them, and the package's other handlers (400+).
-    app.connect("doctree-resolved", backlinks.add_citation_backlinks, priority=200)
+    app.connect("env-updated", backlinks_index.documents_to_rewrite, priority=priorities.CITATION_SNAPSHOT)
+    app.connect("doctree-resolved", backlinks.add_citation_backlinks, priority=priorities.CITATION_BACKLINKS)
     app.add_post_transform(backlinks.LatexCitationAnchors)
     # a cited key missing from the .bib is shown, not dropped (counted by queries.unknown_keys_cited)
     unknown_key_marker.setup(app)

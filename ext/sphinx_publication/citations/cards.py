@@ -26,6 +26,7 @@ from docutils import nodes
 from sphinx.util.docutils import new_document
 from sphinxcontrib.bibtex.transforms import BibliographyTransform, node_text_transform
 
+from .. import priorities
 from ..builders import builder_state, is_web_html
 from ..i18n import translator
 from ..links import fragment, reference_to
@@ -305,7 +306,6 @@ def add_assets(app: Sphinx, package_file: str) -> None:
 def setup(app: Sphinx) -> None:
     app.add_node(card_templates, html=(visit_card_templates_html, depart_card_templates_html))
     app.add_node(card, html=(visit_card_html, depart_card_html))
-    # After the backlinks (200), before the package's other handlers (400+).
-    app.connect("doctree-resolved", add_card_templates, priority=210)
-    app.connect("env-updated", forget_old_cards, priority=700)  # after sphinxcontrib-bibtex's (500)
+    app.connect("doctree-resolved", add_card_templates, priority=priorities.CARD_TEMPLATES)
+    app.connect("env-updated", forget_old_cards, priority=priorities.FORGET_OLD_CARDS)
     add_assets(app, __file__)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.domains import Domain
 
+from .. import priorities
 from . import format_cache
 from .queries import bibtex_domain
 
@@ -70,7 +71,6 @@ def forget_old_entries(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_domain(FormattedEntriesDomain)
-    # before the first entry is formatted (bibfiles.load_bibliographies, 400)
-    app.connect("builder-inited", use_build_cache, priority=300)
-    app.connect("env-before-read-docs", use_build_cache, priority=100)
-    app.connect("env-updated", forget_old_entries, priority=900)
+    app.connect("builder-inited", use_build_cache, priority=priorities.FORMATTED_ENTRIES)
+    app.connect("env-before-read-docs", use_build_cache, priority=priorities.FORMATTED_ENTRIES_BEFORE_READING)
+    app.connect("env-updated", forget_old_entries, priority=priorities.FORGET_OLD_ENTRIES)

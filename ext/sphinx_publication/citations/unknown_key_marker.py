@@ -19,6 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxTranslator
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
+from .. import priorities
 from ..builders import has_visitor
 from ..i18n import translator
 from ..typography import space_new_nodes
@@ -150,5 +151,4 @@ def setup(app) -> None:
     )
     app.add_post_transform(MarkUnknownKeys)
     app.add_post_transform(RemoveEmptyCitations)
-    # First of the handlers: the others see the markers as every build did before.
-    app.connect("doctree-resolved", markers_where_unrendered, priority=100)
+    app.connect("doctree-resolved", markers_where_unrendered, priority=priorities.UNKNOWN_KEY_MARKERS)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_publication import priorities
 from sphinx_publication.editorial import editorial_nodes as ed
 from sphinx_publication.editorial.gate import mode
 from sphinx_publication.i18n import translator
@@ -87,5 +88,5 @@ def setup(app: Sphinx) -> None:
     skip = (_skip, None)
     app.add_node(page_reference, latex=(visit_page_reference_latex, None), html=skip, text=skip,
                  man=skip, texinfo=skip)
-    app.connect("doctree-resolved", append_report, priority=400)
-    app.connect("doctree-resolved", add_page_references, priority=600)
+    app.connect("doctree-resolved", append_report, priority=priorities.REVIEW_PDF_REPORT)
+    app.connect("doctree-resolved", add_page_references, priority=priorities.REVIEW_PDF_PAGE_REFERENCES)

@@ -9,6 +9,7 @@ a note whose status is in ``editorial_release_blocking`` remains.
 
 
 def setup(app):
+    from sphinx_publication import priorities
     from sphinx_publication.assets import add_stylesheet
     from sphinx_publication.i18n import register_catalog
     from sphinx_publication.package_info import extension_metadata
@@ -54,5 +55,5 @@ def setup(app):
     app.connect("env-updated", on_env_updated)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.add_transform(RemoveForRelease)
-    app.connect("build-finished", on_build_finished, priority=900)
+    app.connect("build-finished", on_build_finished, priority=priorities.EDITORIAL_GATE)
     return extension_metadata(env_version=2)  # 2: a release's pages are stored without notes

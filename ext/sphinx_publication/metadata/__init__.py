@@ -12,6 +12,7 @@
 
 
 def setup(app):
+    from .. import priorities
     from ..i18n import register_catalog
     from ..package_info import extension_metadata
     from . import cite_block, config, downloads, incremental, pages
@@ -27,11 +28,10 @@ def setup(app):
     app.add_config_value("publication_article_pages", None, "html")
     # the PDF's address for citation_pdf_url; "" : html_context["pdf_url"] or the LaTeX target
     app.add_config_value("publication_pdf_url", "", "html", types=(str,))
-    app.connect("config-inited", config.load_article, priority=400)
+    app.connect("config-inited", config.load_article, priority=priorities.LOAD_ARTICLE)
     app.add_node(cite_block.cite_this_article)
     app.add_directive("cite-this-article", cite_block.CiteThisArticle)
-    # Before the other handlers, as the post-transforms it replaces (which ran before them all).
-    app.connect("doctree-resolved", cite_block.fill_cite_this_article, priority=200)
+    app.connect("doctree-resolved", cite_block.fill_cite_this_article, priority=priorities.CITE_THIS_ARTICLE)
     app.add_post_transform(pages.AddCoins)
     app.connect("html-page-context", pages.theme_titles)
     app.connect("html-page-context", pages.add_head_tags)
@@ -39,6 +39,5 @@ def setup(app):
     app.connect("build-finished", downloads.write_downloads_of_single_page)
     app.connect("env-updated", downloads.bibtex_before_saving)
     app.add_domain(incremental.MetadataSnapshotDomain)
-    # after sphinxcontrib-bibtex computed the citations (priority 500)
-    app.connect("env-updated", incremental.pages_to_rewrite, priority=600)
+    app.connect("env-updated", incremental.pages_to_rewrite, priority=priorities.METADATA_SNAPSHOT)
     return extension_metadata()
