@@ -161,7 +161,7 @@ def test_typst_pdf_paints_the_same_colours_and_patterns(build_once):
     colours, tiling = pdf_colours(Path(app.outdir) / "palette.pdf")
     rows = parse_lines(["Santé : 85 ; 70 ; 60 ; 50 ; 40 ; 30", "Éducation : 70 ; 60 ; 55 ; 45 ; 35 ; 25"])
     chart = build_chart("bar", "Six séries", ["Secteur", "A", "B", "C", "D", "E", "F"], rows)
-    svg = render_svg(chart, NumberFormat("fr", chart.values), theme=False).text
+    svg = render_svg(chart, NumberFormat("fr", chart.values), for_screen=False).text
     chromatic = svg_literal_colours(svg) - {"#000000", "#ffffff", "#1f1f1f"}
     assert chromatic == set(LIGHT)
     assert chromatic <= colours, f"missing {chromatic - colours}"

@@ -89,7 +89,7 @@ def test_bar_svg_is_accessible():
 
 
 def test_pdf_variant_has_literal_colours_only():
-    drawing = render_svg(chart("pie", "a : 1", "b : 3"), NumberFormat("fr"), theme=False)
+    drawing = render_svg(chart("pie", "a : 1", "b : 3"), NumberFormat("fr"), for_screen=False)
     assert "currentColor" not in drawing.text and "var(" not in drawing.text
     assert 'class="' not in drawing.text
 
@@ -131,7 +131,7 @@ HOSTILE = "<script>alert('x')</script> </svg> & \"q\" \\ { } $ # ^ _ ~ % \x00\x0
 def test_hostile_labels_are_escaped():
     data = Chart("bar", HOSTILE, [HOSTILE], [Series(HOSTILE, values("1"))], x_label=HOSTILE, y_label=HOSTILE)
     for theme in (True, False):
-        text = render_svg(data, NumberFormat("fr"), theme=theme).text
+        text = render_svg(data, NumberFormat("fr"), for_screen=theme).text
         assert "<script>" not in text and "</svg> " not in text
         parse_svg(text)
 
@@ -195,5 +195,5 @@ def test_any_accepted_chart_draws_valid_finite_svg(kind, data, n_series, scale, 
         assert error.message
         return
     for theme in (True, False):
-        drawing = render_svg(model, NumberFormat(language, model.values), uid="x", theme=theme, wording=FRENCH)
+        drawing = render_svg(model, NumberFormat(language, model.values), uid="x", for_screen=theme, wording=FRENCH)
         assert_finite_geometry(drawing.text)

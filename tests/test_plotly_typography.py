@@ -25,7 +25,7 @@ ADOPTION = ["Santé : 85%", "Éducation : 70%", "Gouvernement : 65%"]
 def adoption(language: str, theme: bool) -> str:
     headers, rows = None, parse_lines(ADOPTION)
     chart = build_chart("bar", "Tendances", headers, rows, x_label="Secteur", y_label="Adoption en 2030")
-    return render_svg(chart, number_format(chart, language), theme=theme, wording=wording()).text
+    return render_svg(chart, number_format(chart, language), for_screen=theme, wording=wording()).text
 
 
 def texts(svg: str) -> list[str]:

@@ -191,7 +191,7 @@ def chart_csv(chart: Chart) -> str:
 def visit_chart_html(self: HTML5Translator, node: chart_node) -> None:
     chart: Chart = node["chart"]
     numbers = number_format(chart, self.config.language)
-    drawing = render_svg(chart, numbers, uid=node["uid"], theme=True, wording=wording())
+    drawing = render_svg(chart, numbers, uid=node["uid"], for_screen=True, wording=wording())
     styles = []
     if node.get("width"):
         styles.append(f"width:{css_length(node['width'])}")
@@ -213,7 +213,7 @@ def visit_chart_html(self: HTML5Translator, node: chart_node) -> None:
 def visit_chart_latex(self: LaTeXTranslator, node: chart_node) -> None:
     chart: Chart = node["chart"]
     numbers = number_format(chart, self.config.language)
-    drawing = render_svg(chart, numbers, uid=node["uid"], theme=False, wording=wording())
+    drawing = render_svg(chart, numbers, uid=node["uid"], for_screen=False, wording=wording())
     try:
         name = write_chart_pdf(drawing.text, self.builder.outdir)
     except Exception as error:  # noqa: BLE001 - cairosvg and its C library fail in many ways

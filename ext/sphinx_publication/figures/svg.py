@@ -2,11 +2,11 @@
 
 Two variants of the same drawing:
 
-* ``theme=True`` (HTML): marks carry a class (``sp-s0``…) that the stylesheet
+* ``for_screen=True`` (HTML): marks carry a class (``sp-s0``…) that the stylesheet
   maps to CSS custom properties, so colours follow the theme's light/dark mode;
   text and axes use ``currentColor``. The literal colour stays as presentation
   attribute, a fallback where the stylesheet is missing.
-* ``theme=False`` (PDF): literal colours only (cairosvg cannot resolve ``var()``).
+* ``for_screen=False`` (PDF): literal colours only (cairosvg cannot resolve ``var()``).
 
 Series styles (colours, patterns, dashes, markers) come from :mod:`.palette`.
 """
@@ -290,7 +290,7 @@ def _label_on_fill(canvas: Canvas, index: int, x: float, y: float, text: str) ->
     if style(index).pattern:
         series = style(index)
         halo = f' stroke="{series.colour}" stroke-width="3" stroke-linejoin="round"'
-        if canvas.theme:
+        if canvas.for_screen:
             halo = f' class="sp-l{series.index} sp-s{series.index}"' + halo
         canvas.text(x, y, text, anchor="middle", extra=halo + f' fill="{series.colour}"')
     canvas.text(x, y, text, anchor="middle", extra=canvas.on_fill(index))
@@ -406,11 +406,11 @@ def render_svg(
     numbers: NumberFormat,
     *,
     uid: str = "chart",
-    theme: bool = True,
+    for_screen: bool = True,
     wording: Wording = ENGLISH,
 ) -> SvgDrawing:
     """Draw *chart*; *uid* makes the ``<title>``/``<desc>`` ids unique on a page."""
-    canvas = Canvas(theme, wording, uid)
+    canvas = Canvas(for_screen, wording, uid)
     width, height = _draw(chart, numbers, canvas)
     if chart.heading:  # the figure's own title (Plotly ``layout.title``), above the drawing
         lines = wrap(chart.heading, max(width - 2 * PAD, 200), FONT + 2)
@@ -421,10 +421,10 @@ def render_svg(
         canvas.add(f'<g transform="translate(0 {fmt(top)})">{body}</g>')
         width, height = max(width, text_width(lines[0], FONT + 2) + 2 * PAD), height + top
     width, height = math.ceil(width), math.ceil(height)
-    zoom = DISPLAY_SCALE if theme else 1.0
+    zoom = DISPLAY_SCALE if for_screen else 1.0
     shown_width, shown_height = math.ceil(width * zoom), math.ceil(height * zoom)
     description = chart.description or summary(chart, numbers, wording)
-    if theme:
+    if for_screen:
         head = (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="sp-chart-svg" role="img"'
             f' aria-labelledby="{uid}-t" aria-describedby="{uid}-d" viewBox="0 0 {width} {height}"'
@@ -439,7 +439,7 @@ def render_svg(
     body = "".join(canvas.parts)
     # Name = title, description = desc (once); the marks stay out of the
     # accessibility tree: the data table beside the chart carries the numbers.
-    drawing = canvas.defs() + (f'<g aria-hidden="true">{body}</g>' if theme else body)
+    drawing = canvas.defs() + (f'<g aria-hidden="true">{body}</g>' if for_screen else body)
     text = (
         f'{head}<title id="{uid}-t">{esc(chart.title)}</title>'
         f'<desc id="{uid}-d">{esc(description)}</desc>{drawing}</svg>'

@@ -59,9 +59,9 @@ ENGLISH = Wording()
 class Canvas:
     """The SVG being drawn: its marks, patterns and text, themed (web) or literal (print)."""
 
-    def __init__(self, theme: bool, wording: Wording, uid: str = "chart",
+    def __init__(self, for_screen: bool, wording: Wording, uid: str = "chart",
                  patterns: dict[int, str] | None = None) -> None:
-        self.theme = theme
+        self.for_screen = for_screen
         self.wording = wording
         self.uid = uid
         # series index -> pattern, shared with the panels of small multiples:
@@ -71,11 +71,11 @@ class Canvas:
         self.parts: list[str] = []
 
     def panel(self) -> Canvas:
-        return Canvas(self.theme, self.wording, self.uid, self.patterns)
+        return Canvas(self.for_screen, self.wording, self.uid, self.patterns)
 
     def colour(self, index: int, attribute: str = "fill") -> str:
         series = style(index)
-        if self.theme:
+        if self.for_screen:
             kind = "s" if attribute == "fill" else "l"
             return f' class="sp-{kind}{series.index}" {attribute}="{series.colour}"'
         return f' {attribute}="{series.colour}"'
@@ -83,7 +83,7 @@ class Canvas:
     def on_fill(self, index: int) -> str:
         """Text drawn over series *index*'s fill: black or white."""
         series = style(index)
-        return f' class="sp-o{series.index}" fill="{series.on}"' if self.theme else f' fill="{series.on}"'
+        return f' class="sp-o{series.index}" fill="{series.on}"' if self.for_screen else f' fill="{series.on}"'
 
     def area(self, tag: str, geometry: str, index: int, inner: str = "", extra: str = "") -> None:
         """A filled mark (bar, slice, swatch), then its pattern over it when its
@@ -133,7 +133,7 @@ class Canvas:
             else:  # black or white over the series' fill
                 kind, colour, name = ("o" if attribute == "fill" else "h"), series.on, "p"
             ink = f' {attribute}="{colour}"'
-            if self.theme:
+            if self.for_screen:
                 ink = f' class="sp-{kind}{series.index}"' + ink
             tiles.append(f'<pattern id="{self.uid}-{name}{index}" width="{TILE}" height="{TILE}"'
                          f' patternUnits="userSpaceOnUse">{pattern_tile(series.pattern, ink)}</pattern>')
@@ -141,7 +141,7 @@ class Canvas:
 
     @property
     def ink(self) -> str:
-        return "currentColor" if self.theme else TEXT_COLOUR
+        return "currentColor" if self.for_screen else TEXT_COLOUR
 
     def add(self, markup: str) -> None:
         self.parts.append(markup)

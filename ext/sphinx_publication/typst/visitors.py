@@ -26,7 +26,7 @@ def visit_chart(self: TypstTranslator, node: chart_node) -> None:
     chart = node["chart"]
     numbers = number_format(chart, self.config.language)
     words = wording()
-    drawing = render_svg(chart, numbers, uid=node["uid"], theme=False, wording=words)
+    drawing = render_svg(chart, numbers, uid=node["uid"], for_screen=False, wording=words)
     alt = chart.description or summary(chart, numbers, words)
     natural = f"{drawing.width * PT_PER_PX:g}pt"
     width = typst_length(node.get("width", "")) if node.get("width") else None
