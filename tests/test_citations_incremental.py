@@ -71,7 +71,7 @@ def test_citing_page_title_edit_updates_the_backlinks(build_root):
     assert "Second chapitre" not in bibliography
 
 
-def test_backlinks_index_is_built_once_per_build(build_root, monkeypatch):
+def test_citation_index_is_built_once_per_build(build_root, monkeypatch):
     """Writing a page looks its backlinks up; it does not walk the project again."""
     from sphinx_publication.citations import queries
 

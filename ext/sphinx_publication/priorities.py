@@ -27,7 +27,7 @@ FORMATTED_ENTRIES_BEFORE_READING = 100
 
 # -- env-updated -----------------------------------------------------------------
 #: Pages to rewrite, once sphinxcontrib-bibtex has computed citations and labels.
-CITATION_SNAPSHOT = 600
+CITATION_INDEX = 600
 METADATA_SNAPSHOT = 600
 #: Cards of entries no longer cited dropped, after the snapshots above.
 FORGET_OLD_CARDS = 700

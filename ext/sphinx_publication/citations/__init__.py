@@ -7,7 +7,7 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
   chosen per build by :mod:`.plugins`); set
   ``bibtex_default_style = bibtex_reference_style = "publication"``;
 * every bibliography entry lists where it is cited, across pages, in HTML
-  and in the PDF (:mod:`.backlinks`, drawn from :mod:`.backlinks_index`,
+  and in the PDF (:mod:`.backlinks`, drawn from :mod:`.citation_index`,
   which also keeps incremental builds after a .bib edit equal to clean ones,
   in a new process or in the same application: :mod:`.long_lived`);
 * malformed .bib files give located warnings instead of a traceback
@@ -37,9 +37,9 @@ def setup(app):
     from ..package_info import extension_metadata
     from . import (
         backlinks,
-        backlinks_index,
         bibfiles,
         cards,
+        citation_index,
         edition_scope,
         formatted_entries,
         latex,
@@ -65,8 +65,8 @@ def setup(app):
     app.add_post_transform(unsafe_links.UnlinkUnsafeEntryLinks)
     # what the edition hides cites nothing: asked of the editorial layer once a page is read
     app.add_transform(edition_scope.ForgetHiddenCitations)
-    app.add_domain(backlinks_index.CitationSnapshotDomain)
-    app.connect("env-updated", backlinks_index.documents_to_rewrite, priority=priorities.CITATION_SNAPSHOT)
+    app.add_domain(citation_index.CitationIndexDomain)
+    app.connect("env-updated", citation_index.documents_to_rewrite, priority=priorities.CITATION_INDEX)
     app.connect("doctree-resolved", backlinks.add_citation_backlinks, priority=priorities.CITATION_BACKLINKS)
     app.add_post_transform(backlinks.LatexCitationAnchors)
     # a cited key missing from the .bib is shown, not dropped (counted by queries.unknown_keys_cited)
@@ -77,4 +77,4 @@ def setup(app):
     app.add_post_transform(latex.MoveBibliographyHeading)
     # The heading exists only in LaTeX doctrees (created by a LaTeX-only post-transform).
     add_visitors(app, latex.bibliography_heading, latex=(latex.visit_bibliography_heading_latex, None))
-    return extension_metadata(env_version=4)
+    return extension_metadata(env_version=5)  # 5: the citation index domain renamed

@@ -6,7 +6,7 @@ the citation references recorded per document, in reading order — so any
 directive that creates a normal cite reference (``{cite:p}``, a chart's
 ``:source:``, a review note) is covered without knowing about it. The
 places citing each key are indexed once per build, after reading
-(:mod:`.backlinks_index`); writing a page only looks them up.
+(:mod:`.citation_index`); writing a page only looks them up.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..i18n import translator
 from ..links import reference_to
 from ..typography import space_new_nodes
-from .backlinks_index import CitationSnapshotDomain
+from .citation_index import CitationIndexDomain
 from .queries import Places
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def add_citation_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -
     entries = [entry for entry in doctree.findall(nodes.citation) if entry.get("ids")]
     if not entries:
         return
-    index = app.env.get_domain(CitationSnapshotDomain.name).data
+    index = app.env.get_domain(CitationIndexDomain.name).data
     key_of, places_of = index["citation_keys"], index["backlinks"]
     for entry in entries:
         places = places_of.get(key_of.get(entry["ids"][0]))

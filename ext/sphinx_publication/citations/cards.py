@@ -32,7 +32,7 @@ from ..i18n import translator
 from ..links import fragment, reference_to
 from ..typography import space_new_nodes
 from .backlinks import backlinks_paragraph
-from .backlinks_index import CitationSnapshotDomain
+from .citation_index import CitationIndexDomain
 from .unsafe_links import unlink_unsafe
 
 if TYPE_CHECKING:
@@ -147,9 +147,9 @@ def citation_card_html(app: Sphinx, folder: str, citation: Citation, label: str)
     follow in place all the same. The builder's translator renders it, so
     the markup is the bibliography's. It is rendered again when the entry,
     its label, the places citing it or its bibliography page change (the
-    build's snapshot, :mod:`.backlinks_index`), not on every build.
+    build's snapshot, :mod:`.citation_index`), not on every build.
     """
-    snapshot = app.env.get_domain(CitationSnapshotDomain.name).data
+    snapshot = app.env.get_domain(CitationIndexDomain.name).data
     shows = (label, snapshot["entries"].get(citation.key), snapshot["backlinks"].get(citation.key),
              citation.bibliography_key.docname)
     rendered = rendered_cards(app.builder)

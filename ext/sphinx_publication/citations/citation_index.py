@@ -1,4 +1,4 @@
-"""The backlinks index: per key, its label, its text and the pages citing it.
+"""The citation index: per key, its label, its text and the pages citing it.
 
 Kept in step between builds so that incremental builds equal clean builds.
 
@@ -36,11 +36,11 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-class CitationSnapshotDomain(SnapshotDomain):
+class CitationIndexDomain(SnapshotDomain):
     """Remembers, between builds, what each citation looked like."""
 
-    name = "publication-citations"
-    label = "Publication citations"
+    name = "publication-citation-index"
+    label = "Publication citation index"
     initial_data: dict[str, Any] = {"entries": {}, "backlinks": {}, "citation_keys": {}}
     data_version = 4
 
@@ -60,7 +60,7 @@ def take_snapshot(env: BuildEnvironment) -> tuple[dict, dict[str, Places]]:
 
 
 def documents_to_rewrite(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
-    snapshot = env.get_domain(CitationSnapshotDomain.name)
+    snapshot = env.get_domain(CitationIndexDomain.name)
     cite = env.get_domain("cite")
     entries, backlinks = take_snapshot(env)
     old_entries, old_backlinks = snapshot.swap("entries", entries), snapshot.swap("backlinks", backlinks)
