@@ -10,9 +10,8 @@ SPHINXBUILD := $(BIN)/python -m sphinx
 # conf.py's PDF_NAME, the one place it is written
 PDF_NAME    := $(shell sed -n 's/^PDF_NAME = "\(.*\)"$$/\1/p' conf.py)
 STAMP       := $(VENV)/.installed-stamp
-TEX_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra \
-	texlive-fonts-recommended texlive-lang-french texlive-xetex \
-	fonts-freefont-otf tex-gyre make
+# TeX Live's Debian packages: the "# tex" part of requirements/debian.txt
+TEX_PACKAGES := $(shell sed -n '/^\# tex$$/,/^\# other$$/{/^[^\#]/p}' requirements/debian.txt)
 
 .PHONY: help install html dirhtml singlehtml epub text latex pdf latexpdf release \
 	serve test bench locale clean check-tex
