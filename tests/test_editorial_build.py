@@ -245,6 +245,16 @@ def test_unknown_mode_warns_and_reviews(build_root):
     assert "Chiffre vérifié." in read(app, "index.html")
 
 
+def test_an_unknown_mode_set_in_conf_py_is_located_at_its_line(build_root):
+    def set_mode(src: Path) -> None:
+        conf = src / "conf.py"
+        conf.write_text(conf.read_text(encoding="utf-8") + 'editorial_mode = "publish"\n', encoding="utf-8")
+
+    app = build_root("editorial-resolved", "html", edit=set_mode)
+    line = (Path(app.srcdir) / "conf.py").read_text(encoding="utf-8").splitlines().index('editorial_mode = "publish"') + 1
+    assert re.search(rf"conf\.py:{line}: WARNING: editorial_mode 'publish' inconnu", warnings(app)), warnings(app)
+
+
 # -- the .bib files, found where sphinxcontrib-bibtex finds them ----------------------------------
 
 BIB_WITHOUT_URL = "@misc{conflivre,\n  title = {Un livre sans lien},\n  author = {Roe, R.},\n  year = {2020},\n}\n"

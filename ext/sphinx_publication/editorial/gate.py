@@ -10,7 +10,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from sphinx_publication.citations.queries import entries_without_locator, unknown_keys_cited
-from sphinx_publication.diagnostics import WARNING_TYPE, warn
+from sphinx_publication.diagnostics import WARNING_TYPE, setting_location, warn
 
 from . import editorial_nodes as ed
 from .collect import record_page
@@ -29,7 +29,7 @@ def check_mode(app, config) -> None:
             _("unknown editorial_mode {mode!r}: use 'review' or 'release' (building in review mode)").format(
                 mode=config.editorial_mode
             ),
-            location=None,
+            location=setting_location(app.confdir, config.overrides, "editorial_mode"),
             subtype=SUBTYPE,
         )
         config.editorial_mode = "review"

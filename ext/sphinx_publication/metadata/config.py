@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from babel.lists import format_list
 
 from ..citations.terms import format_publication_date
-from ..diagnostics import warn
+from ..diagnostics import setting_location, warn
 from ..language import babel_locale
 from .messages import _
 from .model import Article, PartialDate
@@ -43,21 +43,11 @@ def set_default(config: Config, name: str, value: Any) -> None:
     config[name] = value
 
 
-def setting_location(app: Sphinx, config: Config, name: str, named: Path) -> str:
-    """Where the project set *name*: ``conf.py:LINE`` of its assignment; for a ``-D``
-    override (or an assignment not found), the file the value names, at line 1.
-    Sphinx prints a bare path without any line, so the location always has one."""
-    if name not in config.overrides:
-        conf = Path(app.confdir) / "conf.py"
-        try:
-            lines = conf.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            lines = []
-        assignment = re.compile(rf"\s*{re.escape(name)}\s*(?::[^=]*)?=(?!=)")
-        for number, line in enumerate(lines, 1):
-            if assignment.match(line):
-                return f"{conf}:{number}"
-    return f"{named}:1"
+def file_setting_location(app: Sphinx, config: Config, name: str, named: Path) -> str:
+    """Where the project set *name*, a file's path: ``conf.py:LINE`` of its assignment;
+    for a ``-D`` override (or an assignment not found), the file it names, at line 1
+    (Sphinx prints a bare path without any line)."""
+    return setting_location(app.confdir, config.overrides, name) or f"{named}:1"
 
 
 def load_article(app: Sphinx, config: Config) -> None:
@@ -66,7 +56,7 @@ def load_article(app: Sphinx, config: Config) -> None:
         if user_set(config, "publication_metadata"):
             warn(_("metadata file not found: {path} (set publication_metadata to the "
                    "article's CITATION.cff)").format(path=path),
-                 location=setting_location(app, config, "publication_metadata", path), subtype=SUBTYPE)
+                 location=file_setting_location(app, config, "publication_metadata", path), subtype=SUBTYPE)
         return
     problems: list[MetadataProblem] = []
     try:
