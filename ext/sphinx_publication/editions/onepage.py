@@ -39,6 +39,7 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from sphinx_publication import priorities
 from sphinx_publication.derived_outputs import up_to_date
 from sphinx_publication.diagnostics import warn
 from sphinx_publication.i18n import translator
@@ -447,7 +448,6 @@ def setup(app: Sphinx) -> None:
     skip = (_skip, None)
     app.add_node(one_page_link, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_directive("one-page-link", OnePageLinkDirective)
-    # Before the other handlers, as the post-transform it replaces (which ran before them all).
-    app.connect("doctree-resolved", resolve_one_page_links, priority=200)
+    app.connect("doctree-resolved", resolve_one_page_links, priority=priorities.ONE_PAGE_LINKS)
     app.connect("html-collect-pages", collect_page)
-    app.connect("html-page-context", page_context, priority=600)  # after the theme's (500)
+    app.connect("html-page-context", page_context, priority=priorities.ONE_PAGE_CONTEXT)
