@@ -52,6 +52,8 @@ ALLOWED = [
      "a pybtex rich text of the same kind (Tag, HRef, Protected) with new parts"),
     ("citations/format_cache.py", "style._format_key",
      "our own memo on a pybtex style object; goes with the one citation cache (issue 22, item 1)"),
+    ("citations/resolution.py", "from sphinxcontrib.bibtex.domain import _FilterVisitor",
+     "sphinxcontrib-bibtex's :filter: evaluation, reused as is by our linear get_filtered_entries"),
     ("figures/directives.py", "super()._caption_nodes", "our own base directive, _DataDirective"),
     ("metadata/config.py", "getattr(config, '_raw_config', {})",
      "whether conf.py set a value; Config keeps no public record of it"),

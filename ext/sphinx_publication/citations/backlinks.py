@@ -71,10 +71,13 @@ def backlinks_paragraph(builder, fromdocname: str, places: Places) -> nodes.para
         page = title or docname
         paragraph += nodes.inline(page, page, classes=["citation-backlinks-page"])
         paragraph += nodes.Text(" " + BACK_ARROW + "\u00a0")
+        address = None
         for number, ref_id in enumerate(ref_ids, start=1):
             if number > 1:
                 paragraph += nodes.Text(", ")
-            paragraph += backlink(builder, fromdocname, docname, ref_id, page, number, len(ref_ids))
+            link = backlink(builder, fromdocname, docname, ref_id, page, number, len(ref_ids), address)
+            address = address or link
+            paragraph += link
     return paragraph
 
 
@@ -88,7 +91,10 @@ def letter(number: int) -> str:
     return label
 
 
-def backlink(builder, fromdocname: str, docname: str, ref_id: str, page: str, number: int, total: int):
+def backlink(builder, fromdocname: str, docname: str, ref_id: str, page: str, number: int, total: int,
+             same_page: nodes.reference | None = None):
+    """A lettered link back to citation *ref_id*; *same_page*, an earlier link to the
+    same page, gives the page's address (the builder works it out once per page)."""
     content = nodes.inline()
     content += nodes.Text(letter(number))
     if builder.format == "html":  # visually hidden words; other formats print every word
@@ -96,7 +102,14 @@ def backlink(builder, fromdocname: str, docname: str, ref_id: str, page: str, nu
             number=number, total=total, page=page
         )
         content += nodes.inline(hidden, hidden, classes=[VISUALLY_HIDDEN])
-    node = reference_to(builder, fromdocname, docname, ref_id, content)
+    if same_page is None:
+        node = reference_to(builder, fromdocname, docname, ref_id, content)
+    else:
+        node = nodes.reference("", "", content, internal=True)
+        if "refid" in same_page:
+            node["refid"] = ref_id
+        else:
+            node["refuri"] = same_page["refuri"].rpartition("#")[0] + "#" + ref_id
     node["classes"].append("citation-backlink")
     return node
 

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinxcontrib.bibtex import roles as bibtex_roles
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
-from sphinxcontrib.bibtex.domain import BibtexDomain
 
 from ..diagnostics import warn
 from ..i18n import translator
 from ..ids import page_scoped_id
+from .resolution import LinearBibtexDomain
 
 _ = translator("sphinx_publication.citations")
 
@@ -52,8 +52,8 @@ class CiteRole(bibtex_roles.CiteRole):
         return super().result_nodes(document, env, node, is_ref)
 
 
-class CiteDomain(BibtexDomain):
-    roles = {name: CiteRole() for name in BibtexDomain.roles}
+class CiteDomain(LinearBibtexDomain):
+    roles = {name: CiteRole() for name in LinearBibtexDomain.roles}
 
 
 def setup(app: Sphinx) -> None:
