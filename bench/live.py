@@ -81,31 +81,34 @@ class Server:
             self.process.wait()
 
 
-def edit_latencies(server: Server, srcdir: Path, edits: int, tag: str) -> list[float]:
-    page = srcdir / EDITED_PAGE
+def edit_latencies(server: Server, srcdir: Path, edits: int, tag: str,
+                   pages: tuple[str, str] = (EDITED_PAGE, SERVED_PAGE)) -> list[float]:
+    page = srcdir / pages[0]
     latencies = []
     for number in range(edits):
         sentence = f"Phrase ajoutée {tag} {number} {time.time_ns()}."
         with open(page, "a", encoding="utf-8") as file:
             file.write(f"\n{sentence}\n")
-        latencies.append(server.wait_for(SERVED_PAGE, sentence, EDIT_TIMEOUT))
+        latencies.append(server.wait_for(pages[1], sentence, EDIT_TIMEOUT))
         time.sleep(PAUSE)
     return latencies
 
 
 def measure_server(command_of, srcdir: Path, outdir: Path, edits: int, tag: str,
-                   memory_edits: int = 0) -> dict:
-    """Latencies of *edits* edits; with *memory_edits*, resident memory of the preview too."""
+                   memory_edits: int = 0, pages: tuple[str, str] = (EDITED_PAGE, SERVED_PAGE),
+                   start_timeout: float = START_TIMEOUT) -> dict:
+    """Latencies of *edits* edits of *pages* (source, served page); with *memory_edits*,
+    resident memory of the preview too."""
     port = free_port()
     server = Server(command_of(srcdir, outdir, port), port, cwd=srcdir)
     try:
-        server.wait_for(SERVED_PAGE, "</html>", START_TIMEOUT)
+        server.wait_for(pages[1], "</html>", start_timeout)
         result: dict = {}
         if memory_edits:
             result["rss_first"] = _status(server)["resident_bytes"]  # after the first build
-        result["latencies"] = edit_latencies(server, srcdir, edits, tag)
+        result["latencies"] = edit_latencies(server, srcdir, edits, tag, pages)
         if memory_edits:
-            edit_latencies(server, srcdir, memory_edits - edits, tag + "-mem")
+            edit_latencies(server, srcdir, memory_edits - edits, tag + "-mem", pages)
             result["rss_after"] = _status(server)["resident_bytes"]
             result["memory_edits"] = memory_edits
         result["median"] = statistics.median(result["latencies"])

@@ -13,6 +13,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,32 @@ def sphinx_build(srcdir: Path, outdir: Path, *, builder: str = "html", fresh: bo
     if fresh:
         command.insert(3, "-E")
     return _timed(command, cwd=srcdir, env=env)
+
+
+def sphinx_build_peak(srcdir: Path, outdir: Path, *, fresh: bool = True) -> tuple[float, int, int]:
+    """:func:`sphinx_build` of HTML, with the build process's peak resident memory in bytes."""
+    doctrees = outdir.parent / f"{outdir.name}.doctrees"
+    if fresh:
+        shutil.rmtree(outdir, ignore_errors=True)
+        shutil.rmtree(doctrees, ignore_errors=True)
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(doctrees),
+               str(srcdir), str(outdir)]
+    if fresh:
+        command.insert(3, "-E")
+    with tempfile.TemporaryFile("w+") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=srcdir, stdout=log, stderr=subprocess.STDOUT, text=True)
+        # wait4: this child's own peak (RUSAGE_CHILDREN is the largest of every child so far)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        text = log.read()
+    if process.returncode != 0:
+        tail = "\n".join(text.splitlines()[-30:])
+        raise BuildFailed(f"{' '.join(command)} exited with {process.returncode}:\n{tail}")
+    warnings = sum(1 for line in text.splitlines() if WARNING_LINE.search(line))
+    return seconds, warnings, usage.ru_maxrss * 1024  # kilobytes on Linux
 
 
 def latex_to_pdf(latexdir: Path, env: dict[str, str] | None = None) -> tuple[float, int]:

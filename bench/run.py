@@ -16,6 +16,8 @@ subprocess, timed with ``time.perf_counter``):
 * the tracked-changes edition (``make diff``, ``bench/revisions.py``): against a
   fresh ``make html`` of the article, its comparison step alone, and on the
   corpus at both sizes with about 5 % of its sentences edited.
+* with ``--scale`` (not in ``--quick``), the corpus at 100 and 1 000 pages
+  (``bench/scale.py``): fresh build, rebuilds, peak memory, growth, each against bare.
 
 ``--write BENCHMARKS.md`` stores the table with the machine it ran on.
 """
@@ -153,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
                          latex_total)
         if args.diff:
             revisions.report(table, work / "revisions", runs, size, log=_log, corpus=args.corpus)
+        if args.scale and not args.quick:  # minutes per build: never in CI's quick run
+            import scale
+
+            scale.report(table, work / "scale", args.scale_runs, _log, live_rows=args.live)
     except BuildFailed as failure:
         print(f"benchmark aborted, a build failed:\n{failure}", file=sys.stderr)
         return 1
@@ -187,6 +193,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="skip the live preview and in-process rebuild rows")
     parser.add_argument("--no-diff", dest="diff", action="store_false",
                         help="skip the tracked-changes edition's rows (make diff)")
+    parser.add_argument("--scale", action="store_true",
+                        help="also the 1 000-page rows (bench/scale.py; ignored with --quick)")
+    parser.add_argument("--scale-runs", type=int, default=1, help="runs of the 1 000-page rows")
     return parser.parse_args(argv)
 
 
