@@ -157,8 +157,11 @@ def test_a_rebuild_that_writes_no_page_keeps_the_edition_and_one_that_does_renew
     assert "Une phrase ajoutée." in edition.read_text(encoding="utf-8")
 
 
-def test_the_reading_order_from_the_toctree_index_is_the_assembled_one(build_root):
-    app = build_root("editions")
-    order = onepage.reading_order(app.env, app.config.root_doc, list(app.config.one_page_exclude))
-    _, assembled = onepage.assemble(app.env, app.config.root_doc, order)
-    assert assembled == order  # the inlining places the pages in the index's order
+@pytest.mark.parametrize("edition", ["une-page", ""])
+def test_each_reference_warning_printed_once(build_root, edition):
+    # The edition is made of the pages as this build resolved them: what their
+    # resolution reported is not reported again.
+    _, warnings = outdir_and_warnings(
+        build_root("onepage-warnings", confoverrides={"one_page_edition": edition}))
+    assert warnings.count('could not find bibtex key "inconnu1999"') == 1, warnings
+    assert warnings.count("undefined label: 'nulle-part'") == 1, warnings

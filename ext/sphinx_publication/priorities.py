@@ -49,6 +49,8 @@ REVIEW_PDF_REPORT = 400
 REVIEW_PDF_PAGE_REFERENCES = 600
 #: Last: links that the other handlers added are made right too.
 SINGLE_PAGE_LINKS = 950
+#: After every other handler: the one-page edition keeps each page as written.
+ONE_PAGE_KEEP_RESOLVED = 1000
 
 # -- html-page-context -----------------------------------------------------------
 #: After the theme's own context (navigation, title) is computed.

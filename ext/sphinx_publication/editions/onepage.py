@@ -3,12 +3,14 @@
 The HTML builder writes it beside the article's pages (``one_page_edition``
 names it, in the folder of ``root_doc``), with the site's theme and sidebars:
 
-1. *assemble*: the root document with every page of its toctrees inlined in
+1. *resolve*: each page as this build resolved it for its own page (a copy
+   kept at ``doctree-resolved``, after every other handler), so nothing is
+   resolved twice and no warning is printed twice; a page this build did not
+   write is resolved here, its warnings left out (they were printed when it
+   was written);
+2. *assemble*: the root document with every page of its toctrees inlined in
    reading order (``start_of_file`` nodes, as Sphinx's singlehtml does), minus
-   ``one_page_exclude``; read from the pickled doctrees, so the article's pages
-   are untouched;
-2. *resolve*: Sphinx's post-transforms and ``doctree-resolved`` on the whole,
-   as for a page (citations, backlinks, French spacing, editorial mode);
+   ``one_page_exclude``;
 3. *one page*: an id repeated from one page to another gets the page's name
    as prefix, and every link to a part of the article becomes an in-page
    fragment;
@@ -23,9 +25,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape, unescape
-from contextlib import contextmanager
 from fnmatch import fnmatch
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -37,12 +38,18 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.logging import suppress_logging
 from sphinx.util.osutil import relative_uri
 
 from sphinx_publication import priorities
+from sphinx_publication.builders import builder_state
+from sphinx_publication.citations.cards import card_templates
 from sphinx_publication.derived_outputs import up_to_date
 from sphinx_publication.diagnostics import warn
 from sphinx_publication.i18n import translator
+from sphinx_publication.ids import unique_across_pages, walk_by_page
+from sphinx_publication.links import PAGE_PREFIX
+from sphinx_publication.reading_order import reading_order
 from sphinx_publication.typography import space_new_nodes
 
 if TYPE_CHECKING:
@@ -118,40 +125,86 @@ def _skip(translator: Any, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
-# -- 1. assemble -----------------------------------------------------------------------
+# -- 1. the pages as written ------------------------------------------------------------
 
 
-def assemble(env: BuildEnvironment, root_doc: str, order: list[str]) -> tuple[nodes.document, list[str]]:
-    """The root doctree with the pages of *order* (:func:`reading_order`) inlined
-    where its toctrees list them; the pages in the order they were placed."""
+def article_pages(env: BuildEnvironment, config: Any) -> list[str]:
+    """The pages of the edition in reading order, minus ``one_page_exclude``."""
+    return reading_order(config.root_doc, env.toctree_includes, config.one_page_exclude)
+
+
+def kept_pages(builder: Any) -> dict[str, nodes.document]:
+    """Each page of the article as the builder last resolved it, toctrees still in place."""
+    return builder_state(builder, "one_page_resolved", dict)
+
+
+def keep_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``, after every other handler: a copy of the page as written,
+    so the edition joins the pages this build resolved instead of resolving them
+    again (which would also report each of their warnings a second time)."""
+    if not edition_pagename(app.config) or not builds_edition(app.builder):
+        return
+    if any(fnmatch(docname, pattern) for pattern in app.config.one_page_exclude):
+        return
+    # A copy: the page's own write changes its tree (images, settings).
+    kept_pages(app.builder)[docname] = doctree.deepcopy()
+
+
+def resolved_page(app: Sphinx, docname: str) -> nodes.document:
+    """The page as resolved for its own file, handed over once (the edition renames
+    and relinks it); one not written since the last edition (an incremental build,
+    a preview's next edition) is resolved now."""
+    kept = kept_pages(app.builder)
+    if docname not in kept:
+        # Its warnings were printed when it was written, by an earlier build.
+        with suppress_logging():
+            app.env.get_and_resolve_doctree(docname, app.builder)  # kept by keep_resolved
+    return kept.pop(docname)
+
+
+# -- 2. assemble -----------------------------------------------------------------------
+
+
+def assemble(root_doc: str, order: list[str],
+             page_tree: Callable[[str], nodes.document]) -> tuple[nodes.document, list[str]]:
+    """The root page with the pages of *order* inlined where its toctrees list them
+    (``start_of_file`` nodes, as Sphinx's singlehtml does), each tree from
+    *page_tree*; the pages in the order they were placed."""
     pages = set(order)
     placed = [root_doc]
-    tree = env.get_doctree(root_doc)
-    _inline_toctrees(env, tree, pages, placed)
-    for node in list(tree.findall(one_page_link)):
+    tree = page_tree(root_doc)
+    _inline_toctrees(tree, pages, placed, page_tree)
+    for node in list(tree.findall(_link_to_edition)):
         node.parent.remove(node)
+    _one_set_of_cards(tree)
     tree["docname"] = root_doc
     return tree, placed
 
 
-def reading_order(env: BuildEnvironment, root_doc: str, excluded: list[str]) -> list[str]:
-    """The pages of the edition in reading order, from the toctree index alone:
-    each page once, where a toctree first lists it, minus ``one_page_exclude``."""
-    order = [root_doc]
-
-    def visit(docname: str) -> None:
-        for included in env.toctree_includes.get(docname, []):
-            if included in order or any(fnmatch(included, pattern) for pattern in excluded):
-                continue
-            order.append(included)
-            visit(included)
-
-    visit(root_doc)
-    return order
+def _link_to_edition(node: nodes.Node) -> bool:
+    """The edition links to itself nowhere: the directive, or the paragraph it resolved to."""
+    return isinstance(node, one_page_link) or (
+        isinstance(node, nodes.paragraph) and LINK_CLASS in node["classes"])
 
 
-def _inline_toctrees(env: BuildEnvironment, tree: nodes.Element, pages: set[str],
-                     placed: list[str]) -> None:
+def _one_set_of_cards(tree: nodes.document) -> None:
+    """Each page brings its cards; the edition holds each card once, in one set
+    at its end, as a page does (the script reads the first set)."""
+    holders = list(tree.findall(card_templates))
+    if len(holders) < 2:
+        return
+    cards = {}
+    for holder in holders:
+        for card in holder.children:
+            cards.setdefault(card["target"], card)
+        holder.parent.remove(holder)
+    merged = card_templates(classes=list(holders[0]["classes"]))
+    merged.extend(cards[target] for target in sorted(cards))
+    tree += merged
+
+
+def _inline_toctrees(tree: nodes.Element, pages: set[str], placed: list[str],
+                     page_tree: Callable[[str], nodes.document]) -> None:
     """Each toctree of *tree* becomes the pages it lists (those of *pages* not placed yet)."""
     for toctree in list(tree.findall(addnodes.toctree)):
         parts = []
@@ -159,8 +212,8 @@ def _inline_toctrees(env: BuildEnvironment, tree: nodes.Element, pages: set[str]
             if docname not in pages or docname in placed:
                 continue
             placed.append(docname)
-            subtree = env.get_doctree(docname)
-            _inline_toctrees(env, subtree, pages, placed)
+            subtree = page_tree(docname)
+            _inline_toctrees(subtree, pages, placed, page_tree)
             start = addnodes.start_of_file(docname=docname)
             start.extend(subtree.children)
             parts.append(start)
@@ -170,96 +223,42 @@ def _inline_toctrees(env: BuildEnvironment, tree: nodes.Element, pages: set[str]
             wrapper.parent.remove(wrapper)  # the toctree-wrapper of excluded pages
 
 
-# -- 2. resolve -----------------------------------------------------------------------
-
-
-@contextmanager
-def fresh_bibtex_entries(env: BuildEnvironment) -> Iterator[None]:
-    """Let sphinxcontrib-bibtex fill its bibliography entries once more.
-
-    Its post-transform appends each entry's text to a node kept in its domain
-    data, so resolving the bibliography page a second time in the same process
-    (a serial build wrote that page already) would print every entry twice.
-    It gets attribute-only copies while the edition is resolved.
-    """
-    saved = []
-    domain = env.domains.get("cite") if hasattr(env.domains, "get") else None
-    for bibliography in getattr(domain, "bibliographies", {}).values():
-        entries = bibliography.citation_nodes
-        for key, node in list(entries.items()):
-            saved.append((entries, key, node))
-            entries[key] = node.copy()
-    try:
-        yield
-    finally:
-        for entries, key, node in saved:
-            entries[key] = node
-
-
 # -- 3. one page -----------------------------------------------------------------------
-
-
-def walk_by_page(node: nodes.Node, docname: str) -> Iterator[tuple[nodes.Element, str]]:
-    """Every element with the page it comes from."""
-    if isinstance(node, addnodes.start_of_file):
-        docname = node["docname"]
-    if isinstance(node, nodes.Element):
-        yield node, docname
-        for child in node.children:
-            yield from walk_by_page(child, docname)
-
-
-def unique_ids(tree: nodes.document, root_doc: str) -> dict[tuple[str, str], str]:
-    """Rename the ids a page repeats from an earlier page; ``(page, id) -> id on the page``."""
-    used: set[str] = set()
-    renamed: dict[tuple[str, str], str] = {}
-    for element, docname in walk_by_page(tree, root_doc):
-        new_ids = []
-        for old in element.get("ids", []):
-            new = renamed.get((docname, old))
-            if new is None:
-                new = old
-                if new in used:
-                    base = f"{nodes.make_id(docname)}-{old}"
-                    new, serial = base, 1
-                    while new in used:
-                        serial += 1
-                        new = f"{base}-{serial}"
-                renamed[(docname, old)] = new
-                used.add(new)
-            new_ids.append(new)
-        if element.get("ids"):
-            element["ids"] = new_ids
-    for element, docname in walk_by_page(tree, root_doc):
-        if "refid" in element:
-            element["refid"] = renamed.get((docname, element["refid"]), element["refid"])
-        if element.get("backrefs"):
-            element["backrefs"] = [renamed.get((docname, i), i) for i in element["backrefs"]]
-    return renamed
 
 
 def keep_links_inside(tree: nodes.document, builder: Any, root_doc: str, pages: list[str],
                       renamed: dict[tuple[str, str], str]) -> None:
-    """Links to a page of the article (or a place on it) become in-page fragments."""
+    """Links to a page of the article (or a place on it) become in-page fragments;
+    other relative links, written from their page's folder, are rebased on the
+    edition's (beside ``root_doc``)."""
     page_of_uri = {builder.get_target_uri(page): page for page in pages}
-    top = {page: _first_section_id(tree, root_doc, page) for page in pages}
+    top = first_section_ids(tree, root_doc, pages)
+    edition_uri = builder.get_target_uri(root_doc)
 
-    def in_page(refuri: str, docname: str) -> str | None:
-        target = _target(refuri, builder.get_target_uri(docname), page_of_uri)
-        if target is None:
+    def relink(refuri: str, docname: str) -> str | None:
+        from_uri = builder.get_target_uri(docname)
+        parts = urlsplit(refuri)
+        if parts.scheme or parts.netloc or refuri.startswith("/"):
             return None
-        page, fragment = target
-        return "#" + (renamed.get((page, fragment), fragment) if fragment else top[page])
+        path = from_uri if not parts.path else posixpath.normpath(
+            posixpath.join(posixpath.dirname(from_uri), parts.path))
+        page = page_of_uri.get(path)
+        if page is not None:
+            return "#" + (renamed.get((page, parts.fragment), parts.fragment) if parts.fragment else top[page])
+        if not parts.path or posixpath.dirname(from_uri) == posixpath.dirname(edition_uri):
+            return None  # means the same from the edition
+        return relative_uri(edition_uri, path) + (f"#{parts.fragment}" if parts.fragment else "")
 
     for element, docname in walk_by_page(tree, root_doc):
         if isinstance(element, nodes.raw) and "html" in element.get("format", "").split():
-            _relink_raw_html(element, lambda href, page=docname: in_page(unescape(href), page))
+            _relink_raw_html(element, lambda href, page=docname: relink(unescape(href), page))
         if not isinstance(element, nodes.reference) or "refuri" not in element:
             continue
-        anchor = in_page(element["refuri"], docname)
-        if anchor is not None:
-            element["refuri"] = anchor
-            element["internal"] = True
+        uri = relink(element["refuri"], docname)
+        if uri is not None:
+            element["refuri"] = uri
+            if uri.startswith("#"):
+                element["internal"] = True
 
 
 _HREF = re.compile(r'(\shref=")([^"]*)(")')
@@ -279,23 +278,14 @@ def _relink_raw_html(raw: nodes.raw, relink) -> None:
         raw.replace(raw[0], nodes.Text(fixed))
 
 
-def _target(refuri: str, from_uri: str, page_of_uri: dict[str, str]) -> tuple[str, str] | None:
-    parts = urlsplit(refuri)
-    if parts.scheme or parts.netloc or refuri.startswith("/"):
-        return None
-    if not parts.path:
-        path = from_uri
-    else:
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), parts.path))
-    page = page_of_uri.get(path)
-    return (page, parts.fragment) if page else None
-
-
-def _first_section_id(tree: nodes.document, root_doc: str, page: str) -> str:
+def first_section_ids(tree: nodes.document, root_doc: str, pages: list[str]) -> dict[str, str]:
+    """Where each page starts on the edition: its first section's id (one walk)."""
+    first: dict[str, str] = {}
     for element, docname in walk_by_page(tree, root_doc):
-        if docname == page and isinstance(element, nodes.section) and element["ids"]:
-            return element["ids"][0]
-    return f"document-{page}"  # the anchor the HTML translator writes at a page's start
+        if docname not in first and isinstance(element, nodes.section) and element["ids"]:
+            first[docname] = element["ids"][0]
+    # else the anchor the HTML translator writes at a page's start
+    return {page: first.get(page, PAGE_PREFIX[1:] + page) for page in pages}
 
 
 # -- 4. render -------------------------------------------------------------------------
@@ -335,11 +325,14 @@ def _child_sections(parent: nodes.Element) -> Iterator[nodes.section]:
             yield from _child_sections(child)
 
 
-def render(builder: Any, tree: nodes.document, root_doc: str, pages: list[str]) -> dict[str, Any]:
+def render(builder: Any, tree: nodes.document, root_doc: str, pages: list[str],
+           renamed: dict[tuple[str, str], str]) -> dict[str, Any]:
     """The page's context, as ``write_doc`` makes it for a document."""
+    # What write_doc sets for the translator, from the page's own name: no public
+    # call translates a tree for a page other than the document's own file.
     tree.settings = builder.docsettings
     builder.secnumbers = {}
-    builder.fignumbers = _figure_numbers(builder.env, pages)
+    builder.fignumbers = _figure_numbers(builder.env, pages, renamed)
     builder.imgpath = relative_uri(builder.get_target_uri(root_doc), builder.imagedir)
     builder.dlpath = relative_uri(builder.get_target_uri(root_doc), "_downloads")
     builder.current_docname = root_doc
@@ -364,11 +357,15 @@ def render(builder: Any, tree: nodes.document, root_doc: str, pages: list[str]) 
     return context
 
 
-def _figure_numbers(env: BuildEnvironment, pages: list[str]) -> dict[str, dict[str, tuple[int, ...]]]:
+def _figure_numbers(env: BuildEnvironment, pages: list[str],
+                    renamed: dict[tuple[str, str], str]) -> dict[str, dict[str, tuple[int, ...]]]:
+    """Every page's figure numbers, under the ids the figures have on the edition
+    (a figure id repeated on two pages would otherwise get one page's number twice)."""
     merged: dict[str, dict[str, tuple[int, ...]]] = {}
     for page in pages:
         for figtype, numbers in env.toc_fignumbers.get(page, {}).items():
-            merged.setdefault(figtype, {}).update(numbers)
+            merged.setdefault(figtype, {}).update(
+                {renamed.get((page, figure_id), figure_id): number for figure_id, number in numbers.items()})
     return merged
 
 
@@ -385,15 +382,13 @@ def edition_to_write(app: Sphinx) -> tuple[str, dict[str, Any]] | None:
         warn(_("one_page_edition: “{page}” is already a document; choose another name").format(
             page=pagename), location=root_doc, subtype=SUBTYPE)
         return None
-    order = reading_order(app.env, root_doc, list(app.config.one_page_exclude))
+    order = article_pages(app.env, app.config)
     if up_to_date(app.builder.get_output_path(pagename), [app.builder.get_output_path(page) for page in order]):
         return None  # none of its pages was written again: the edition on disk is current
-    tree, pages = assemble(app.env, root_doc, order)
-    with fresh_bibtex_entries(app.env):
-        app.env.resolve_references(tree, root_doc, app.builder)
-    renamed = unique_ids(tree, root_doc)
+    tree, pages = assemble(root_doc, order, lambda docname: resolved_page(app, docname))
+    renamed = unique_across_pages(tree, root_doc)
     keep_links_inside(tree, app.builder, root_doc, pages, renamed)
-    return pagename, render(app.builder, tree, root_doc, pages)
+    return pagename, render(app.builder, tree, root_doc, pages, renamed)
 
 
 def collect_page(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
@@ -449,5 +444,6 @@ def setup(app: Sphinx) -> None:
     app.add_node(one_page_link, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_directive("one-page-link", OnePageLinkDirective)
     app.connect("doctree-resolved", resolve_one_page_links, priority=priorities.ONE_PAGE_LINKS)
+    app.connect("doctree-resolved", keep_resolved, priority=priorities.ONE_PAGE_KEEP_RESOLVED)
     app.connect("html-collect-pages", collect_page)
     app.connect("html-page-context", page_context, priority=priorities.ONE_PAGE_CONTEXT)

@@ -7,7 +7,8 @@ from collections.abc import Iterator, Set
 
 from sphinx.domains import Domain
 
-from .model import DocRecord, reachable, toctree_order
+from ..reading_order import reading_order
+from .model import DocRecord, toctree_order
 
 
 class EditorialDomain(Domain):
@@ -54,7 +55,7 @@ class EditorialDomain(Domain):
         env = self.env
         patterns = list(env.config.word_count_exclude)
         counted = []
-        for docname in reachable(env.config.root_doc, env.toctree_includes):
+        for docname in reading_order(env.config.root_doc, env.toctree_includes):
             record = self.records.get(docname)
             if record is None or record.holds_report or record.holds_bibliography:
                 continue

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..reading_order import reading_order
+
 
 @dataclass(frozen=True)
 class Marker:
@@ -51,27 +53,14 @@ class DocRecord:
 
 
 def toctree_order(root: str, includes: Mapping[str, Sequence[str]], known: Iterable[str]) -> list[str]:
-    """Documents in reading order: depth-first from *root*, then the others sorted.
+    """Documents in reading order (:func:`~sphinx_publication.reading_order.reading_order`),
+    then the others sorted.
 
     *includes* maps a document to the documents its toctrees list
     (``env.toctree_includes``); *known* is every document of the project.
     """
-    order: list[str] = []
-    seen: set[str] = set()
-    stack = [root]
-    while stack:
-        docname = stack.pop()
-        if docname in seen:
-            continue
-        seen.add(docname)
-        order.append(docname)
-        stack.extend(reversed([d for d in includes.get(docname, ()) if d not in seen]))
-    return order + sorted(set(known) - seen)
-
-
-def reachable(root: str, includes: Mapping[str, Sequence[str]]) -> list[str]:
-    """Documents reachable from *root* through toctrees, *root* first."""
-    return toctree_order(root, includes, ())
+    order = reading_order(root, includes)
+    return order + sorted(set(known) - set(order))
 
 
 def summarise(text: str, limit: int = 140) -> str:

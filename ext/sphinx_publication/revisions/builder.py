@@ -20,6 +20,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
 from sphinx_publication.editions import onepage
+from sphinx_publication.ids import unique_across_pages
 
 from .blocks import Snapshot, citation_keys, snapshot
 from .compare import compare
@@ -35,10 +36,10 @@ WEB_ONLY = {"card_templates", "download_node", "revision_nav"}
 def assembled(builder: Any):
     env, config = builder.env, builder.config
     root_doc = config.root_doc
-    order = onepage.reading_order(env, root_doc, list(config.one_page_exclude))
-    tree, pages = onepage.assemble(env, root_doc, order)
-    with onepage.fresh_bibtex_entries(env):
-        env.resolve_references(tree, root_doc, builder)
+    tree, pages = onepage.assemble(root_doc, onepage.article_pages(env, config), env.get_doctree)
+    # Resolved whole: this builder writes no page (sphinxcontrib-bibtex's nodes are
+    # handed fresh by citations.long_lived.FreshCitationNodes).
+    env.resolve_references(tree, root_doc, builder)
     return tree, pages
 
 
@@ -101,10 +102,10 @@ class RevisionsBuilder(StandaloneHTMLBuilder):
               config.revisions_head_label, config.language)
         root_doc = config.root_doc
         pagename = posixpath.join(posixpath.dirname(root_doc), EDITION_NAME)
-        renamed = onepage.unique_ids(tree, root_doc)
+        renamed = unique_across_pages(tree, root_doc)
         onepage.keep_links_inside(tree, self, root_doc, pages, renamed)
         typst_tree = tree.deepcopy() if config.revisions_pdf else None
-        context = onepage.render(self, tree, root_doc, pages)
+        context = onepage.render(self, tree, root_doc, pages, renamed)
         label = _("changes")
         context["title"] = f"{context.get('title', '')} — {label}"
         self.handle_page(pagename, context, "page.html")
@@ -124,9 +125,10 @@ class RevisionsBuilder(StandaloneHTMLBuilder):
         write_redirect(Path(self.outdir) / "index.html", self.get_target_uri(pagename), label, config.language)
         # The theme links the article's pages (its title, the root document): each
         # forwards to its place in the edition, the only page written.
+        anchors = onepage.first_section_ids(tree, root_doc, pages)
         for page in pages:
             uri = self.get_target_uri(page)
-            anchor = onepage._first_section_id(tree, root_doc, page)  # noqa: SLF001 - same package
+            anchor = anchors[page]
             target = posixpath.relpath(self.get_target_uri(pagename), posixpath.dirname(uri) or ".")
             write_redirect(Path(self.outdir) / uri, f"{target}#{anchor}", label, config.language)
         logger.info(f"revisions: {len(comparison.changes)} change(s), comparison {seconds:.3f} s")
