@@ -9,7 +9,7 @@ Builds on sphinxcontrib-bibtex (loaded by this extension):
 * every bibliography entry lists where it is cited, across pages, in HTML
   and in the PDF (:mod:`.backlinks`, drawn from :mod:`.citation_index`,
   which also keeps incremental builds after a .bib edit equal to clean ones,
-  in a new process or in the same application: :mod:`.long_lived`);
+  in a new process or in the same application: :mod:`.rebuild_state`);
 * malformed .bib files give located warnings instead of a traceback
   (:mod:`.bibcheck`, :mod:`.bibfiles`); text from them is bounded and printed
   as text, and only http(s) addresses become links (:mod:`.addresses`,
@@ -43,8 +43,8 @@ def setup(app):
         edition_scope,
         formatted_entries,
         latex,
-        long_lived,
         plugins,
+        rebuild_state,
         refids,
         unknown_key_marker,
         unsafe_links,
@@ -59,8 +59,8 @@ def setup(app):
     formatted_entries.setup(app)
     app.connect("builder-inited", bibfiles.load_bibliographies, priority=priorities.LOAD_BIBLIOGRAPHIES)
     # a long-lived application (live preview) builds again after a .bib edit
-    app.connect("env-get-outdated", long_lived.reload_changed_bibfiles)
-    app.add_post_transform(long_lived.FreshCitationNodes)
+    app.connect("env-get-outdated", rebuild_state.reload_changed_bibfiles)
+    app.add_post_transform(rebuild_state.FreshCitationNodes)
     # links in entries only to http(s), whatever the style (after sphinxcontrib-bibtex's 5)
     app.add_post_transform(unsafe_links.UnlinkUnsafeEntryLinks)
     # what the edition hides cites nothing: asked of the editorial layer once a page is read

@@ -38,7 +38,7 @@ def assembled(builder: Any):
     root_doc = config.root_doc
     tree, pages = onepage.assemble(root_doc, onepage.article_pages(env, config), env.get_doctree)
     # Resolved whole: this builder writes no page (sphinxcontrib-bibtex's nodes are
-    # handed fresh by citations.long_lived.FreshCitationNodes).
+    # handed fresh by citations.rebuild_state.FreshCitationNodes).
     env.resolve_references(tree, root_doc, builder)
     return tree, pages
 

@@ -1,4 +1,4 @@
-"""Build again in the same application: what sphinxcontrib-bibtex assumes away.
+"""sphinxcontrib-bibtex's state made fresh for each build of the same application.
 
 sphinxcontrib-bibtex expects one build per process. In a long-lived
 application (the live preview, a test calling ``build()`` twice):
