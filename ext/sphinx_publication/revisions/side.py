@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         "extensions": extensions,
         "revisions_snapshot": str(args.snapshot.resolve()),
         "one_page_edition_on_request": True,
+        "one_page_edition": "",  # the revisions builders assemble their own edition
     }
     if args.exclude is not None:
         overrides["one_page_exclude"] = json.loads(args.exclude)
