@@ -164,7 +164,11 @@ def test_unknown_bibtex_encoding_warns_at_its_line_in_conf_py(build_root):
 
 
 def test_missing_bib_file_warns_at_conf_py(build_root):
-    app = build_root("citations-badbib", edit=with_bib(b""), confoverrides={"bibtex_bibfiles": ["absent.bib"]})
+    def name_a_missing_file(src):
+        conf = src / "conf.py"
+        conf.write_text(conf.read_text(encoding="utf-8").replace('"refs.bib"', '"absent.bib"'), encoding="utf-8")
+
+    app = build_root("citations-badbib", edit=name_a_missing_file)
     warnings = [w for w in warnings_of(app) if "absent.bib" in w]
     assert len(warnings) == 1 and "fichier de bibliographie introuvable" in warnings[0], warnings
     assert "conf.py:5: WARNING:" in warnings[0]  # where bibtex_bibfiles is set

@@ -18,14 +18,13 @@ line in the .bib file (the entry itself is printed with what it has).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pybtex.database import BibliographyData
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
-from ..diagnostics import warn
+from ..diagnostics import setting_location, warn
 from ..i18n import translator
 from ..translation.bibliography import translate_entries
 from .bibcheck import BibReading, read_bibtex
@@ -49,24 +48,11 @@ def warn_at(location: str | None, message: str) -> None:
     warn(message, location=location, subtype=WARNING_SUBTYPE)
 
 
-def conf_location(app: Sphinx, setting: str) -> str | None:
-    """``conf.py:<line>`` where *setting* is assigned; None when it is not set there."""
-    conf = Path(app.confdir) / "conf.py"
-    try:
-        lines = conf.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for number, line in enumerate(lines, start=1):
-        if re.match(rf"{setting}\s*=", line):
-            return f"{conf}:{number}"
-    return None
-
-
 def read_text(app: Sphinx, path: Path, encoding: str) -> str | None:
     """The text of *path*, or None after a located warning saying how to fix it."""
     if not path.is_file():
         warn_at(
-            conf_location(app, "bibtex_bibfiles"),
+            setting_location(app.confdir, app.config.overrides, "bibtex_bibfiles"),
             _("bibliography file not found: {path}; check bibtex_bibfiles in conf.py").format(path=path),
         )
         return None
@@ -81,7 +67,7 @@ def read_text(app: Sphinx, path: Path, encoding: str) -> str | None:
         )
     except LookupError:
         warn_at(
-            conf_location(app, "bibtex_encoding"),
+            setting_location(app.confdir, app.config.overrides, "bibtex_encoding"),
             _("unknown bibtex_encoding '{encoding}'; use an encoding name such as 'utf-8'").format(
                 encoding=encoding
             ),
