@@ -17,9 +17,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from babel import Locale
 from babel.dates import format_date, format_skeleton, get_month_names
 
+from ..language import babel_locale
 from .terms import base_language, date_locale
 
 _PART = r"(?P<{p}year>-?[0-9]{{4}})(?:-(?P<{p}month>[0-9]{{2}})(?:-(?P<{p}day>[0-9]{{2}}))?)?[~?%]?"
@@ -142,7 +142,7 @@ def _same_year_range(start: DatePart, end: DatePart, precision: int, locale: str
 
 def _day_first(locale: str) -> bool:
     """Whether the locale's long date puts the day before the month (« 1 octobre »)."""
-    pattern = Locale.parse(locale).date_formats["long"].pattern
+    pattern = babel_locale(locale).date_formats["long"].pattern
     return pattern.find("d") < pattern.find("M")
 
 

@@ -102,7 +102,7 @@ def add_head_tags(app: Sphinx, pagename: str, templatename: str, context: dict[s
     article = app.config.publication_article
     if article is None or doctree is None or not is_web_html(app.builder):
         return  # an EPUB describes itself in its package document (content.opf)
-    article_url = absolute(app, landing_uri(app))
+    article_url = article_page_url(app)
     if is_article_page(app, pagename):
         page_url = context.get("pageurl") or article_url
         pdf = pdf_uri(app)
