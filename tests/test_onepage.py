@@ -161,7 +161,9 @@ def test_a_rebuild_that_writes_no_page_keeps_the_edition_and_one_that_does_renew
 def test_each_reference_warning_printed_once(build_root, edition):
     # The edition is made of the pages as this build resolved them: what their
     # resolution reported is not reported again.
-    _, warnings = outdir_and_warnings(
+    outdir, warnings = outdir_and_warnings(
         build_root("onepage-warnings", confoverrides={"one_page_edition": edition}))
     assert warnings.count('could not find bibtex key "inconnu1999"') == 1, warnings
     assert warnings.count("undefined label: 'nulle-part'") == 1, warnings
+    if edition:  # the edition was written, the chapter in it: its warnings were not lost with it
+        assert "Selon" in (outdir / f"{edition}.html").read_text(encoding="utf-8")
