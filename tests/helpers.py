@@ -80,6 +80,19 @@ def builder_fixture(make_app: Callable[..., SphinxTestApp], rootdir: Path,
     return build
 
 
+_COLOURS = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def without_colours(text: str) -> str:
+    """Sphinx's console text without its colour codes."""
+    return _COLOURS.sub("", text)
+
+
+def warnings_of(app: SphinxTestApp) -> str:
+    """The build's warnings, as a terminal would print them without colours."""
+    return without_colours(app.warning.getvalue())
+
+
 def outdir_and_warnings(app: SphinxTestApp) -> tuple[Path, str]:
     """What most read-only tests look at after a build."""
     return Path(app.outdir), app.warning.getvalue()

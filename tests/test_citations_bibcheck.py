@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import helpers
 from sphinx_publication.citations.bibcheck import find_brace_fault, read_bibtex
 
 
@@ -96,7 +97,7 @@ def with_bib(data: str | bytes):
 
 
 def warnings_of(app) -> list[str]:
-    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue()).splitlines()
+    return helpers.warnings_of(app).splitlines()
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, TemplateString
 
+from helpers import warnings_of
 from sphinx_publication.citations import cards
 from sphinx_publication.citations.backlinks import letter
 
@@ -71,6 +72,32 @@ def test_a_card_shows_the_entry_as_the_bibliography_prints_it(build_root):
     bibliography_places = entry.select_one("p.citation-backlinks")
     assert text(places) == text(bibliography_places)  # the same words as the bibliography
     assert "Voir l’entrée dans la bibliographie" in text(card)
+
+
+def test_a_card_lists_the_first_places_and_counts_the_others(build_root):
+    app = build_root("cards", confoverrides={"citation_card_places": 1})
+    card = template_cards(soup(app, "premier.html"))["cite-widder2024open"]
+    places = card.select_one("p.citation-backlinks")
+    assert [a["href"] for a in places.find_all("a")] == ["premier.html#cite-ref-premier-2"]
+    assert text(places).endswith("; et 1 autre page"), text(places)
+    # the bibliography still lists every place
+    entry = soup(app, "bibliographie.html").find(id="cite-widder2024open")
+    assert len(entry.select("p.citation-backlinks a")) == 2
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "'cinq'"])
+def test_a_bad_number_of_card_places_warns_at_its_line(build_root, value):
+    def edit(srcdir):
+        with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write(f"citation_card_places = {value}\n")
+
+    app = build_root("cards", edit=edit)
+    line = (app.srcdir / "conf.py").read_text(encoding="utf-8").count("\n")
+    warnings = [w for w in warnings_of(app).splitlines() if "citation_card_places" in w]
+    assert len(warnings) == 1, warnings
+    assert f"conf.py:{line}: WARNING: citation_card_places doit être un nombre entier" in warnings[0]
+    card = template_cards(soup(app, "premier.html"))["cite-widder2024open"]
+    assert len(card.select("p.citation-backlinks a")) == 2  # the default, 5 pages
 
 
 def test_numref_cards_hold_number_and_caption(build_root):

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from helpers import per_builder, require_tool
+from helpers import per_builder, require_tool, warnings_of
 
 from sphinx_publication.citations import bibcheck
 from sphinx_publication.citations.addresses import doi_link, unsafe_addresses
@@ -32,10 +32,6 @@ PRINTED = ("<script>alert(14)</script>", "<b>Mallory</b>", '<a href="javascript:
 
 def line_of(needle: str, text: str = BIB) -> int:
     return text[: text.index(needle)].count("\n") + 1
-
-
-def plain_warnings(app) -> str:
-    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +62,7 @@ NOT_LINKS = [
 
 
 def test_each_address_that_is_no_link_gets_a_located_warning(built):
-    warnings = plain_warnings(built)
+    warnings = warnings_of(built)
     for needle, key, field, address in NOT_LINKS:
         line = line_of(needle)
         located = [w for w in warnings.splitlines() if f"refs.bib:{line}: WARNING:" in w]
@@ -77,13 +73,13 @@ def test_each_address_that_is_no_link_gets_a_located_warning(built):
 
 
 def test_a_lone_backslash_and_a_percent_are_located_warnings(built):
-    warnings = plain_warnings(built)
+    warnings = warnings_of(built)
     assert f"refs.bib:{line_of('Trailing')}: WARNING: l’entrée 'neverCited' : le champ title se termine" in warnings
     assert f"refs.bib:{line_of('30 %')}: WARNING: l’entrée 'neverCited' : le champ note contient '%'" in warnings
 
 
 def test_no_traceback_or_exception_in_the_warnings(built):
-    warnings = plain_warnings(built)
+    warnings = warnings_of(built)
     for word in ("Traceback", "Exception", "Error:", "codec can't", "malformed"):
         assert word not in warnings, warnings
     # only the warnings this root asks for: addresses, the backslash, the percent sign
@@ -253,7 +249,7 @@ def test_field_ending_in_a_backslash_warns_at_its_line_and_is_printed_as_written
     else:
         bib = BADBIB_GOOD + "\n@misc{other,\n  author = {Jean Dupont\\},\n  title = {Trailing \\},\n}\n"
     app = build_root("citations-badbib", edit=with_bib(bib))
-    warnings = plain_warnings(app)
+    warnings = warnings_of(app)
     line = line_of("title = {Trailing", bib)
     located = [w for w in warnings.splitlines() if f"refs.bib:{line}: WARNING:" in w]
     assert len(located) == 1, warnings
@@ -281,7 +277,7 @@ def test_unreadable_citation_warns_at_its_line_and_the_page_builds(build_root, t
         )
 
     app = build_root("citations-badbib", edit=edit)
-    warnings = plain_warnings(app)
+    warnings = warnings_of(app)
     located = [w for w in warnings.splitlines() if "index.md:5: WARNING:" in w]
     assert len(located) == 1, warnings
     assert f"la citation '{target}' est illisible" in located[0]
@@ -300,7 +296,7 @@ def test_angle_brackets_in_a_key_are_an_unknown_key_at_its_line(build_root):
         )
 
     app = build_root("citations-badbib", edit=edit)
-    warnings = plain_warnings(app)
+    warnings = warnings_of(app)
     assert 'index.md:5: WARNING: could not find bibtex key "<b>x"' in warnings, warnings
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "&lt;b&gt;x" in html and "<b>x" not in html
@@ -313,7 +309,7 @@ def test_a_huge_field_is_cut_at_the_limit_with_a_located_warning(build_root):
     huge = "Titre " * 200_000  # 1.2 MB
     bib = BADBIB_GOOD.replace("title = {Third}", "title = {" + huge + "}")
     app = build_root("citations-badbib", edit=with_bib(bib))
-    warnings = plain_warnings(app)
+    warnings = warnings_of(app)
     line = line_of("title = {Titre", bib)
     located = [w for w in warnings.splitlines() if f"refs.bib:{line}: WARNING:" in w]
     assert len(located) == 1, warnings[:2000]

@@ -27,7 +27,7 @@ def test_mo_matches_po(po_path):
     ), "stale .mo: run `make locale`"
 
 
-KEYWORDS = {"_": None, "ngettext": (1, 2), "plural_msgids": (1, 2)}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "plural_msgids": (1, 2), "plural": (2, 3)}
 
 
 def _source_messages(package_dir):

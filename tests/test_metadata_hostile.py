@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pybtex.database import parse_string
 
-from helpers import require_tool
+from helpers import require_tool, warnings_of
 from sphinx_publication.metadata.model import Article, Author, PartialDate
 from sphinx_publication.metadata.reference import article_bibtex, article_ris, bibtex_text, formatted_citation
 from sphinx_publication.metadata.source import MetadataError, article_from_text, read_article
@@ -45,8 +45,6 @@ def line_of(needle: str, text: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-def warnings_of(app) -> str:
-    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
 
 
 def assert_built(app) -> None:

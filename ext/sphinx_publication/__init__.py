@@ -6,7 +6,9 @@ sub-extensions one by one: ``sphinx_publication.figures``,
 ``sphinx_publication.typography``, ``sphinx_publication.accessible_html``,
 ``sphinx_publication.typst``, ``sphinx_publication.titles``,
 ``sphinx_publication.editions``, ``sphinx_publication.metadata``,
-``sphinx_publication.links``, ``sphinx_publication.translation``.
+``sphinx_publication.links``, ``sphinx_publication.translation``
+(``sphinx_publication.long_lived_heap``, loaded by the citations, keeps the
+garbage collector off the write phase's long-lived objects).
 The version is :data:`sphinx_publication.package_info.__version__`. The draft
 importer (:mod:`sphinx_publication.importer`) needs neither Sphinx nor
 docutils: no ``__init__`` of the package imports them.
@@ -28,6 +30,7 @@ def setup(app):
         "sphinx_publication.metadata",
         "sphinx_publication.links",
         "sphinx_publication.translation",
+        "sphinx_publication.long_lived_heap",
     ):
         app.setup_extension(name)
     return extension_metadata()

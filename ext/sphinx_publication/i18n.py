@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.locale import get_translation
+from sphinx.locale import get_translation, get_translator, is_translator_registered
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 def translator(domain: str):
     """Return the lazy ``_`` of *domain* (resolved at use, in the build's language)."""
     return get_translation(domain)
+
+
+def plural(domain: str, singular: str, plural_form: str, count: int) -> str:
+    """Plural-aware lookup in *domain*; untranslated English before its catalog is loaded."""
+    if is_translator_registered(domain):
+        return get_translator(domain).ngettext(singular, plural_form, count)
+    return singular if count == 1 else plural_form
 
 
 def register_catalog(app: Sphinx, domain: str, package_file: str) -> None:

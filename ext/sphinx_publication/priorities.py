@@ -33,6 +33,8 @@ METADATA_SNAPSHOT = 600
 FORGET_OLD_CARDS = 700
 #: Formatted entries of removed .bib entries dropped, after everything that formats.
 FORGET_OLD_ENTRIES = 900
+#: Last: what the handlers above keep for the write phase is part of the frozen heap.
+FREEZE_HEAP = 1000
 
 # -- doctree-resolved ------------------------------------------------------------
 #: First: every later handler sees the markers of unknown citation keys.
@@ -60,3 +62,5 @@ FRENCH_PAGE_CONTEXT = 900
 # -- build-finished --------------------------------------------------------------
 #: The editorial summary and the release gate after the other extensions finished.
 EDITORIAL_GATE = 900
+#: After every other handler (whatever they keep is collected again).
+UNFREEZE_HEAP = 1000

@@ -51,6 +51,8 @@ def setup(app):
     )
 
     app.setup_extension("sphinxcontrib.bibtex")
+    # the bibliography, its index and the formatted entries live through the write phase
+    app.setup_extension("sphinx_publication.long_lived_heap")
     refids.setup(app)
     register_catalog(app, "sphinx_publication.citations", __file__)
     plugins.register_styles()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..i18n import translator
+from ..i18n import plural, translator
 from ..links import reference_to
 from ..typography import space_new_nodes
 from .citation_index import CitationIndexDomain
@@ -25,7 +25,8 @@ from .queries import Places
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-_ = translator("sphinx_publication.citations")
+DOMAIN = "sphinx_publication.citations"
+_ = translator(DOMAIN)
 BACKLINKS_CLASS = "citation-backlinks"
 #: hidden on screen, read by screen readers (style in static/sphinx-publication-cards.css)
 VISUALLY_HIDDEN = "publication-visually-hidden"
@@ -57,15 +58,19 @@ def insert_before_trailing_raw(entry: nodes.Element, paragraph: nodes.paragraph)
     entry.insert(index, paragraph)
 
 
-def backlinks_paragraph(builder, fromdocname: str, places: Places) -> nodes.paragraph:
+def backlinks_paragraph(builder, fromdocname: str, places: Places, most: int | None = None) -> nodes.paragraph:
     """Cited in: Page ↩ a, b; Other page ↩ a — one lettered link per citation.
 
     Letters, not numbers: numbers would read as reference labels. In HTML each
     link's accessible name also says which citation of which page it returns to.
+    With *most*, the first *most* pages only, then « and N other pages »: a
+    card repeats its places on every page citing the entry, and all of them
+    would make each page's size grow with the length of the book.
     """
     paragraph = nodes.paragraph(classes=[BACKLINKS_CLASS])
     paragraph += nodes.Text(_("Cited in:") + " ")
-    for index, (docname, title, ref_ids) in enumerate(places):
+    shown = places if most is None else places[:most]
+    for index, (docname, title, ref_ids) in enumerate(shown):
         if index:
             paragraph += nodes.Text(_("; "))
         page = title or docname
@@ -78,8 +83,12 @@ def backlinks_paragraph(builder, fromdocname: str, places: Places) -> nodes.para
             link = backlink(builder, fromdocname, docname, ref_id, page, number, len(ref_ids), address)
             address = address or link
             paragraph += link
+    if len(shown) < len(places):
+        others = len(places) - len(shown)
+        paragraph += nodes.Text(
+            plural(DOMAIN, "; and {n} other page", "; and {n} other pages", others).format(n=others)
+        )
     return paragraph
-
 
 
 def letter(number: int) -> str:

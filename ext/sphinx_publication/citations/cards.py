@@ -28,10 +28,12 @@ from sphinxcontrib.bibtex.transforms import BibliographyTransform, node_text_tra
 
 from .. import priorities
 from ..builders import builder_state, is_web_html
+from ..diagnostics import setting_location, warn
 from ..i18n import translator
 from ..links import fragment, reference_to
 from ..typography import space_new_nodes
 from .backlinks import backlinks_paragraph
+from .bibfiles import WARNING_SUBTYPE
 from .citation_index import CitationIndexDomain
 from .unsafe_links import unlink_unsafe
 
@@ -44,6 +46,8 @@ _ = translator("sphinx_publication.citations")
 TRIGGER_CLASS = "publication-card-trigger"
 SCRIPT = "sphinx-publication-cards.js"
 STYLESHEET = "sphinx-publication-cards.css"
+#: the pages a card lists by default (``citation_card_places``): what fits a card
+CARD_PLACES = 5
 
 
 # -- nodes ---------------------------------------------------------------------------
@@ -150,8 +154,9 @@ def citation_card_html(app: Sphinx, folder: str, citation: Citation, label: str)
     build's snapshot, :mod:`.citation_index`), not on every build.
     """
     snapshot = app.env.get_domain(CitationIndexDomain.name).data
+    most = app.config.citation_card_places
     shows = (label, snapshot["entries"].get(citation.key), snapshot["backlinks"].get(citation.key),
-             citation.bibliography_key.docname)
+             citation.bibliography_key.docname, most)
     rendered = rendered_cards(app.builder)
     known = rendered.get((citation.citation_id, folder))
     if known is not None and known[0] == shows:
@@ -164,7 +169,7 @@ def citation_card_html(app: Sphinx, folder: str, citation: Citation, label: str)
     parts = [entry]
     places = snapshot["backlinks"].get(citation.key)
     if places:
-        parts.append(backlinks_paragraph(builder, page, places))
+        parts.append(backlinks_paragraph(builder, page, places, most))
     parts.append(go_to(builder, page, citation.bibliography_key.docname, citation.citation_id,
                        _("Go to the bibliography entry")))
     html = html_of(app, parts)
@@ -173,7 +178,9 @@ def citation_card_html(app: Sphinx, folder: str, citation: Citation, label: str)
 
 
 def forget_old_cards(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``: drop the rendered cards of citations this build no longer has."""
+    """``env-updated``: drop the rendered cards of citations this build no longer has,
+    and the previous build's card targets."""
+    builder_state(app.builder, "card_targets", dict).clear()
     rendered = rendered_cards(app.builder)
     if rendered:
         current = {citation.citation_id for citation in env.get_domain("cite").citations}
@@ -234,7 +241,7 @@ def add_card_templates(app: Sphinx, doctree: nodes.document, docname: str) -> No
     if not is_web_html(builder):
         return
     fromdocname = doctree.get("docname") or docname
-    targets = CardTargets(app.env)
+    targets = card_targets(app)
     cards: dict[str, card] = {}
     for reference in list(doctree.findall(nodes.reference)):
         target_id = reference.get("refid") or fragment(reference.get("refuri", ""))
@@ -255,8 +262,17 @@ def add_card_templates(app: Sphinx, doctree: nodes.document, docname: str) -> No
         space_new_nodes(app, holder)
 
 
+def card_targets(app: Sphinx) -> CardTargets:
+    """The build's :class:`CardTargets`, looked up once per build, not once per page
+    (:func:`forget_old_cards` drops it after each read phase)."""
+    state = builder_state(app.builder, "card_targets", dict)
+    if "targets" not in state:
+        state["targets"] = CardTargets(app.env)
+    return state["targets"]
+
+
 class CardTargets:
-    """What a link may preview: cited entries and numbered figures, looked up once per page."""
+    """What a link may preview: cited entries and numbered figures."""
 
     def __init__(self, env: BuildEnvironment) -> None:
         self.env = env
@@ -303,9 +319,24 @@ def add_assets(app: Sphinx, package_file: str) -> None:
     app.connect("builder-inited", on_builder_inited)
 
 
+def check_card_places(app: Sphinx, config) -> None:
+    """``citation_card_places`` is a count of pages, at least one."""
+    value = config.citation_card_places
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return
+    warn(_("citation_card_places must be a whole number of pages, at least 1; got {value!r} "
+           "(using {default})").format(value=value, default=CARD_PLACES),
+         location=setting_location(app.confdir, config.overrides, "citation_card_places"),
+         subtype=WARNING_SUBTYPE)
+    config.citation_card_places = CARD_PLACES
+
+
 def setup(app: Sphinx) -> None:
     app.add_node(card_templates, html=(visit_card_templates_html, depart_card_templates_html))
     app.add_node(card, html=(visit_card_html, depart_card_html))
+    # a card lists the first places citing its entry; the bibliography lists them all
+    app.add_config_value("citation_card_places", CARD_PLACES, "html", types=frozenset({int}))
+    app.connect("config-inited", check_card_places)
     app.connect("doctree-resolved", add_card_templates, priority=priorities.CARD_TEMPLATES)
     app.connect("env-updated", forget_old_cards, priority=priorities.FORGET_OLD_CARDS)
     add_assets(app, __file__)

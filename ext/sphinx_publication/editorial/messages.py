@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from sphinx.locale import get_translator, is_translator_registered
-
-from sphinx_publication.i18n import translator
+from sphinx_publication.i18n import plural, translator
 
 from .statuses import BY_KEY
 
@@ -15,11 +13,9 @@ SUBTYPE = "editorial"
 _ = translator(DOMAIN)
 
 
-def ngettext(singular: str, plural: str, count: int) -> str:
-    """Plural-aware lookup; untranslated English before the catalog is loaded."""
-    if is_translator_registered(DOMAIN):
-        return get_translator(DOMAIN).ngettext(singular, plural, count)
-    return singular if count == 1 else plural
+def ngettext(singular: str, plural_form: str, count: int) -> str:
+    """Plural-aware lookup in the editorial catalog."""
+    return plural(DOMAIN, singular, plural_form, count)
 
 
 def status_label(key: str) -> str:
@@ -50,8 +46,8 @@ def review_note_label() -> str:
 
 def count_phrase(kind: str, count: int, formatted: str) -> str:
     """``8 data-needed markers`` and the like, *formatted* being the localized number."""
-    singular, plural = COUNT_PHRASES[kind]
-    return ngettext(singular, plural, count).format(n=formatted)
+    singular, plural_form = COUNT_PHRASES[kind]
+    return ngettext(singular, plural_form, count).format(n=formatted)
 
 
 def plural_msgids(singular: str, plural: str) -> tuple[str, str]:
