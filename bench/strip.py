@@ -106,6 +106,32 @@ def _strip_roles(text: str, roles: Iterable[str]) -> str:
     return _ROLE.sub(replace, text)
 
 
+def citations_as_references(text: str) -> str:
+    """Each cited key as a plain ``{ref}`` link to the key's labelled paragraph
+    (:func:`references_page`): what Sphinx itself costs for the same links,
+    without formatted entries, cards or backlinks."""
+
+    def replace(match: re.Match[str]) -> str:
+        if match["name"] not in CITATION_ROLES:
+            return match[0]
+        keys = [key.strip() for key in match["text"].split(",") if key.strip()]
+        return " ".join(f"{{ref}}`[{key}] <cite-{key}>`" for key in keys)
+
+    return _ROLE.sub(replace, text)
+
+
+_BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
+
+
+def references_page(bibtex: str) -> str:
+    """The bibliography page of :func:`citations_as_references`: one labelled
+    paragraph per entry of *bibtex*, its key and raw fields as text."""
+    parts = ["# Bibliographie", ""]
+    for key in _BIB_KEY.findall(bibtex):
+        parts += [f"(cite-{key})=", f"**[{key}]** Martin, Anne. *Titre de l’entrée {key}*. Éditions, 2001.", ""]
+    return "\n".join(parts)
+
+
 def count_markup(text: str) -> tuple[int, int]:
     """(chart and table directives, cited keys) in MyST *text*."""
     charts = sum(1 for line in text.split("\n")
