@@ -167,3 +167,44 @@ def test_each_reference_warning_printed_once(build_root, edition):
     assert warnings.count("undefined label: 'nulle-part'") == 1, warnings
     if edition:  # the edition was written, the chapter in it: its warnings were not lost with it
         assert "Selon" in (outdir / f"{edition}.html").read_text(encoding="utf-8")
+
+
+# -- made from the pages as written ---------------------------------------------------------
+
+
+def test_no_marker_is_left_in_any_page(site):
+    # the edition's markers are HTML comments with the build's nonce: none is written
+    for page in site.rglob("*.html"):
+        comments = re.findall(r"<!--(.*?)-->", page.read_text(encoding="utf-8"), re.S)
+        assert all(c.startswith(" Generated with Sphinx") for c in comments), (page, comments)
+
+
+def test_headings_go_down_with_the_sections_holding_the_toctree(edition):
+    article = edition.find("article")
+    levels = [(h.name, h.get_text().rstrip("¶")) for h in article.find_all(re.compile(r"^h[1-6]$"))]
+    assert levels[:3] == [("h1", "Le livre"), ("h2", "Chapitre"), ("h3", "Introduction")], levels
+
+
+def test_pages_kept_as_written_come_back_when_their_store_is_lost(build_root):
+    import shutil
+
+    app = build_root("editions")
+    shutil.rmtree(Path(app.doctreedir) / "one-page-edition")
+    page = Path(app.srcdir) / "book" / "suite.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
+    app.build()  # the pages without stored parts are written again, not only the edited one
+    assert app.warning.getvalue() == ""
+    edition = _soup(Path(app.outdir) / EDITION).find("article")
+    assert [h.get_text().rstrip("¶") for h in edition.find_all(["h1", "h2"])] == [
+        "Le livre", "Chapitre", "Suite", "Bibliographie"]
+    assert "Une phrase ajoutée." in edition.get_text()
+
+
+def test_an_author_comment_that_looks_like_a_marker_stays_as_written(build_root):
+    def edit(srcdir):
+        page = srcdir / "book" / "suite.md"
+        page.write_text(page.read_text(encoding="utf-8")
+                        + "\n<!--0123456789abcdef:drop:-->\n\nApres le commentaire.\n", encoding="utf-8")
+
+    outdir, _ = outdir_and_warnings(build_root("editions", edit=edit))
+    assert "Apres le commentaire." in (outdir / EDITION).read_text(encoding="utf-8")

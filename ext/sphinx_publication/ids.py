@@ -9,7 +9,7 @@ and tracked-changes editions), a repeated id gets the page's name as prefix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from docutils import nodes
@@ -34,30 +34,35 @@ def walk_by_page(node: nodes.Node, docname: str) -> Iterator[tuple[nodes.Element
             yield from walk_by_page(child, docname)
 
 
-def unique_across_pages(tree: nodes.document, root_doc: str) -> dict[tuple[str, str], str]:
-    """Rename the ids a joined page repeats from an earlier page, and the references
-    to them (``refid``, ``backrefs``): ``<page>-<id>``, then a serial number if taken.
-    Answers ``(page, id) -> id on the joined page``."""
+def renamed_ids(ids: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """``(page, id) -> id on the joined page`` for the ids of pages joined in the order
+    given: an id an earlier page holds becomes ``<page>-<id>``, then with a serial
+    number if taken."""
     used: set[str] = set()
     renamed: dict[tuple[str, str], str] = {}
+    for docname, old in ids:
+        if (docname, old) in renamed:
+            continue
+        new = old
+        if new in used:
+            base = f"{nodes.make_id(docname)}-{old}"
+            new, serial = base, 1
+            while new in used:
+                serial += 1
+                new = f"{base}-{serial}"
+        renamed[(docname, old)] = new
+        used.add(new)
+    return renamed
+
+
+def unique_across_pages(tree: nodes.document, root_doc: str) -> dict[tuple[str, str], str]:
+    """Rename the ids a joined page repeats from an earlier page (:func:`renamed_ids`), and
+    the references to them (``refid``, ``backrefs``). Answers ``(page, id) -> id on the joined page``."""
+    renamed = renamed_ids((docname, old) for element, docname in walk_by_page(tree, root_doc)
+                          for old in element.get("ids", []))
     for element, docname in walk_by_page(tree, root_doc):
-        new_ids = []
-        for old in element.get("ids", []):
-            new = renamed.get((docname, old))
-            if new is None:
-                new = old
-                if new in used:
-                    base = f"{nodes.make_id(docname)}-{old}"
-                    new, serial = base, 1
-                    while new in used:
-                        serial += 1
-                        new = f"{base}-{serial}"
-                renamed[(docname, old)] = new
-                used.add(new)
-            new_ids.append(new)
         if element.get("ids"):
-            element["ids"] = new_ids
-    for element, docname in walk_by_page(tree, root_doc):
+            element["ids"] = [renamed[(docname, old)] for old in element["ids"]]
         if "refid" in element:
             element["refid"] = renamed.get((docname, element["refid"]), element["refid"])
         if element.get("backrefs"):

@@ -51,10 +51,13 @@ REVIEW_PDF_REPORT = 400
 REVIEW_PDF_PAGE_REFERENCES = 600
 #: Last: links that the other handlers added are made right too.
 SINGLE_PAGE_LINKS = 950
-#: After every other handler: the one-page edition keeps each page as written.
-ONE_PAGE_KEEP_RESOLVED = 1000
+#: After every other handler: markers for the one-page edition (editions.written_pages).
+ONE_PAGE_MARKS = 1000
 
 # -- html-page-context -----------------------------------------------------------
+#: First: the body kept for the one-page edition and its markers removed, before
+#: any other handler sees it.
+ONE_PAGE_KEEP_WRITTEN = 100
 #: After the theme's own context (navigation, title) is computed.
 ONE_PAGE_CONTEXT = 600
 FRENCH_PAGE_CONTEXT = 900

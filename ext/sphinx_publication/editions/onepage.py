@@ -1,20 +1,25 @@
 """The one-page reading edition: the whole article on one HTML page of the site.
 
 The HTML builder writes it beside the article's pages (``one_page_edition``
-names it, in the folder of ``root_doc``), with the site's theme and sidebars:
+names it, in the folder of ``root_doc``), with the site's theme and sidebars,
+from the pages' own HTML (:mod:`.written_pages`), so that it costs the joining
+of pages already written, not a second setting of the article:
 
-1. *resolve*: each page as this build resolved it for its own page (a copy
-   kept at ``doctree-resolved``, after every other handler), so nothing is
-   resolved twice and no warning is printed twice; a page this build did not
-   write is resolved here, its warnings left out (they were printed when it
-   was written);
-2. *assemble*: the root document with every page of its toctrees inlined in
-   reading order (``start_of_file`` nodes, as Sphinx's singlehtml does), minus
-   ``one_page_exclude``;
+1. *the pages as written*: each page's body, kept where it is written, cut
+   where the edition differs (toctrees, cards, the link to the edition);
+   a page this build did not write keeps what the build that wrote it kept;
+2. *join*: the root page with every page of its toctrees inlined in reading
+   order, their headings as many levels down as sections hold the toctree,
+   minus ``one_page_exclude`` (:func:`join_written_pages`);
 3. *one page*: an id repeated from one page to another gets the page's name
    as prefix, and every link to a part of the article becomes an in-page
-   fragment;
-4. *render*: the HTML translator and the theme's ``page.html``.
+   fragment (:class:`Relinker`); the pages' cards are held once, in one set;
+4. *render*: the theme's ``page.html``, with the edition's table of contents
+   drawn from the pages' own.
+
+The tracked-changes edition (:mod:`sphinx_publication.revisions`) joins
+resolved doctrees instead, with :func:`assemble`, :func:`keep_links_inside`
+and :func:`render`: it marks changes in the joined tree before writing it.
 
 The ``one-page-link`` directive puts the link to the edition on a page
 (removed where there is no edition: EPUB, LaTeX, singlehtml…); templates get
@@ -38,7 +43,6 @@ from sphinx.builders.epub3 import Epub3Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.logging import suppress_logging
 from sphinx.util.osutil import relative_uri
 
 from sphinx_publication import priorities
@@ -47,10 +51,12 @@ from sphinx_publication.citations.cards import card_templates
 from sphinx_publication.derived_outputs import up_to_date
 from sphinx_publication.diagnostics import warn
 from sphinx_publication.i18n import translator
-from sphinx_publication.ids import unique_across_pages, walk_by_page
+from sphinx_publication.ids import renamed_ids, walk_by_page
 from sphinx_publication.links import PAGE_PREFIX
 from sphinx_publication.reading_order import reading_order
 from sphinx_publication.typography import space_new_nodes
+
+from . import written_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -133,33 +139,30 @@ def article_pages(env: BuildEnvironment, config: Any) -> list[str]:
     return reading_order(config.root_doc, env.toctree_includes, config.one_page_exclude)
 
 
-def kept_pages(builder: Any) -> dict[str, nodes.document]:
-    """Each page of the article as the builder last resolved it, toctrees still in place."""
-    return builder_state(builder, "one_page_resolved", dict)
-
-
-def keep_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``, after every other handler: a copy of the page as written,
-    so the edition joins the pages this build resolved instead of resolving them
-    again (which would also report each of their warnings a second time)."""
+def mark_page(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``, after every other handler: where the edition will differ
+    from the page, marked for :func:`keep_written_page` (:mod:`.written_pages`)."""
     if not edition_pagename(app.config) or not builds_edition(app.builder):
         return
     if any(fnmatch(docname, pattern) for pattern in app.config.one_page_exclude):
         return
-    # A copy: the page's own write changes its tree (images, settings).
-    kept_pages(app.builder)[docname] = doctree.deepcopy()
+    written_pages.mark(app, doctree, _link_to_edition)
 
 
-def resolved_page(app: Sphinx, docname: str) -> nodes.document:
-    """The page as resolved for its own file, handed over once (the edition renames
-    and relinks it); one not written since the last edition (an incremental build,
-    a preview's next edition) is resolved now."""
-    kept = kept_pages(app.builder)
-    if docname not in kept:
-        # Its warnings were printed when it was written, by an earlier build.
-        with suppress_logging():
-            app.env.get_and_resolve_doctree(docname, app.builder)  # kept by keep_resolved
-    return kept.pop(docname)
+def keep_written_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                      doctree: Any) -> None:
+    """``html-page-context``, first: the page's body kept for the edition, markers removed."""
+    written_pages.keep(app, pagename, context)
+
+
+def rewrite_pages_without_parts(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                                removed: set[str]) -> list[str]:
+    """``env-get-outdated``: a page of the edition whose written parts are missing
+    (a new build folder for the edition, a change of their format) is written again."""
+    if not edition_pagename(app.config) or not builds_edition(app.builder) or not env.all_docs:
+        return []
+    order = article_pages(env, app.config)
+    return [docname for docname in written_pages.pages_without_parts(app, order) if docname in env.all_docs]
 
 
 # -- 2. assemble -----------------------------------------------------------------------
@@ -226,29 +229,46 @@ def _inline_toctrees(tree: nodes.Element, pages: set[str], placed: list[str],
 # -- 3. one page -----------------------------------------------------------------------
 
 
-def keep_links_inside(tree: nodes.document, builder: Any, root_doc: str, pages: list[str],
-                      renamed: dict[tuple[str, str], str]) -> None:
-    """Links to a page of the article (or a place on it) become in-page fragments;
-    other relative links, written from their page's folder, are rebased on the
-    edition's (beside ``root_doc``)."""
-    page_of_uri = {builder.get_target_uri(page): page for page in pages}
-    top = first_section_ids(tree, root_doc, pages)
-    edition_uri = builder.get_target_uri(root_doc)
+class Relinker:
+    """Where a link written on a page of the article goes on the edition: to a part of
+    the article, an in-page fragment (ids as *renamed*, a page to *top*, its first
+    section); another relative address, rebased from its page's folder on the
+    edition's (beside ``root_doc``); None where the address means the same."""
 
-    def relink(refuri: str, docname: str) -> str | None:
-        from_uri = builder.get_target_uri(docname)
+    def __init__(self, builder: Any, root_doc: str, pages: list[str],
+                 renamed: dict[tuple[str, str], str], top: dict[str, str]) -> None:
+        self.builder, self.renamed, self.top = builder, renamed, top
+        self.page_of_uri = {builder.get_target_uri(page): page for page in pages}
+        self.edition_uri = builder.get_target_uri(root_doc)
+        self._known: dict[tuple[str, str], str | None] = {}
+
+    def __call__(self, refuri: str, docname: str) -> str | None:
+        key = (refuri, docname)
+        if key not in self._known:  # a bibliography entry's address, from every page citing it
+            self._known[key] = self._relink(refuri, docname)
+        return self._known[key]
+
+    def _relink(self, refuri: str, docname: str) -> str | None:
+        from_uri = self.builder.get_target_uri(docname)
         parts = urlsplit(refuri)
         if parts.scheme or parts.netloc or refuri.startswith("/"):
             return None
         path = from_uri if not parts.path else posixpath.normpath(
             posixpath.join(posixpath.dirname(from_uri), parts.path))
-        page = page_of_uri.get(path)
+        page = self.page_of_uri.get(path)
         if page is not None:
-            return "#" + (renamed.get((page, parts.fragment), parts.fragment) if parts.fragment else top[page])
-        if not parts.path or posixpath.dirname(from_uri) == posixpath.dirname(edition_uri):
+            fragment = parts.fragment
+            return "#" + (self.renamed.get((page, fragment), fragment) if fragment else self.top[page])
+        if not parts.path or posixpath.dirname(from_uri) == posixpath.dirname(self.edition_uri):
             return None  # means the same from the edition
-        return relative_uri(edition_uri, path) + (f"#{parts.fragment}" if parts.fragment else "")
+        return relative_uri(self.edition_uri, path) + (f"#{parts.fragment}" if parts.fragment else "")
 
+
+def keep_links_inside(tree: nodes.document, builder: Any, root_doc: str, pages: list[str],
+                      renamed: dict[tuple[str, str], str]) -> None:
+    """Links to a page of the article (or a place on it) become in-page fragments;
+    other relative links are rebased on the edition's folder (:class:`Relinker`)."""
+    relink = Relinker(builder, root_doc, pages, renamed, first_section_ids(tree, root_doc, pages))
     for element, docname in walk_by_page(tree, root_doc):
         if isinstance(element, nodes.raw) and "html" in element.get("format", "").split():
             _relink_raw_html(element, lambda href, page=docname: relink(unescape(href), page))
@@ -286,6 +306,139 @@ def first_section_ids(tree: nodes.document, root_doc: str, pages: list[str]) -> 
             first[docname] = element["ids"][0]
     # else the anchor the HTML translator writes at a page's start
     return {page: first.get(page, PAGE_PREFIX[1:] + page) for page in pages}
+
+
+# -- 2 and 3 from the written pages ------------------------------------------------------
+
+
+class MissingPage(Exception):
+    def __init__(self, docname: str) -> None:
+        super().__init__(docname)
+        self.docname = docname
+
+
+#: attributes that hold ids (one, or a list) or addresses, as the HTML writer quotes them
+_ATTRIBUTE = re.compile(
+    r'(\s)(id|for|headers|aria-labelledby|aria-describedby|aria-controls|href|src)="([^"]*)"')
+_SECTION_ID = re.compile(r'<section\s+id="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+
+
+def headings_down(html: str, levels: int) -> str:
+    """A page's headings as sections of the page that lists it: *levels* lower (h6 at most)."""
+    if not levels:
+        return html
+    return _HEADING.sub(lambda match: f"<{match[1]}h{min(int(match[2]) + levels, 6)}", html)
+
+
+class JoinedPages:
+    """The article's written pages joined (:mod:`.written_pages`): ids made unique,
+    links kept on the page, one set of cards, and what the edition's context needs."""
+
+    def __init__(self, chunks: list[tuple[str, str]], stored: dict[str, written_pages.WrittenPage],
+                 placed: list[str], relinker: Relinker, renamed: dict[tuple[str, str], str]) -> None:
+        self.placed, self.renamed, self.relinker = placed, renamed, relinker
+        html = [self._rewrite(text, docname) for docname, text in chunks]
+        html.append(self._cards(stored))
+        self.body = "".join(html)
+        root = stored[placed[0]]
+        self.metatags = root.metatags
+        self.has_maths = any(page.has_maths for page in stored.values())
+
+    def _rewrite(self, html: str, docname: str) -> str:
+        def attribute(match: re.Match[str]) -> str:
+            space, name, value = match.groups()
+            if name in ("href", "src"):
+                uri = self.relinker(unescape(value), docname)
+                return match[0] if uri is None else f'{space}{name}="{escape(uri)}"'
+            ids = [self.renamed.get((docname, unescape(i)), unescape(i)) for i in value.split()]
+            return f'{space}{name}="{escape(" ".join(ids))}"'
+
+        return _ATTRIBUTE.sub(attribute, html)
+
+    def _cards(self, stored: dict[str, written_pages.WrittenPage]) -> str:
+        """Each page's cards, once each, in one set at the end, as a page holds them."""
+        cards: dict[str, tuple[str, str]] = {}
+        opening = ""
+        for docname in self.placed:
+            page = stored[docname]
+            opening = opening or page.cards_open
+            for card_id, html in page.cards.items():
+                cards.setdefault(card_id, (docname, html))
+        if not cards:
+            return ""
+        return opening + "".join(self._rewrite(*reversed(cards[i])) for i in sorted(cards)) + "</template>\n"
+
+    def toc(self, env: BuildEnvironment, root_doc: str, depth: int = 3) -> nodes.bullet_list:
+        """The edition's sections, from each page's table of contents in the environment."""
+        placed = set(self.placed)
+
+        def anchor(docname: str, reference: nodes.reference) -> str:
+            fragment = reference.get("anchorname", "")[1:]
+            if not fragment:
+                return "#" if docname == root_doc else "#" + self.relinker.top[docname]
+            return "#" + self.renamed.get((docname, fragment), fragment)
+
+        def entries(docname: str, bullet: nodes.Element, level: int) -> list[nodes.list_item]:
+            items = []
+            for child in bullet.children:
+                if isinstance(child, addnodes.toctree):
+                    for included in child["includefiles"]:
+                        if included in placed and included in env.tocs:
+                            items += entries(included, env.tocs[included], level)
+                    continue
+                if not isinstance(child, nodes.list_item) or not child.children:
+                    continue
+                reference = next(child[0].findall(nodes.reference), None)
+                if reference is None:
+                    continue
+                link = nodes.reference("", "", *[node.deepcopy() for node in reference.children],
+                                       refuri=anchor(docname, reference), internal=True)
+                item = nodes.list_item("", addnodes.compact_paragraph("", "", link))
+                below = [entry for sub in child.children[1:] for entry in entries(docname, sub, level + 1)]
+                if below and level < depth:
+                    item += nodes.bullet_list("", *below)
+                items.append(item)
+            return items
+
+        return nodes.bullet_list("", *entries(root_doc, env.tocs[root_doc], 1))
+
+
+def join_written_pages(app: Sphinx, root_doc: str, order: list[str]) -> JoinedPages:
+    """The root page's written parts with the pages of *order* in place of the
+    toctrees listing them, in reading order."""
+    pages, placed = set(order), [root_doc]
+    chunks: list[tuple[str, str]] = []
+    stored: dict[str, written_pages.WrittenPage] = {}
+
+    def place(docname: str, levels: int) -> None:
+        page = written_pages.load(app, docname)
+        if page is None:
+            raise MissingPage(docname)
+        stored[docname] = page
+        if docname != root_doc:  # where a page starts, as singlehtml marks it
+            chunks.append((docname, f'<span id="{escape(PAGE_PREFIX[1:] + docname)}"></span>'))
+        for part in page.parts:
+            if isinstance(part, str):
+                chunks.append((docname, headings_down(part, levels)))
+                continue
+            for included in part["pages"]:
+                if included in pages and included not in placed:
+                    placed.append(included)
+                    place(included, levels + part["depth"])
+
+    place(root_doc, 0)
+    renamed = renamed_ids((docname, unescape(i)) for docname, text in chunks for i in _ID.findall(text))
+    first: dict[str, str] = {}
+    for docname, text in chunks:
+        if docname not in first and (section := _SECTION_ID.search(text)):
+            first[docname] = renamed.get((docname, unescape(section[1])), unescape(section[1]))
+    top = {page: first.get(page, PAGE_PREFIX[1:] + page) for page in placed}
+    relinker = Relinker(app.builder, root_doc, placed, renamed, top)
+    return JoinedPages(chunks, stored, placed, relinker, renamed)
 
 
 # -- 4. render -------------------------------------------------------------------------
@@ -339,17 +492,25 @@ def render(builder: Any, tree: nodes.document, root_doc: str, pages: list[str],
     builder.post_process_images(tree)
     visitor = builder.create_translator(tree, builder)
     tree.walkabout(visitor)
-    context = builder.get_doc_context(root_doc, "".join(visitor.fragment), "".join(visitor.meta[2:]))
     title = builder.env.titles[root_doc].astext()
+    # what Sphinx's HTML translator notes while visiting (privately), read off the tree
+    has_maths = any(tree.findall(lambda node: isinstance(node, (nodes.math, nodes.math_block))))
+    return edition_context(builder, root_doc, "".join(visitor.fragment), "".join(visitor.meta[2:]),
+                           local_toc(tree, title), has_maths)
+
+
+def edition_context(builder: Any, root_doc: str, body: str, metatags: str, toc: nodes.bullet_list,
+                    has_maths: bool) -> dict[str, Any]:
+    """The page's context, as ``write_doc`` makes it for a document, from its body."""
+    context = builder.get_doc_context(root_doc, body, metatags)
     context.update(
-        toc=builder.render_partial(local_toc(tree, title))["fragment"],
+        toc=builder.render_partial(toc)["fragment"],
         display_toc=True,
         prev=None,
         next=None,
         rellinks=[],
         sourcename="",  # no source file of its own
-        # what Sphinx's HTML translator notes while visiting (privately), read off the tree
-        has_maths_elements=any(tree.findall(lambda node: isinstance(node, (nodes.math, nodes.math_block)))),
+        has_maths_elements=has_maths,
         # Furo would look the page's table of contents up in the environment,
         # where this page is not: it reads hide-toc first (see page_context).
         meta={**(context.get("meta") or {}), "hide-toc": ""},
@@ -385,10 +546,14 @@ def edition_to_write(app: Sphinx) -> tuple[str, dict[str, Any]] | None:
     order = article_pages(app.env, app.config)
     if up_to_date(app.builder.get_output_path(pagename), [app.builder.get_output_path(page) for page in order]):
         return None  # none of its pages was written again: the edition on disk is current
-    tree, pages = assemble(root_doc, order, lambda docname: resolved_page(app, docname))
-    renamed = unique_across_pages(tree, root_doc)
-    keep_links_inside(tree, app.builder, root_doc, pages, renamed)
-    return pagename, render(app.builder, tree, root_doc, pages, renamed)
+    try:
+        joined = join_written_pages(app, root_doc, order)
+    except MissingPage as missing:
+        warn(_("one_page_edition: the page “{page}” was not kept as written; build again with -E "
+               "to write the edition").format(page=missing.docname), location=root_doc, subtype=SUBTYPE)
+        return None
+    return pagename, edition_context(app.builder, root_doc, joined.body, joined.metatags,
+                                     joined.toc(app.env, root_doc), joined.has_maths)
 
 
 def collect_page(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
@@ -444,6 +609,8 @@ def setup(app: Sphinx) -> None:
     app.add_node(one_page_link, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_directive("one-page-link", OnePageLinkDirective)
     app.connect("doctree-resolved", resolve_one_page_links, priority=priorities.ONE_PAGE_LINKS)
-    app.connect("doctree-resolved", keep_resolved, priority=priorities.ONE_PAGE_KEEP_RESOLVED)
+    app.connect("doctree-resolved", mark_page, priority=priorities.ONE_PAGE_MARKS)
+    app.connect("html-page-context", keep_written_page, priority=priorities.ONE_PAGE_KEEP_WRITTEN)
+    app.connect("env-get-outdated", rewrite_pages_without_parts)
     app.connect("html-collect-pages", collect_page)
     app.connect("html-page-context", page_context, priority=priorities.ONE_PAGE_CONTEXT)
