@@ -73,6 +73,8 @@ def corpus_conf(extensions: list[str]) -> str:
         'bibtex_default_style = "publication"\n'
         'bibtex_reference_style = "publication"\n'
         'bibtex_cite_id = "cite-{key}"\n'
+        # every layer on: the one-page edition too (an unknown setting where it is not loaded)
+        'one_page_edition = "lire-en-une-page"\n'
     )
 
 
