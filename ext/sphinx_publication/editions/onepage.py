@@ -31,8 +31,8 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterator
-from html import escape, unescape
 from fnmatch import fnmatch
+from html import escape, unescape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -46,7 +46,6 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from sphinx_publication import priorities
-from sphinx_publication.builders import builder_state
 from sphinx_publication.citations.cards import card_templates
 from sphinx_publication.derived_outputs import up_to_date
 from sphinx_publication.diagnostics import warn
