@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sphinx import locale
 from sphinx.testing.util import SphinxTestApp
 
 ON_CI = os.environ.get("CI") == "true"
@@ -58,6 +59,9 @@ def build_copy(make_app: Callable[..., SphinxTestApp], rootdir: Path, name: str,
         shutil.copytree(rootdir / f"test-{name}", srcdir)
     if edit is not None:
         edit(Path(srcdir))
+    # Sphinx caches translators per process and keeps the first language's as the
+    # primary one: an app starts from none, as a sphinx-build process does.
+    locale.translators.clear()
     app = make_app(buildername, srcdir=srcdir, **kwargs)
     if build:
         try:
