@@ -397,9 +397,10 @@ class JoinedPages:
                 link = nodes.reference("", "", *[node.deepcopy() for node in reference.children],
                                        refuri=anchor(docname, reference), internal=True)
                 item = nodes.list_item("", addnodes.compact_paragraph("", "", link))
-                below = [entry for sub in child.children[1:] for entry in entries(docname, sub, level + 1)]
-                if below and level < depth:
-                    item += nodes.bullet_list("", *below)
+                if level < depth:  # deeper sections are not listed: not walked either
+                    below = [entry for sub in child.children[1:] for entry in entries(docname, sub, level + 1)]
+                    if below:
+                        item += nodes.bullet_list("", *below)
                 items.append(item)
             return items
 
