@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from docutils import nodes
 
-from sphinx_publication.typography import NBSP, NNBSP, french_spacing
+from sphinx_publication.typography import NBSP, NNBSP, french_spacing, space_prose
 
 
 @pytest.mark.parametrize(
@@ -19,6 +20,25 @@ from sphinx_publication.typography import NBSP, NNBSP, french_spacing
 )
 def test_french_spacing(source, expected):
     assert french_spacing(source) == expected
+
+
+def test_space_prose_spaces_nested_prose_and_skips_verbatim_subtrees():
+    """Prose at any depth is spaced; text inside code, raw or math, at any depth, is not."""
+    paragraph = nodes.paragraph()
+    paragraph += nodes.Text("Titre : ")
+    paragraph += nodes.strong("", "", nodes.emphasis("", "« cité »"))
+    paragraph += nodes.literal("", "a : b")
+    paragraph += nodes.inline("", "", nodes.raw("", "x ; y", format="html"))
+    block = nodes.literal_block("", "")
+    block += nodes.inline("", "si ? non")
+    section = nodes.section("", paragraph, block, nodes.paragraph("", "Plain text"))
+    space_prose(section)
+    assert paragraph[0].astext() == f"Titre{NBSP}: "
+    assert paragraph[1].astext() == f"«{NBSP}cité{NBSP}»"
+    assert paragraph[2].astext() == "a : b"
+    assert paragraph[3].astext() == "x ; y"
+    assert block.astext() == "si ? non"
+    assert section[2].astext() == "Plain text"
 
 
 def test_html_gets_french_spaces_but_code_does_not(build_root):

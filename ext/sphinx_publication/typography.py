@@ -31,6 +31,8 @@ _AFTER_OPENING = re.compile(r"(?<=«)[ \u00a0\u202f]+")
 
 # Text inside these nodes is code or markup, never prose.
 _VERBATIM = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment, nodes.math)
+# what every pattern of french_spacing needs in a text to change it
+_MAY_NEED_SPACING = re.compile(r"[:;!?«»]")
 
 
 def french_spacing(text: str) -> str:
@@ -43,15 +45,6 @@ def french_spacing(text: str) -> str:
 
 def _is_french(config: Any) -> bool:
     return base_language(config.language) == "fr" and config.french_spacing
-
-
-def _is_verbatim(node: nodes.Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, _VERBATIM):
-            return True
-        parent = parent.parent
-    return False
 
 
 class FrenchSpacing(SphinxPostTransform):
@@ -68,13 +61,23 @@ class FrenchSpacing(SphinxPostTransform):
 
 
 def space_prose(tree: nodes.Node) -> None:
-    """Apply :func:`french_spacing` to the prose text inside *tree*."""
-    for text in list(tree.findall(nodes.Text)):
-        if _is_verbatim(text):
-            continue
-        fixed = french_spacing(str(text))
-        if fixed != str(text):
-            text.parent.replace(text, nodes.Text(fixed))
+    """Apply :func:`french_spacing` to the prose text inside *tree*.
+
+    One walk that skips verbatim subtrees, and a text without ``: ; ! ? « »``
+    is left as it is without running the patterns: most texts have none, and
+    this pass runs on every page and on every card built after it.
+    """
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, nodes.Text):
+            text = str(node)
+            if _MAY_NEED_SPACING.search(text):
+                fixed = french_spacing(text)
+                if fixed != text:
+                    node.parent.replace(node, nodes.Text(fixed))
+        elif not isinstance(node, _VERBATIM) and isinstance(node, nodes.Element):
+            stack.extend(node.children)
 
 
 def space_new_nodes(app: Sphinx, tree: nodes.Node) -> None:
