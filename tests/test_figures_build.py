@@ -295,3 +295,37 @@ def test_latex_build_removes_chart_pdfs_no_longer_included(build_root):
     after = sorted(path.name for path in outdir.glob("sp-chart-*.pdf"))
     assert len(after) == 2 and len(set(after) - set(before)) == 1
     assert all(name in read(again, "builders.tex") for name in after)
+
+
+def _add_pages_with_charts(srcdir: Path, value: str = "7") -> None:
+    """Six orphan pages with a chart each (more than five: Sphinx reads them in
+    parallel); page 5's values are *value*."""
+    for number in range(6):
+        (srcdir / f"extra{number}.md").write_text(
+            f"---\norphan: true\n---\n# Page {number}\n\n```{{chart-bar}} Mesures {number}\n\n"
+            f"A : {value if number == 5 else number + 1}\nB : 2\n```\n", encoding="utf-8")
+
+
+def _linked_and_written_folders(outdir: Path) -> tuple[set[str], set[str]]:
+    linked = {match for page in outdir.rglob("*.html")
+              for match in re.findall(r'href="_downloads/(sp-[0-9a-f]{16})/', page.read_text(encoding="utf-8"))}
+    written = {folder.name for folder in (outdir / "_downloads").glob("sp-*")}
+    return linked, written
+
+
+def test_data_folders_follow_the_pages_read_in_parallel_and_incrementally(build_root):
+    """The data folders kept are those the pages link: recorded while reading (merged
+    from ``-j 2`` readers), and an edited chart's old folder goes in a new process."""
+    app = build_root("figures-basic", parallel=2, edit=_add_pages_with_charts)
+    outdir = Path(app.outdir)
+    linked, written = _linked_and_written_folders(outdir)
+    assert len(linked) >= 7 and linked == written
+    recorded = app.env.publication_data_folders
+    assert {f"extra{number}" for number in range(6)} | {"index"} <= set(recorded)
+    assert frozenset().union(*recorded.values()) == written
+
+    _add_pages_with_charts(Path(app.srcdir), value="9")
+    build_root("figures-basic", srcdir=app.srcdir)  # a new application, the same folders
+    linked_after, written_after = _linked_and_written_folders(outdir)
+    assert linked_after == written_after
+    assert len(written_after - written) == 1 and len(written - written_after) == 1

@@ -19,6 +19,9 @@ def setup(app):
     from .directives import BarChart, DataTableDirective, LineChart, PieChart, PlotlyChart
     from .downloads import (
         download_node,
+        forget_linked_folders,
+        merge_linked_folders,
+        record_linked_folders,
         remove_unused_downloads_after_build,
         visit_download_html,
         visit_download_latex,
@@ -49,7 +52,11 @@ def setup(app):
     app.add_directive("data-table", DataTableDirective)
     app.connect("doctree-resolved", charts_as_tables)
     app.connect("build-finished", remove_unused_chart_pdfs_after_latex_build)
+    app.connect("doctree-read", record_linked_folders)
+    app.connect("env-purge-doc", forget_linked_folders)
+    app.connect("env-merge-info", merge_linked_folders)
     app.connect("build-finished", remove_unused_downloads_after_build)
     add_stylesheet(app, __file__, "sphinx-publication-figures.css")
     add_generated_stylesheet(app, "sphinx-publication-chart-colours.css", stylesheet)
-    return extension_metadata(env_version=3)  # 3: chart nodes carry download names; Plotly charts a plot model
+    # 4: the environment records the data folders each page links
+    return extension_metadata(env_version=4)
