@@ -87,3 +87,17 @@ def test_citation_index_is_built_once_per_build(build_root, monkeypatch):
     assert len(app.env.found_docs) == 4
     assert len(calls) == 1
     assert "citation-backlinks" in html(app, "bibliographie")
+
+
+def test_the_environment_keeps_no_written_bibliography_page(build_root):
+    """sphinxcontrib-bibtex fills its domain's citation nodes and puts them into the
+    bibliography page; once written, the domain holds empty, unplaced copies again,
+    so a long-lived application does not pickle the resolved page (backlinks and
+    all) into its environment at its next build."""
+    app = build_root(PROJECT)
+    assert "citation-backlinks" in html(app, "bibliographie")
+    citation_nodes = [node for bibliography in app.env.domains["cite"].bibliographies.values()
+                      for node in bibliography.citation_nodes.values()]
+    assert len(citation_nodes) >= 2
+    assert all(node.parent is None and not node.children for node in citation_nodes)
+    assert all(node["ids"] for node in citation_nodes)  # what the domain reads from them

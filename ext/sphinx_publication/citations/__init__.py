@@ -63,6 +63,7 @@ def setup(app):
     # a long-lived application (live preview) builds again after a .bib edit
     app.connect("env-get-outdated", rebuild_state.reload_changed_bibfiles)
     app.add_post_transform(rebuild_state.FreshCitationNodes)
+    app.add_post_transform(rebuild_state.CitationNodesLeftEmpty)
     # links in entries only to http(s), whatever the style (after sphinxcontrib-bibtex's 5)
     app.add_post_transform(unsafe_links.UnlinkUnsafeEntryLinks)
     # what the edition hides cites nothing: asked of the editorial layer once a page is read
