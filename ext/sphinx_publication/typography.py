@@ -67,17 +67,18 @@ def space_prose(tree: nodes.Node) -> None:
     is left as it is without running the patterns: most texts have none, and
     this pass runs on every page and on every card built after it.
     """
-    stack = [tree]
+    stack = [tree] if isinstance(tree, nodes.Element) and not isinstance(tree, _VERBATIM) else []
     while stack:
-        node = stack.pop()
-        if isinstance(node, nodes.Text):
-            text = str(node)
-            if _MAY_NEED_SPACING.search(text):
-                fixed = french_spacing(text)
-                if fixed != text:
-                    node.parent.replace(node, nodes.Text(fixed))
-        elif not isinstance(node, _VERBATIM) and isinstance(node, nodes.Element):
-            stack.extend(node.children)
+        element = stack.pop()
+        for index, child in enumerate(element.children):
+            if isinstance(child, nodes.Text):
+                text = str(child)
+                if _MAY_NEED_SPACING.search(text):
+                    fixed = french_spacing(text)
+                    if fixed != text:
+                        element[index] = nodes.Text(fixed)  # by index: replace() searches the children
+            elif isinstance(child, nodes.Element) and not isinstance(child, _VERBATIM):
+                stack.append(child)
 
 
 def space_new_nodes(app: Sphinx, tree: nodes.Node) -> None:
