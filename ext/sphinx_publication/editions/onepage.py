@@ -242,25 +242,35 @@ class Relinker:
         self._known: dict[tuple[str, str], str | None] = {}
 
     def __call__(self, refuri: str, docname: str) -> str | None:
-        key = (refuri, docname)
-        if key not in self._known:  # a bibliography entry's address, from every page citing it
-            self._known[key] = self._relink(refuri, docname)
-        return self._known[key]
+        # Worked out once per address and page, whatever the fragment: the
+        # backlinks alone make thousands of links to a few pages.
+        address, _, fragment = refuri.partition("#")
+        key = (address, docname)
+        if key not in self._known:
+            self._known[key] = self._where(address, docname)
+        where = self._known[key]
+        if where is None:
+            return None
+        page, rebased = where
+        if page is not None:
+            return "#" + (self.renamed.get((page, fragment), fragment) if fragment else self.top[page])
+        return rebased + (f"#{fragment}" if fragment else "")
 
-    def _relink(self, refuri: str, docname: str) -> str | None:
+    def _where(self, address: str, docname: str) -> tuple[str | None, str] | None:
+        """(the page of the article *address* leads to, "") or (None, the address
+        rebased on the edition's folder); None where it means the same there."""
         from_uri = self.builder.get_target_uri(docname)
-        parts = urlsplit(refuri)
-        if parts.scheme or parts.netloc or refuri.startswith("/"):
+        parts = urlsplit(address)
+        if parts.scheme or parts.netloc or address.startswith("/"):
             return None
         path = from_uri if not parts.path else posixpath.normpath(
             posixpath.join(posixpath.dirname(from_uri), parts.path))
         page = self.page_of_uri.get(path)
         if page is not None:
-            fragment = parts.fragment
-            return "#" + (self.renamed.get((page, fragment), fragment) if fragment else self.top[page])
+            return page, ""
         if not parts.path or posixpath.dirname(from_uri) == posixpath.dirname(self.edition_uri):
             return None  # means the same from the edition
-        return relative_uri(self.edition_uri, path) + (f"#{parts.fragment}" if parts.fragment else "")
+        return None, relative_uri(self.edition_uri, path)
 
 
 def keep_links_inside(tree: nodes.document, builder: Any, root_doc: str, pages: list[str],
