@@ -350,9 +350,15 @@ class JoinedPages:
     def __init__(self, chunks: list[tuple[str, str]], stored: dict[str, written_pages.WrittenPage],
                  placed: list[str], relinker: Relinker, renamed: dict[tuple[str, str], str]) -> None:
         self.placed, self.renamed, self.relinker = placed, renamed, relinker
-        html = [self._rewrite(text, docname) for docname, text in chunks]
+        # Each chunk is let go once rewritten: a book's edition is a page of
+        # hundreds of megabytes, and every copy kept whole adds its size.
+        html = []
+        for index, (docname, text) in enumerate(chunks):
+            chunks[index] = (docname, "")
+            html.append(self._rewrite(text, docname))
         html.append(self._cards(stored))
         self.body = "".join(html)
+        html.clear()
         root = stored[placed[0]]
         self.metatags = root.metatags
         self.has_maths = any(page.has_maths for page in stored.values())
@@ -431,7 +437,8 @@ def join_written_pages(app: Sphinx, root_doc: str, order: list[str]) -> JoinedPa
         stored[docname] = page
         if docname != root_doc:  # where a page starts, as singlehtml marks it
             chunks.append((docname, f'<span id="{escape(PAGE_PREFIX[1:] + docname)}"></span>'))
-        for part in page.parts:
+        parts, page.parts = page.parts, []  # the chunks hold the text now (a book's memory)
+        for part in parts:
             if isinstance(part, str):
                 chunks.append((docname, headings_down(part, levels)))
                 continue
