@@ -17,15 +17,13 @@ def setup(app):
     from ..i18n import register_catalog
     from ..package_info import extension_metadata
     from .directives import BarChart, DataTableDirective, LineChart, PieChart, PlotlyChart
-    from .downloads import (
-        download_node,
+    from .data_folders import (
         forget_linked_folders,
         merge_linked_folders,
         record_linked_folders,
         remove_unused_downloads_after_build,
-        visit_download_html,
-        visit_download_latex,
     )
+    from .downloads import download_node, visit_download_html, visit_download_latex
     from .nodes import chart_node
     from .palette import stylesheet
     from .pdf import remove_unused_chart_pdfs_after_latex_build

@@ -71,13 +71,14 @@ def table_csv(headers: list[str], rows: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
-def _folder(data: bytes) -> str:
+def folder_of(data: bytes) -> str:
+    """The folder a file's bytes go to: its content hash."""
     return "sp-" + hashlib.sha256(data).hexdigest()[:16]
 
 
 def target(name: str, data: bytes) -> str:
     """Where the file lives in the HTML output, relative to its root."""
-    return f"{FOLDER}/{_folder(data)}/{name}"
+    return f"{FOLDER}/{folder_of(data)}/{name}"
 
 
 def write_file(outdir: str | Path, name: str, data: bytes) -> str:
@@ -139,12 +140,12 @@ def label_table(link: bool = True) -> str:
 
 
 def visit_download_html(self, node: download_node) -> None:
-    self.body.append(html_links(self, _encoded(node["files"]), label_table()))
+    self.body.append(html_links(self, encoded(node["files"]), label_table()))
     raise nodes.SkipNode
 
 
 def visit_download_latex(self, node: download_node) -> None:
-    self.body.append(latex_mention(self, _encoded(node["files"]), label_table(link=False)))
+    self.body.append(latex_mention(self, encoded(node["files"]), label_table(link=False)))
     raise nodes.SkipNode
 
 
@@ -152,53 +153,8 @@ def visit_download_skip(self, node: download_node) -> None:
     raise nodes.SkipNode
 
 
-def _encoded(files: list[tuple[str, str | bytes]]) -> list[tuple[str, bytes]]:
+def encoded(files: list[tuple[str, str | bytes]]) -> list[tuple[str, bytes]]:
     return [(name, data.encode("utf-8") if isinstance(data, str) else data) for name, data in files]
-
-
-def linked_folders(doctree: nodes.Node) -> frozenset[str]:
-    """The data folders a page's charts and tables link: the content hashes of
-    the files their HTML writes, known once the page is read."""
-    from .nodes import chart_node
-    from .render import chart_files
-
-    files = [file for node in doctree.findall(download_node) for file in _encoded(node["files"])]
-    files += [file for node in doctree.findall(chart_node) for file in chart_files(node["chart"], node)]
-    return frozenset(_folder(data) for _name, data in files)
-
-
-# The folders each page links, kept in the environment as Sphinx's own
-# collectors keep theirs: set when a page is read, dropped with it, merged
-# from ``-j N`` readers. Not a domain: every domain costs Sphinx's figure
-# numbering a call per node of every page, at every build.
-_RECORD = "publication_data_folders"
-
-
-def _record(env) -> dict[str, frozenset[str]]:
-    if not hasattr(env, _RECORD):
-        setattr(env, _RECORD, {})
-    return getattr(env, _RECORD)
-
-
-def record_linked_folders(app, doctree: nodes.document) -> None:
-    """``doctree-read``."""
-    folders = linked_folders(doctree)
-    record = _record(app.env)
-    if folders:
-        record[app.env.docname] = folders
-    else:
-        record.pop(app.env.docname, None)
-
-
-def forget_linked_folders(app, env, docname: str) -> None:
-    """``env-purge-doc``."""
-    _record(env).pop(docname, None)
-
-
-def merge_linked_folders(app, env, docnames: set[str], other) -> None:
-    """``env-merge-info``: what a ``-j N`` reader recorded."""
-    theirs = _record(other)
-    _record(env).update((docname, theirs[docname]) for docname in docnames if docname in theirs)
 
 
 def remove_unused_downloads(outdir: str | Path, used: set[str] | frozenset[str]) -> list[str]:
@@ -215,14 +171,3 @@ def remove_unused_downloads(outdir: str | Path, used: set[str] | frozenset[str])
             data.rmdir()
             removed.append(data.name)
     return removed
-
-
-def remove_unused_downloads_after_build(app, exception: BaseException | None) -> None:
-    """``build-finished``: the folders no page of the environment links any more go.
-
-    From what reading recorded, not from the pages written: a rebuild of one
-    page then touches no other page's file (reading every page's HTML for its
-    links cost a live preview 0.2 s a rebuild at 300 pages)."""
-    if exception is None and is_web_html(app.builder):
-        used = frozenset().union(*_record(app.env).values())
-        remove_unused_downloads(app.builder.outdir, used)
