@@ -15,7 +15,6 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -82,20 +81,22 @@ def target(name: str, data: bytes) -> str:
 
 
 def write_file(outdir: str | Path, name: str, data: bytes) -> str:
-    """Write *data* under its content folder (whole or absent); return its path from *outdir*."""
+    """Write *data* under its content folder (whole or absent); return its path from *outdir*.
+
+    Written to a temporary file of this process, then renamed: ``-j N`` writers
+    may write the same file (one chart on two pages) at the same time."""
     relative = target(name, data)
     path = Path(outdir) / relative
     if path.exists() and path.read_bytes() == data:
         return relative
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=".sp-", suffix=".tmp", dir=path.parent)
+    temporary = path.with_name(f".{name}.{os.getpid()}.tmp")
     try:
-        with os.fdopen(descriptor, "wb") as stream:
+        with open(temporary, "wb") as stream:  # the umask's permissions, as Sphinx's own files
             stream.write(data)
-        os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     return relative
 
