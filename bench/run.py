@@ -600,7 +600,8 @@ ANALYSIS_HEADING = "\n## Analysis"
 
 def write_report(path: Path, table: str, args: argparse.Namespace) -> None:
     """Write the table; a hand-written "## Analysis" section at the end is kept."""
-    command = "make bench" + (" BENCH_ARGS=--quick" if args.quick else "")
+    flags = " ".join(flag for flag, on in (("--quick", args.quick), ("--scale", args.scale and not args.quick)) if on)
+    command = "make bench" + (f" BENCH_ARGS={flags}" if flags else "")
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     analysis = old[old.index(ANALYSIS_HEADING):] if ANALYSIS_HEADING in old else ""
     path.write_text(
