@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import stat
 import subprocess
 import zipfile
 from pathlib import Path
@@ -313,6 +316,18 @@ def _linked_and_written_folders(outdir: Path) -> tuple[set[str], set[str]]:
     return linked, written
 
 
+def _assert_whole_files_only(folder: Path) -> None:
+    """Each data file is whole (its bytes hash to its folder's name), readable as
+    Sphinx's own files are (the umask's permissions), and no temporary file is left."""
+    umask = os.umask(0)
+    os.umask(umask)
+    files = [path for path in folder.rglob("*") if path.is_file()]
+    assert files and all(not path.name.startswith(".") for path in files)
+    for path in files:
+        assert path.parent.name == "sp-" + hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+
+
 def test_data_folders_follow_the_pages_read_in_parallel_and_incrementally(build_root):
     """The data folders kept are those the pages link: recorded while reading (merged
     from ``-j 2`` readers), and an edited chart's old folder goes in a new process."""
@@ -323,6 +338,7 @@ def test_data_folders_follow_the_pages_read_in_parallel_and_incrementally(build_
     recorded = app.env.publication_data_folders
     assert {f"extra{number}" for number in range(6)} | {"index"} <= set(recorded)
     assert frozenset().union(*recorded.values()) == written
+    _assert_whole_files_only(outdir / "_downloads")
 
     _add_pages_with_charts(Path(app.srcdir), value="9")
     build_root("figures-basic", srcdir=app.srcdir)  # a new application, the same folders
