@@ -26,9 +26,7 @@ def linked_folders(doctree: nodes.Node) -> frozenset[str]:
     return frozenset(folder_of(data) for _name, data in files)
 
 
-# The folders each page links, kept in the environment as Sphinx's own
-# collectors keep theirs: set when a page is read, dropped with it, merged
-# from ``-j N`` readers. Not a domain: every domain costs Sphinx's figure
+# An environment attribute, not a domain: every domain costs Sphinx's figure
 # numbering a call per node of every page, at every build.
 _RECORD = "publication_data_folders"
 
